@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+const t0 = performance.now();
+const db = await PGlite.create();
+const t1 = performance.now();
+await db.exec('create table t(a int primary key, b text); insert into t values (1,\'x\');');
+const r = await db.query('select * from t');
+const t2 = performance.now();
+console.log('create ms', (t1-t0).toFixed(0), 'query ms', (t2-t1).toFixed(0), r.rows);
+const t3 = performance.now();
+const dump = await db.dumpDataDir('none');
+const t4 = performance.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+const t5 = performance.now();
+console.log('dump ms', (t4-t3).toFixed(0), 'load ms', (t5-t4).toFixed(0), (await db2.query('select count(*) from t')).rows);
