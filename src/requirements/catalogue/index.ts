@@ -1,0 +1,20 @@
+// The full requirement catalogue: one explicit list of per-concern files, so a reviewer sees every
+// source of requirements in one place.
+import type { Requirement } from '../types.js';
+import { authRequirements } from './auth.js';
+import { changeQueriesRequirements } from './change-queries.js';
+import { crudRequirements } from './crud.js';
+import { etagRequirements } from './etag.js';
+import { pagingRequirements } from './paging.js';
+import { snapshotsRequirements } from './snapshots.js';
+import { validationRequirements } from './validation.js';
+
+export const catalogue: Requirement[] = [
+  ...crudRequirements,
+  ...etagRequirements,
+  ...validationRequirements,
+  ...authRequirements,
+  ...pagingRequirements,
+  ...changeQueriesRequirements,
+  ...snapshotsRequirements,
+];

@@ -1,0 +1,40 @@
+// A requirement is something the target API must (or should) do. Checks in specs/ cite one by id;
+// the conformance matrix is generated from these records and the run's results.
+
+export type Level = 'MUST' | 'SHOULD' | 'MAY';
+export type Profile = 'ods-7.3' | 'dms' | 'guidelines';
+
+export type OperationName =
+  | 'DeleteSessionById'
+  | 'DeletesSessions'
+  | 'GetSessions'
+  | 'GetSessionsById'
+  | 'GetSessionsPartitions'
+  | 'KeyChangesSessions'
+  | 'PostSession'
+  | 'PutSession';
+
+export type Area =
+  | 'status'
+  | 'etag'
+  | 'paging'
+  | 'change-queries'
+  | 'snapshots'
+  | 'auth'
+  | 'validation'
+  | 'semantics'
+  | 'schema';
+
+export interface Requirement {
+  /** Upper-case, stable: 'SES-PUT-412-STALE'. */
+  id: string;
+  level: Level;
+  /** Where it comes from: 'seed:PutSession 412' or 'CONTRACT.md §3'. */
+  source: string;
+  area: Area;
+  operation: OperationName | 'Token' | 'Discovery' | 'AvailableChangeVersions';
+  /** One sentence, the behaviour in plain words. */
+  statement: string;
+  /** Profiles the requirement applies to; absent = all. */
+  profiles?: Profile[];
+}
