@@ -1,4 +1,248 @@
-// Requirements of the 'crud' concern. Owned by the specs that cite them.
+// Requirements of the 'crud' concern: the documented write/read status codes of a session and the
+// resource semantics around them (upsert, Location, key change, delete, method not allowed).
+// Cited by specs/sessions.{create,read,update,delete,key-change,methods}.spec.ts.
 import type { Requirement } from '../types.js';
 
-export const crudRequirements: Requirement[] = [];
+export const crudRequirements: Requirement[] = [
+  // --- POST /ed-fi/sessions -------------------------------------------------------------------
+  {
+    id: 'SES-POST-201-CREATED',
+    level: 'MUST',
+    source: 'seed:PostSession 201',
+    area: 'status',
+    operation: 'PostSession',
+    statement:
+      'POST of a valid session with a new natural key answers 201 with no body, a Location header naming the new item and a quoted ETag.',
+  },
+  {
+    id: 'SES-POST-200-UPSERT',
+    level: 'MUST',
+    source: 'seed:PostSession 200',
+    area: 'semantics',
+    operation: 'PostSession',
+    statement:
+      'POST of a session whose natural key already exists updates that item and answers 200 with the same Location (same id) and an ETag.',
+  },
+  {
+    id: 'SES-POST-LOCATION-RESOLVES',
+    level: 'MUST',
+    source: 'CONTRACT.md §6',
+    area: 'semantics',
+    operation: 'PostSession',
+    statement:
+      'The Location returned by a creating POST resolves with GET to the item just created, carrying the posted values and a server-assigned id.',
+  },
+  {
+    id: 'SES-POST-400-ID-IN-BODY',
+    level: 'MUST',
+    source: 'CONTRACT.md §6',
+    area: 'semantics',
+    operation: 'PostSession',
+    statement: 'POST with an id in the body is refused with 400 data-validation-failed: ids are assigned by the server.',
+  },
+  // --- GET /ed-fi/sessions/{id} ---------------------------------------------------------------
+  {
+    id: 'SES-GETBYID-200-FOUND',
+    level: 'MUST',
+    source: 'seed:GetSessionsById 200',
+    area: 'status',
+    operation: 'GetSessionsById',
+    statement:
+      'GET by the id of an existing session answers 200 with the session (valid against the session schema) and a quoted ETag.',
+  },
+  {
+    id: 'SES-GETBYID-404-UNKNOWN',
+    level: 'MUST',
+    source: 'seed:GetSessionsById 404',
+    area: 'status',
+    operation: 'GetSessionsById',
+    statement: 'GET by a well-formed id that names no session answers 404 urn:ed-fi:api:not-found.',
+  },
+  {
+    id: 'SES-GETBYID-400-MALFORMED-ID',
+    level: 'SHOULD',
+    source: 'seed:GetSessionsById 400',
+    area: 'status',
+    operation: 'GetSessionsById',
+    statement:
+      'The seed documents 400 for GET by id, but no request elicits it on ODS 7.3: the route only matches a GUID, so a malformed id falls through to 404 not-found (CONTRACT.md §6); other profiles may answer 400 data-validation-failed instead.',
+  },
+  // --- PUT /ed-fi/sessions/{id} ---------------------------------------------------------------
+  {
+    id: 'SES-PUT-204-UPDATED',
+    level: 'MUST',
+    source: 'seed:PutSession 204',
+    area: 'status',
+    operation: 'PutSession',
+    statement:
+      'PUT of a valid session to an existing id answers 204 with no body and a new quoted ETag, and the change is visible on the next GET.',
+  },
+  {
+    id: 'SES-PUT-404-UNKNOWN-ID',
+    level: 'MUST',
+    source: 'seed:PutSession 404',
+    area: 'status',
+    operation: 'PutSession',
+    statement: 'PUT to a well-formed id that names no session answers 404 urn:ed-fi:api:not-found and creates nothing.',
+  },
+  {
+    id: 'SES-PUT-400-MALFORMED-ID',
+    level: 'MUST',
+    source: 'seed:PutSession 400',
+    area: 'status',
+    operation: 'PutSession',
+    statement: 'PUT to a malformed id answers 400 data-validation-failed naming the id ($.id).',
+  },
+  {
+    id: 'SES-PUT-BODY-ID-IGNORED',
+    level: 'MUST',
+    source: 'CONTRACT.md §6',
+    area: 'semantics',
+    operation: 'PutSession',
+    statement: 'On ODS 7.3 an id in the PUT body that differs from the route id is ignored: the route id wins and the update succeeds.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-PUT-BODY-ID-REJECTED',
+    level: 'MUST',
+    source: 'CONTRACT.md §9',
+    area: 'semantics',
+    operation: 'PutSession',
+    statement: 'On DMS an id in the PUT body that differs from the route id is refused with 400 and the item is left unchanged.',
+    profiles: ['dms'],
+  },
+  {
+    id: 'SES-PUT-KEY-CHANGE-KEEPS-ID',
+    level: 'MUST',
+    source: 'CONTRACT.md §6',
+    area: 'semantics',
+    operation: 'PutSession',
+    statement:
+      'A PUT that changes sessionName (a key change) answers 204, keeps the id, and the item is found only under its new name afterwards.',
+  },
+  {
+    id: 'SES-PUT-KEY-CHANGE-CASCADES',
+    level: 'MUST',
+    source: 'CONTRACT.md §6',
+    area: 'semantics',
+    operation: 'PutSession',
+    statement: "A session key change cascades to a dependent course offering: the offering's sessionReference shows the new name.",
+  },
+  {
+    id: 'SES-PUT-409-KEY-COLLISION',
+    level: 'MUST',
+    source: 'seed:PutSession 409',
+    area: 'semantics',
+    operation: 'PutSession',
+    statement:
+      'A PUT that changes the natural key to one another session already has answers 409 non-unique-identity and changes neither session.',
+  },
+  // --- DELETE /ed-fi/sessions/{id} ------------------------------------------------------------
+  {
+    id: 'SES-DELETE-204-DELETED',
+    level: 'MUST',
+    source: 'seed:DeleteSessionById 204',
+    area: 'status',
+    operation: 'DeleteSessionById',
+    statement: 'DELETE of an existing session answers 204 with no body, and a later GET of its id answers 404.',
+  },
+  {
+    id: 'SES-DELETE-404-UNKNOWN-ID',
+    level: 'MUST',
+    source: 'seed:DeleteSessionById 404',
+    area: 'status',
+    operation: 'DeleteSessionById',
+    statement: 'DELETE of a well-formed id that names no session answers 404 urn:ed-fi:api:not-found.',
+  },
+  {
+    id: 'SES-DELETE-400-MALFORMED-ID',
+    level: 'MUST',
+    source: 'seed:DeleteSessionById 400',
+    area: 'status',
+    operation: 'DeleteSessionById',
+    statement: 'DELETE of a malformed id answers 400 data-validation-failed naming the id ($.id).',
+  },
+  {
+    id: 'SES-DELETE-409-DEPENDENT',
+    level: 'MUST',
+    source: 'seed:DeleteSessionById 409',
+    area: 'semantics',
+    operation: 'DeleteSessionById',
+    statement:
+      'DELETE of a session that a course offering references answers 409 dependent-item-exists, and the session still exists afterwards.',
+  },
+  // --- Method not allowed (not the snapshot case) ---------------------------------------------
+  {
+    id: 'SES-POST-405-WITH-ID',
+    level: 'MUST',
+    source: 'CONTRACT.md §1.1',
+    area: 'status',
+    operation: 'PostSession',
+    statement: 'POST to /ed-fi/sessions/{id} answers 405 urn:ed-fi:api:method-not-allowed and changes nothing.',
+  },
+  {
+    id: 'SES-PUT-405-NO-ID',
+    level: 'MUST',
+    source: 'CONTRACT.md §1.1',
+    area: 'status',
+    operation: 'PutSession',
+    statement: 'PUT to the collection (no id) answers 405 urn:ed-fi:api:method-not-allowed.',
+  },
+  {
+    id: 'SES-DELETE-405-NO-ID',
+    level: 'MUST',
+    source: 'CONTRACT.md §1.1',
+    area: 'status',
+    operation: 'DeleteSessionById',
+    statement: 'DELETE of the collection (no id) answers 405 urn:ed-fi:api:method-not-allowed and deletes nothing.',
+  },
+  {
+    id: 'SES-COLLECTION-405-METHOD',
+    level: 'MUST',
+    source: 'CONTRACT.md §1.1',
+    area: 'status',
+    operation: 'GetSessions',
+    statement: 'PATCH, HEAD and OPTIONS on the sessions collection answer 405 (method-not-allowed problem where a body is allowed).',
+    profiles: ['ods-7.3'],
+  },
+  // --- Use-Snapshot on a write: the documented 405 --------------------------------------------
+  {
+    id: 'SES-POST-405-USE-SNAPSHOT',
+    level: 'MUST',
+    source: 'seed:PostSession 405',
+    area: 'status',
+    operation: 'PostSession',
+    statement:
+      'POST with a Use-Snapshot header answers 405 urn:ed-fi:api:snapshots:method-not-allowed with Allow: GET, and creates nothing.',
+    profiles: ['ods-7.3', 'guidelines'],
+  },
+  {
+    id: 'SES-PUT-405-USE-SNAPSHOT',
+    level: 'MUST',
+    source: 'seed:PutSession 405',
+    area: 'status',
+    operation: 'PutSession',
+    statement:
+      'PUT with a Use-Snapshot header answers 405 urn:ed-fi:api:snapshots:method-not-allowed with Allow: GET, and the item is unchanged.',
+    profiles: ['ods-7.3', 'guidelines'],
+  },
+  {
+    id: 'SES-DELETE-405-USE-SNAPSHOT',
+    level: 'MUST',
+    source: 'seed:DeleteSessionById 405',
+    area: 'status',
+    operation: 'DeleteSessionById',
+    statement:
+      'DELETE with a Use-Snapshot header answers 405 urn:ed-fi:api:snapshots:method-not-allowed with Allow: GET, and the item still exists.',
+    profiles: ['ods-7.3', 'guidelines'],
+  },
+  {
+    id: 'SES-WRITE-405-SNAPSHOT-ANY-VALUE',
+    level: 'SHOULD',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'PostSession',
+    statement: 'On ODS 7.3 the mere presence of Use-Snapshot on a write (even the value false) answers 405 snapshots:method-not-allowed.',
+    profiles: ['ods-7.3'],
+  },
+];
