@@ -1,4 +1,88 @@
-// Requirements of the 'snapshots' concern. Owned by the specs that cite them.
+// Requirements of the 'snapshots' concern: the Use-Snapshot header on reads and writes. Cited by
+// specs/sessions.snapshots.spec.ts. The seed-pair ids for 405 on POST/PUT/DELETE belong to the
+// CRUD catalogue; the ids here state the snapshot behaviour itself.
 import type { Requirement } from '../types.js';
 
-export const snapshotsRequirements: Requirement[] = [];
+export const snapshotsRequirements: Requirement[] = [
+  {
+    id: 'SES-GET-404-SNAPSHOT',
+    level: 'MUST',
+    source: 'seed:GetSessions 404',
+    area: 'snapshots',
+    operation: 'GetSessions',
+    statement: 'GET /ed-fi/sessions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-DELETES-404-SNAPSHOT',
+    level: 'MUST',
+    source: 'seed:DeletesSessions 404',
+    area: 'snapshots',
+    operation: 'DeletesSessions',
+    statement: 'GET /ed-fi/sessions/deletes with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-KEYCHG-404-SNAPSHOT',
+    level: 'MUST',
+    source: 'seed:KeyChangesSessions 404',
+    area: 'snapshots',
+    operation: 'KeyChangesSessions',
+    statement: 'GET /ed-fi/sessions/keyChanges with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-GETID-404-SNAPSHOT',
+    level: 'MUST',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'GetSessionsById',
+    statement: 'GET /ed-fi/sessions/{id} of an existing item with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-PART-404-SNAPSHOT',
+    level: 'SHOULD',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'GetSessionsPartitions',
+    statement: 'GET /ed-fi/sessions/partitions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-SNAP-405-POST',
+    level: 'MUST',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'PostSession',
+    statement: 'POST with a Use-Snapshot header answers 405 snapshots:method-not-allowed with Allow: GET and creates nothing.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-SNAP-405-PUT',
+    level: 'MUST',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'PutSession',
+    statement: 'PUT with a Use-Snapshot header answers 405 snapshots:method-not-allowed with Allow: GET and changes nothing.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-SNAP-405-DELETE',
+    level: 'MUST',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'DeleteSessionById',
+    statement: 'DELETE with a Use-Snapshot header answers 405 snapshots:method-not-allowed with Allow: GET and deletes nothing.',
+    profiles: ['ods-7.3'],
+  },
+  {
+    id: 'SES-SNAP-ISOLATION',
+    level: 'MUST',
+    source: 'CONTRACT.md §5',
+    area: 'snapshots',
+    operation: 'GetSessions',
+    statement: 'When a snapshot exists, a session created after it is invisible with Use-Snapshot: true (by id 404, absent from GET-many) and visible without.',
+    profiles: ['ods-7.3'],
+  },
+];
