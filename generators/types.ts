@@ -1,0 +1,61 @@
+// Shapes shared by the generators, the harness and the specs (docs/DESIGN.md "Fixtures").
+// SessionRefs are what the harness discovered on the target: generators build only from them,
+// never from data that only the reference host happens to seed.
+
+export interface GradingPeriodRef {
+  gradingPeriodDescriptor: string;
+  gradingPeriodName: string;
+  schoolId: number;
+  schoolYear: number;
+}
+
+export interface AcademicWeekRef {
+  schoolId: number;
+  weekIdentifier: string;
+}
+
+export interface SessionRefs {
+  schoolId: number;
+  schoolYear: number;
+  termDescriptors: string[]; // existing term descriptor URIs (>= 1)
+  gradingPeriods: GradingPeriodRef[]; // of schoolId + schoolYear (may be empty on a target)
+  academicWeeks: AcademicWeekRef[]; // of schoolId (may be empty)
+  other?: { schoolId: number; schoolYear: number; gradingPeriods: GradingPeriodRef[]; academicWeeks: AcademicWeekRef[] };
+  course?: { courseCode: string; educationOrganizationId: number };
+}
+
+export interface SessionGradingPeriodItem {
+  gradingPeriodReference: GradingPeriodRef;
+}
+
+export interface SessionAcademicWeekItem {
+  academicWeekReference: AcademicWeekRef;
+}
+
+/** A POST/PUT body for `ed-fi/sessions` as a client sends it (no id, no server members). */
+export interface SessionPayload {
+  sessionName: string;
+  schoolReference: { schoolId: number };
+  schoolYearTypeReference: { schoolYear: number };
+  termDescriptor: string;
+  beginDate: string; // yyyy-mm-dd
+  endDate: string; // yyyy-mm-dd
+  totalInstructionalDays: number;
+  gradingPeriods?: SessionGradingPeriodItem[];
+  academicWeeks?: SessionAcademicWeekItem[];
+}
+
+/** The natural key of a session (CONTRACT.md §6). */
+export interface SessionKey {
+  schoolId: number;
+  schoolYear: number;
+  sessionName: string;
+}
+
+export function sessionKeyOf(payload: SessionPayload): SessionKey {
+  return {
+    schoolId: payload.schoolReference.schoolId,
+    schoolYear: payload.schoolYearTypeReference.schoolYear,
+    sessionName: payload.sessionName,
+  };
+}
