@@ -1,0 +1,35 @@
+// Builds the CheckFailedError every assertion throws: the requirement, expected vs observed, the
+// redacted curl of the last exchange, and the command that replays just this check.
+import { CheckFailedError, type Observation } from '../errors.js';
+import type { Exchange } from '../http/exchange.js';
+import { toCurl } from '../report/curl.js';
+import { redactText } from '../report/redact.js';
+import { currentCheck } from '../runtime/check-state.js';
+
+const MAX_OBSERVED_CHARS = 600;
+
+export function render(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const safe = redactText(text ?? String(value));
+  return safe.length > MAX_OBSERVED_CHARS ? `${safe.slice(0, MAX_OBSERVED_CHARS)}… (${safe.length} chars)` : safe;
+}
+
+export function checkFailure(what: string, facts: Observation, exchange?: Exchange): CheckFailedError {
+  const state = currentCheck();
+  const last = exchange ?? state?.exchanges.at(-1);
+  const lines = [
+    `${state ? `[${state.requirement.id}] ` : ''}${what}`,
+    `  expected: ${render(facts.expected)}`,
+    `  observed: ${render(facts.observed)}`,
+  ];
+  if (last) lines.push(`  last request: ${last.request.method} ${redactText(last.request.url)} → ${last.status}`, `  curl: ${toCurl(last.request)}`);
+  if (state) lines.push(`  replay: ${state.replay}`);
+  const error = new CheckFailedError(what, facts, state?.requirement.id);
+  error.message = lines.join('\n');
+  return error;
+}
+
+/** The general assertion: fail with expected/observed unless the condition holds. */
+export function ensure(condition: unknown, message: string, facts: Observation, exchange?: Exchange): asserts condition {
+  if (!condition) throw checkFailure(message, facts, exchange);
+}

@@ -1,0 +1,45 @@
+// The only module specs import (docs/DESIGN.md "Harness surface for specs"). Everything a check
+// needs is re-exported here; nothing else in src/ is part of the specs' contract.
+export { describe } from 'vitest';
+
+export { check, type CheckOptions } from './runtime/check.js';
+export type { CheckContext, SecondaryTarget, TargetView, CheckLedger } from './runtime/context.js';
+export type { SessionHelpers, CreatedResource, WriteOptions, SessionKeyPayload } from './runtime/session-helpers.js';
+export type { Capability, CapabilityFlag, Role, TargetUrls, DiscoveryInfo } from './runtime/run-context.js';
+export type { SessionRefs, GradingPeriodRef, AcademicWeekRef } from './runtime/refs.js';
+export type { SessionFactory, SessionPayload } from './runtime/generators.js';
+export type { CaseRow, ElicitedPair, Verdict } from './runtime/check-state.js';
+
+export { expectStatus, expectNoBody } from './assert/status.js';
+export { expectProblem, type ProblemExpectation, type ProblemBody } from './assert/problem.js';
+export { expectEtag, unquoteEtag } from './assert/etag.js';
+export { expectSessionBody, OWN_OPENAPI_BROKEN, CONTRACT_DIFFERS } from './assert/session-body.js';
+export { ensure } from './assert/fail.js';
+export { nextPageToken, totalCount } from './assert/paging.js';
+
+export { ApiClient } from './http/api-client.js';
+export type { Exchange, ExchangeRequest, RequestSpec } from './http/exchange.js';
+export { CheckFailedError } from './errors.js';
+
+export { SESSIONS, COURSE_OFFERINGS, OPERATION_NAMES, classifyOperation } from './contract/operations.js';
+export type { OperationName, Requirement, Level, Area, Profile } from './requirements/types.js';
+
+/** ODS 7.3 problem `type` URNs (CONTRACT.md §2.2), so specs do not retype them. */
+export const ProblemType = {
+  badRequest: 'urn:ed-fi:api:bad-request',
+  dataValidationFailed: 'urn:ed-fi:api:bad-request:data-validation-failed',
+  keyChangeNotSupported: 'urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported',
+  parameterValidationFailed: 'urn:ed-fi:api:bad-request:parameter-validation-failed',
+  authentication: 'urn:ed-fi:api:security:authentication',
+  authorization: 'urn:ed-fi:api:security:authorization',
+  notFound: 'urn:ed-fi:api:not-found',
+  featureDisabled: 'urn:ed-fi:api:system:configuration:feature-disabled',
+  methodNotAllowed: 'urn:ed-fi:api:method-not-allowed',
+  snapshotMethodNotAllowed: 'urn:ed-fi:api:snapshots:method-not-allowed',
+  unresolvedReference: 'urn:ed-fi:api:data-conflict:unresolved-reference',
+  dependentItemExists: 'urn:ed-fi:api:data-conflict:dependent-item-exists',
+  nonUniqueIdentity: 'urn:ed-fi:api:data-conflict:non-unique-identity',
+  optimisticLockFailed: 'urn:ed-fi:api:optimistic-lock-failed',
+  unsupportedMediaType: 'urn:ed-fi:api:unsupported-media-type',
+  system: 'urn:ed-fi:api:system',
+} as const;

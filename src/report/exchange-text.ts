@@ -1,0 +1,48 @@
+// Renders an exchange as the text attached to a check: request, response and curl, redacted and
+// with long bodies trimmed so reports stay small.
+import type { Exchange } from '../http/exchange.js';
+import { toCurl } from './curl.js';
+import { redactHeaders, redactText } from './redact.js';
+
+export const MAX_BODY_CHARS = 4_000;
+
+function trim(body: string): string {
+  return body.length > MAX_BODY_CHARS ? `${body.slice(0, MAX_BODY_CHARS)}\n… (${body.length - MAX_BODY_CHARS} more chars trimmed)` : body;
+}
+
+function prettyBody(text: string, json: unknown): string {
+  if (json !== undefined) return JSON.stringify(json, null, 2);
+  return text;
+}
+
+function headerLines(headers: Record<string, string>): string {
+  return Object.entries(redactHeaders(headers))
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n');
+}
+
+export function requestText(ex: Exchange): string {
+  const body = ex.request.body ? `\n\n${trim(redactText(ex.request.body))}` : '';
+  return `${ex.request.method} ${redactText(ex.request.url)}\n${headerLines(ex.request.headers)}${body}`;
+}
+
+export function responseText(ex: Exchange): string {
+  const body = ex.text ? `\n\n${trim(redactText(prettyBody(ex.text, ex.json)))}` : '';
+  return `HTTP ${ex.status} (${ex.durationMs} ms${ex.retries ? `, after ${ex.retries} throttled retries` : ''})\n${headerLines(ex.headers)}${body}`;
+}
+
+export function curlText(ex: Exchange): string {
+  return toCurl(ex.request);
+}
+
+/** Short step title: 'POST /data/v3/ed-fi/sessions → 201'. */
+export function exchangeTitle(ex: Exchange): string {
+  let path = ex.request.url;
+  try {
+    const u = new URL(ex.request.url);
+    path = u.pathname + u.search;
+  } catch {
+    /* keep the raw url */
+  }
+  return `${ex.request.method} ${redactText(path)} → ${ex.status}`;
+}

@@ -1,0 +1,73 @@
+// Per-worker HTTP state: one transport (one undici Agent with the concurrency cap) and one token
+// source per (target, role), so each worker fetches each token once and reuses it across checks.
+import { ApiClient, type ExchangeObserver } from '../http/api-client.js';
+import { TokenSource } from '../http/token-source.js';
+import { Transport } from '../http/transport.js';
+import type { TargetName } from '../fixtures/ledger.js';
+import { registerSecret } from '../report/redact.js';
+import type { Credentials, Role, RunContext, TargetInfo } from './run-context.js';
+
+export type ClientRole = 'full' | Role;
+
+export class WorkerClients {
+  readonly transport: Transport;
+  private readonly tokens = new Map<string, TokenSource>();
+
+  constructor(private readonly ctx: RunContext) {
+    this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: ctx.settings.maxConcurrency });
+    for (const c of [ctx.main.credentials, ...Object.values(ctx.roles), ctx.secondary.snapshot?.credentials, ctx.secondary.changeQueriesDisabled?.credentials]) {
+      registerSecret(c?.secret);
+    }
+  }
+
+  targetInfo(target: TargetName): TargetInfo | undefined {
+    if (target === 'main') return this.ctx.main;
+    return this.ctx.secondary[target];
+  }
+
+  credentialsFor(target: TargetName, role: ClientRole): Credentials | undefined {
+    if (role === 'full') return this.targetInfo(target)?.credentials;
+    return target === 'main' ? this.ctx.roles[role] : undefined;
+  }
+
+  /** Client for the data API of a target as a role; undefined when that role is not configured. */
+  api(target: TargetName, role: ClientRole, observe?: ExchangeObserver): ApiClient | undefined {
+    const info = this.targetInfo(target);
+    const creds = this.credentialsFor(target, role);
+    if (!info || !creds) return undefined;
+    const key = `${target}|${role}`;
+    let tokens = this.tokens.get(key);
+    if (!tokens) {
+      tokens = new TokenSource(this.transport, info.urls.token, creds);
+      this.tokens.set(key, tokens);
+    }
+    return new ApiClient({ transport: this.transport, baseUrl: info.urls.data, tokens, observe, role });
+  }
+
+  /** No Authorization header; paths below the data root (t.anonymous). */
+  anonymous(target: TargetName, observe?: ExchangeObserver): ApiClient {
+    return new ApiClient({ transport: this.transport, baseUrl: this.targetInfo(target)!.urls.data, observe, role: 'anonymous' });
+  }
+
+  /** Raw: absolute URLs, no auth (t.http: token endpoint, discovery). */
+  raw(observe?: ExchangeObserver): ApiClient {
+    return new ApiClient({ transport: this.transport, baseUrl: '', observe, role: 'raw' });
+  }
+
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+}
+
+let shared: WorkerClients | undefined;
+
+export function workerClients(ctx: RunContext): WorkerClients {
+  shared ??= new WorkerClients(ctx);
+  return shared;
+}
+
+export async function closeWorkerClients(): Promise<void> {
+  const s = shared;
+  shared = undefined;
+  await s?.close();
+}

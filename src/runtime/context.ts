@@ -1,0 +1,121 @@
+// The `t` a check receives: clients per role and target, the fixtures, the seeded generator, the
+// session helpers and the ledger, steps and skips (docs/DESIGN.md "Harness surface for specs").
+import * as allure from 'allure-js-commons';
+import type { ApiClient } from '../http/api-client.js';
+import { HarnessError } from '../errors.js';
+import type { LedgerEntry, TargetName } from '../fixtures/ledger.js';
+import type { Profile, Requirement } from '../requirements/types.js';
+import type { CaseRow } from './check-state.js';
+import { workerClients } from './clients.js';
+import { observeFor, type ObservedCheck } from './exchange-observer.js';
+import { loadGenerators, type SessionFactory, type GeneratorsModule } from './generators.js';
+import type { SessionRefs } from './refs.js';
+import type { CapabilityFlag, DiscoveryInfo, Role, RunContext, TargetUrls } from './run-context.js';
+import { sessionHelpers, type SessionHelpers } from './session-helpers.js';
+
+export interface TargetView {
+  urls: TargetUrls;
+  profile: Profile;
+  capabilities: Record<CapabilityFlag, boolean>;
+  discovery: DiscoveryInfo;
+  runTag: string;
+  readOnly: boolean;
+}
+
+export interface SecondaryTarget {
+  name: 'snapshot' | 'changeQueriesDisabled';
+  urls: TargetUrls;
+  api: ApiClient;
+  anonymous: ApiClient;
+  sessions: SessionHelpers;
+}
+
+export interface CheckLedger {
+  /** What this check created and has not deleted yet (oldest first). */
+  entries(): readonly LedgerEntry[];
+}
+
+export interface CheckContext {
+  requirement: Requirement;
+  /** This check's seed (derived from the run seed, the requirement id and the title). */
+  seed: number;
+  api: ApiClient;
+  as(role: Role): ApiClient;
+  anonymous: ApiClient;
+  http: ApiClient;
+  target: TargetView;
+  refs: SessionRefs;
+  gen: SessionFactory;
+  sessions: SessionHelpers;
+  ledger: CheckLedger;
+  step<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
+  skip(reason: string): never;
+  secondary(kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget;
+  /** Report one data-driven row (an invalid case): shown in the matrix. */
+  recordCase(row: CaseRow): void;
+}
+
+export async function buildContext(
+  run: RunContext,
+  observed: ObservedCheck,
+  seed: number,
+  skip: (reason: string) => never,
+): Promise<CheckContext> {
+  const clients = workerClients(run);
+  const generators: GeneratorsModule | undefined = await loadGenerators();
+  const api = clients.api('main', 'full', observeFor(observed, 'main'))!;
+  let factory: SessionFactory | undefined;
+
+  const secondaryOf = (kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget => {
+    const info = run.secondary[kind];
+    if (!info) {
+      skip(kind === 'snapshot'
+        ? 'no target with a snapshot is configured (setting snapshotBaseUrl)'
+        : 'no target with change queries disabled is configured (setting changeQueriesDisabledBaseUrl)');
+    }
+    const target: TargetName = kind;
+    const sApi = clients.api(target, 'full', observeFor(observed, target))!;
+    return {
+      name: kind,
+      urls: info.urls,
+      api: sApi,
+      anonymous: clients.anonymous(target, observeFor(observed, target)),
+      sessions: sessionHelpers(sApi, run.refs, run.runTag, skip),
+    };
+  };
+
+  return {
+    requirement: observed.state.requirement,
+    seed,
+    api,
+    as(role) {
+      const client = clients.api('main', role, observeFor(observed, 'main'));
+      if (!client) skip(`no ${role} client is configured (setting roles.${role})`);
+      return client;
+    },
+    anonymous: clients.anonymous('main', observeFor(observed, 'main')),
+    http: clients.raw(observeFor(observed, 'main')),
+    target: {
+      urls: run.main.urls,
+      profile: run.profile,
+      capabilities: run.capabilities,
+      discovery: run.discovery,
+      runTag: run.runTag,
+      readOnly: run.readOnly,
+    },
+    refs: run.refs,
+    get gen(): SessionFactory {
+      if (!generators) throw new HarnessError('generators/index.ts is not available: t.gen cannot build payloads');
+      factory ??= generators.createSessionFactory({ seed, runTag: run.runTag });
+      return factory;
+    },
+    sessions: sessionHelpers(api, run.refs, run.runTag, skip),
+    ledger: { entries: () => [...observed.created] },
+    step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,
+    skip,
+    secondary: secondaryOf,
+    recordCase(row) {
+      (observed.state.meta.cases ??= []).push(row);
+    },
+  };
+}

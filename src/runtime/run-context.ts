@@ -1,0 +1,105 @@
+// The resolved run, handed from the runner (main process) to the spec workers as JSON in
+// EDFI_CONFORMANCE_CONTEXT. Secrets travel in the environment and memory only, never on disk.
+import { MissingRunContextError } from '../errors.js';
+import type { Profile } from '../requirements/types.js';
+import type { SessionRefs } from './refs.js';
+
+export const CONTEXT_ENV = 'EDFI_CONFORMANCE_CONTEXT';
+
+export type Role = 'readOnly' | 'noSessionsClaim' | 'otherSchool' | 'shortLived';
+export const ROLES: readonly Role[] = ['readOnly', 'noSessionsClaim', 'otherSchool', 'shortLived'];
+
+export type CapabilityFlag =
+  | 'changeQueries'
+  | 'snapshotAbsent'
+  | 'snapshotTarget'
+  | 'changeQueriesDisabledTarget'
+  | 'partitions'
+  | 'collectionEtag'
+  | 'secondSchool'
+  | 'gradingPeriods'
+  | 'academicWeeks'
+  | 'course'
+  | 'writes';
+
+/** What a check may require: a target capability or a configured client role. */
+export type Capability = CapabilityFlag | Role;
+
+export interface Credentials {
+  key: string;
+  secret: string;
+}
+
+export interface TargetUrls {
+  /** API root, no trailing slash: discovery is GET {root}/. */
+  root: string;
+  token: string;
+  /** Data API root, no trailing slash, e.g. {root}/data/v3. Sessions are {data}/ed-fi/sessions. */
+  data: string;
+  /** Change-queries root, no trailing slash, when the target has one. */
+  changeQueries?: string;
+  /** {changeQueries}/availableChangeVersions, when change queries exist. */
+  availableChangeVersions?: string;
+  /** The resources OpenAPI document (swagger.json) URL, when published. */
+  openApi?: string;
+}
+
+export interface TargetInfo {
+  urls: TargetUrls;
+  credentials: Credentials;
+}
+
+export interface DiscoveryInfo {
+  applicationName?: string;
+  version?: string;
+  informationalVersion?: string;
+  dataModels: Array<{ name: string; version: string }>;
+}
+
+export interface RunContext {
+  runId: string;
+  /** <= 8 chars, embedded in every created sessionName so the run's data is recognisable. */
+  runTag: string;
+  seed: number;
+  profile: Profile;
+  readOnly: boolean;
+  main: TargetInfo;
+  roles: Partial<Record<Role, Credentials>>;
+  secondary: {
+    snapshot?: TargetInfo;
+    changeQueriesDisabled?: TargetInfo;
+  };
+  capabilities: Record<CapabilityFlag, boolean>;
+  refs: SessionRefs;
+  discovery: DiscoveryInfo;
+  settings: { timeoutMs: number; maxConcurrency: number };
+  /** Run temp dir: ledger, results, the fetched OpenAPI document. */
+  runDir: string;
+  ledgerPath: string;
+  reportDir: string;
+  /** Path of the target's own OpenAPI document saved by the probe, when it published one. */
+  openApiDocumentPath?: string;
+}
+
+let cached: RunContext | undefined;
+
+export function loadRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+  if (cached) return cached;
+  const raw = env[CONTEXT_ENV];
+  if (!raw) {
+    throw new MissingRunContextError(
+      `${CONTEXT_ENV} is not set: run the checks with 'npm run conformance', not vitest directly`,
+    );
+  }
+  try {
+    cached = JSON.parse(raw) as RunContext;
+  } catch {
+    throw new MissingRunContextError(`${CONTEXT_ENV} is not valid JSON`);
+  }
+  return cached;
+}
+
+/** Tests only. */
+export function resetRunContextCache(): void {
+  cached = undefined;
+}
