@@ -24,7 +24,7 @@ export async function expectSessionBody(subject: Exchange | unknown): Promise<vo
   const body = exchange ? exchange.json : subject;
   const items = Array.isArray(body) ? body : [body];
 
-  const contract = await contractSessionValidator();
+  const contract = contractSessionValidator();
   const openApi = process.env[CONTEXT_ENV] ? openApiValidatorsFromFile(loadRunContext().openApiDocumentPath).session : undefined;
 
   const contractProblems: SchemaProblem[] = [];
