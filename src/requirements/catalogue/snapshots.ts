@@ -1,6 +1,6 @@
 // Requirements of the 'snapshots' concern: the Use-Snapshot header on reads and writes. Cited by
-// specs/sessions.snapshots.spec.ts. The seed-pair ids for 405 on POST/PUT/DELETE belong to the
-// CRUD catalogue; the ids here state the snapshot behaviour itself.
+// specs/sessions.snapshots.spec.ts. A write with the header (405 + Allow: GET) is stated once, under
+// the seed-pair ids SES-{POST,PUT,DELETE}-405-USE-SNAPSHOT of crud.ts; not repeated here.
 import type { Requirement } from '../types.js';
 
 export const snapshotsRequirements: Requirement[] = [
@@ -47,33 +47,6 @@ export const snapshotsRequirements: Requirement[] = [
     area: 'snapshots',
     operation: 'GetSessionsPartitions',
     statement: 'GET /ed-fi/sessions/partitions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
-    profiles: ['ods-7.3'],
-  },
-  {
-    id: 'SES-SNAP-405-POST',
-    level: 'MUST',
-    source: 'CONTRACT.md §5',
-    area: 'snapshots',
-    operation: 'PostSession',
-    statement: 'POST with a Use-Snapshot header answers 405 snapshots:method-not-allowed with Allow: GET and creates nothing.',
-    profiles: ['ods-7.3'],
-  },
-  {
-    id: 'SES-SNAP-405-PUT',
-    level: 'MUST',
-    source: 'CONTRACT.md §5',
-    area: 'snapshots',
-    operation: 'PutSession',
-    statement: 'PUT with a Use-Snapshot header answers 405 snapshots:method-not-allowed with Allow: GET and changes nothing.',
-    profiles: ['ods-7.3'],
-  },
-  {
-    id: 'SES-SNAP-405-DELETE',
-    level: 'MUST',
-    source: 'CONTRACT.md §5',
-    area: 'snapshots',
-    operation: 'DeleteSessionById',
-    statement: 'DELETE with a Use-Snapshot header answers 405 snapshots:method-not-allowed with Allow: GET and deletes nothing.',
     profiles: ['ods-7.3'],
   },
   {
