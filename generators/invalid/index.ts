@@ -1,0 +1,36 @@
+// The invalid-case catalogue and the odd-but-accepted cases, as data the specs iterate and the
+// reports list. Ids are unique across both lists (checked by test/generators/).
+import { acceptedOddCases } from './accepted-cases.js';
+import { referenceCases } from './reference-cases.js';
+import { requiredCases } from './required-cases.js';
+import { transportCases } from './transport-cases.js';
+import type { InvalidCase, Need } from './types.js';
+import { valueCases } from './value-cases.js';
+import type { SessionRefs } from '../types.js';
+
+export const invalidSessionCases: InvalidCase[] = [...requiredCases, ...valueCases, ...referenceCases, ...transportCases];
+export { acceptedOddCases };
+
+const NEED_CHECKS: Record<Need, { met(refs: SessionRefs): boolean; missing: string }> = {
+  gradingPeriods: {
+    met: (r) => r.gradingPeriods.length > 0,
+    missing: 'the target has no grading period for the session school and year',
+  },
+  academicWeeks: { met: (r) => r.academicWeeks.length > 0, missing: 'the target has no academic week for the session school' },
+  other: { met: (r) => r.other !== undefined, missing: 'the target has no second school' },
+  otherGradingPeriodSameYear: {
+    met: (r) => (r.other?.gradingPeriods ?? []).some((g) => g.schoolYear === r.schoolYear),
+    missing: 'the second school has no grading period in the session school year',
+  },
+  otherAcademicWeeks: { met: (r) => (r.other?.academicWeeks.length ?? 0) > 0, missing: 'the second school has no academic week' },
+};
+
+/** Why a case cannot run against these fixtures ([] = it can). Use as the skip reason. */
+export function unmetNeeds(c: Pick<InvalidCase, 'needs'>, refs: SessionRefs): string[] {
+  return (c.needs ?? []).filter((n) => !NEED_CHECKS[n].met(refs)).map((n) => NEED_CHECKS[n].missing);
+}
+
+export * from './outcomes.js';
+export type * from './types.js';
+export { notUtf8Body } from './transport-cases.js';
+export { usSlashDate } from './accepted-cases.js';

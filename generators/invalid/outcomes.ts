@@ -1,0 +1,44 @@
+// Problem types and outcome shorthands used by the catalogue (CONTRACT.md §2.2).
+import type { Outcome, WriteMethod } from './types.js';
+
+export const PROBLEM = {
+  badRequest: 'urn:ed-fi:api:bad-request',
+  dataValidationFailed: 'urn:ed-fi:api:bad-request:data-validation-failed',
+  unresolvedReference: 'urn:ed-fi:api:data-conflict:unresolved-reference',
+  unsupportedMediaType: 'urn:ed-fi:api:unsupported-media-type',
+} as const;
+
+export const validationFailed = (...paths: string[]): Outcome => ({
+  status: 400,
+  type: PROBLEM.dataValidationFailed,
+  ...(paths.length > 0 ? { paths } : {}),
+});
+export const badRequest = (): Outcome => ({ status: 400, type: PROBLEM.badRequest });
+export const unresolved = (...paths: string[]): Outcome => ({
+  status: 409,
+  type: PROBLEM.unresolvedReference,
+  ...(paths.length > 0 ? { paths } : {}),
+});
+export const unsupportedMediaType = (): Outcome => ({ status: 415, type: PROBLEM.unsupportedMediaType });
+
+/** An accepted write: 201 for a POST that creates; a PUT answers 204 instead. */
+export const ACCEPTED: Outcome = { status: 201, type: '' };
+
+export function isAccepted(outcome: Outcome): boolean {
+  return outcome.status >= 200 && outcome.status < 300;
+}
+
+/** The status to expect for `method`: an accepted outcome is 201 on POST and 204 on PUT. */
+export function expectedStatus(outcome: Outcome, method: WriteMethod): number {
+  return isAccepted(outcome) && method === 'PUT' ? 204 : outcome.status;
+}
+
+/** The requirement a case verifies for `method`, derived from its ODS outcome unless it names one. */
+export function requirementFor(c: { requirement?: string; expect: { 'ods-7.3': Outcome } }, method: WriteMethod): string {
+  if (c.requirement) return c.requirement;
+  const { status } = c.expect['ods-7.3'];
+  if (isAccepted(c.expect['ods-7.3'])) return method === 'POST' ? 'SES-POST-ODD-ACCEPTED' : 'SES-PUT-204-UPDATED';
+  if (status === 409) return `SES-${method}-409-UNRESOLVED`;
+  if (status === 415) return `SES-${method}-415-MEDIA-TYPE`;
+  return `SES-${method}-400-VALIDATION`;
+}
