@@ -1,7 +1,32 @@
-// The fault catalogue: one explicit list, family by family (files in ./families/).
+// The fault catalogue: one explicit list, family by family (files in ./families/). No discovery by
+// scanning: a reviewer sees every fault the self-test runs from here.
+import { authFaults } from './families/auth.js';
+import { changeQueryFaults } from './families/change-queries.js';
+import { cursorFaults } from './families/cursor.js';
+import { etagFaults } from './families/etag.js';
+import { pagingFaults } from './families/paging.js';
+import { problemFaults } from './families/problems.js';
+import { schemaFaults } from './families/schema.js';
+import { semanticsFaults } from './families/semantics.js';
+import { snapshotFaults } from './families/snapshots.js';
+import { http500Faults, statusSwapFaults } from './families/status.js';
+import { validationFaults } from './families/validation.js';
 import type { Fault } from './types.js';
 
-export const faults: Fault[] = [];
+export const faults: Fault[] = [
+  ...statusSwapFaults,
+  ...http500Faults,
+  ...etagFaults,
+  ...pagingFaults,
+  ...cursorFaults,
+  ...changeQueryFaults,
+  ...snapshotFaults,
+  ...authFaults,
+  ...validationFaults,
+  ...semanticsFaults,
+  ...schemaFaults,
+  ...problemFaults,
+];
 
 export function findFault(id: string): Fault | undefined {
   return faults.find((fault) => fault.id === id);

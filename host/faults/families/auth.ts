@@ -1,0 +1,159 @@
+// Authentication and authorization faults (CONTRACT.md §2.2, §6, §7): expired tokens accepted,
+// claims not enforced, 403 hidden as 404, token-endpoint errors mis-reported.
+import type { HostRequest } from '../../http/types.js';
+import type { Fault } from '../types.js';
+import { hasProblemType, isPlainObject, isTokenRequest, problemBody, responseJson, withoutRequestHeader } from './match.js';
+
+const OTHER_SCHOOL_REQUIREMENTS = ['SES-POST-403-OTHER-SCHOOL', 'SES-GETBYID-403-OTHER-SCHOOL', 'SES-PUT-403-OTHER-SCHOOL', 'SES-DELETE-403-OTHER-SCHOOL'];
+const READ_ONLY_REQUIREMENTS = ['SES-POST-403-READ-ONLY', 'SES-PUT-403-READ-ONLY', 'SES-DELETE-403-READ-ONLY'];
+const NO_CLAIM_REQUIREMENTS = [
+  'SES-GET-403-NO-CLAIM',
+  'SES-GETBYID-403-NO-CLAIM',
+  'SES-POST-403-NO-CLAIM',
+  'SES-PUT-403-NO-CLAIM',
+  'SES-DELETE-403-NO-CLAIM',
+  'SES-DELETES-403-NO-CLAIM',
+  'SES-KEYCHG-403-NO-CLAIM',
+  'SES-PART-403-NO-CLAIM',
+];
+
+/** The token request's form (or JSON) body, with a rewrite helper. */
+function tokenForm(req: HostRequest): URLSearchParams | Record<string, unknown> | undefined {
+  const text = req.body.toString('utf8');
+  if ((req.headers['content-type'] ?? '').includes('json')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return isPlainObject(parsed) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return new URLSearchParams(text);
+}
+
+function withTokenForm(req: HostRequest, form: URLSearchParams | Record<string, unknown>): HostRequest {
+  const text = form instanceof URLSearchParams ? form.toString() : JSON.stringify(form);
+  return { ...req, body: Buffer.from(text, 'utf8'), headers: { ...req.headers, 'content-length': String(Buffer.byteLength(text)) } };
+}
+
+function formGet(form: URLSearchParams | Record<string, unknown>, name: string): string | undefined {
+  const value = form instanceof URLSearchParams ? form.get(name) : form[name];
+  return value === null || value === undefined ? undefined : String(value);
+}
+
+function formSet(form: URLSearchParams | Record<string, unknown>, name: string, value: string | undefined): void {
+  if (form instanceof URLSearchParams) {
+    if (value === undefined) form.delete(name);
+    else form.set(name, value);
+  } else if (value === undefined) delete form[name];
+  else form[name] = value;
+}
+
+export const authFaults: Fault[] = [
+  {
+    id: 'ExpiredTokenAccepted',
+    description: 'Bearer tokens keep working after their lifetime has run out.',
+    models: 'A token store that checks the token exists but never compares its expiry with the clock.',
+    violates: ['SES-AUTH-401-EXPIRED-TOKEN'],
+    seams: { acceptExpiredTokens: true },
+  },
+  {
+    id: 'OtherSchoolNotAuthorized',
+    description: 'A client whose claim covers only another school may read and write the primary school\'s sessions.',
+    models: 'Relationship-based authorization switched off for sessions (e.g. the resource claim mapped to "no further authorization").',
+    violates: OTHER_SCHOOL_REQUIREMENTS,
+    seams: { ignoreEducationOrganizationClaims: true },
+  },
+  {
+    id: 'ReadOnlyClientMayWrite',
+    description: 'A client whose sessions claim allows reading only may POST, PUT and DELETE.',
+    models: 'A claim check that tests "has a claim on the resource" but not the action (create/update/delete) it grants.',
+    violates: READ_ONLY_REQUIREMENTS,
+    seams: { ignoreClaimActions: true },
+  },
+  {
+    id: 'AuthorizationDeniedAnswers404',
+    description: 'Every 403 security:authorization is answered 404 not-found.',
+    models: 'A host that hides the existence of items a caller may not see by reporting them as missing.',
+    violates: [...NO_CLAIM_REQUIREMENTS, ...OTHER_SCHOOL_REQUIREMENTS, ...READ_ONLY_REQUIREMENTS],
+    onResponse: (req, res) => {
+      const body = problemBody(res);
+      if (res.status !== 403 || !String(body?.type ?? '').startsWith('urn:ed-fi:api:security:authorization')) return res;
+      return {
+        ...res,
+        status: 404,
+        body: { detail: 'The specified item could not be found.', type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, correlationId: body?.correlationId ?? req.correlationId },
+      };
+    },
+  },
+  {
+    id: 'AuthenticationProblemTypeWrong',
+    description: '401 answers carry type urn:ed-fi:api:security:authorization instead of security:authentication.',
+    models: 'One "security" problem factory used for both authentication and authorization failures.',
+    violates: [
+      'SES-GET-401-UNAUTHENTICATED',
+      'SES-GETBYID-401-UNAUTHENTICATED',
+      'SES-POST-401-UNAUTHENTICATED',
+      'SES-PUT-401-UNAUTHENTICATED',
+      'SES-DELETE-401-UNAUTHENTICATED',
+      'SES-AUTH-401-EXPIRED-TOKEN',
+    ],
+    onResponse: (_req, res) =>
+      res.status === 401 && hasProblemType(res, 'urn:ed-fi:api:security:authentication')
+        ? { ...res, body: { ...(problemBody(res) ?? {}), type: 'urn:ed-fi:api:security:authorization', title: 'Authorization Denied' } }
+        : res,
+  },
+  {
+    id: 'TokenWrongSecretAnswers400',
+    description: 'The token endpoint answers a wrong secret with 400 invalid_request instead of 401 invalid_client.',
+    models: 'A token endpoint that reports every credential problem as a malformed request.',
+    violates: ['SES-TOKEN-401-INVALID-CLIENT'],
+    onResponse: (req, res) => {
+      const body = responseJson(res);
+      return isTokenRequest(req) && res.status === 401 && isPlainObject(body) && body.error === 'invalid_client'
+        ? { ...res, status: 400, body: { error: 'invalid_request' } }
+        : res;
+    },
+  },
+  {
+    id: 'TokenGrantTypeUnchecked',
+    description: 'The token endpoint issues a token whatever grant_type is sent.',
+    models: 'A token endpoint that reads the credentials and never validates grant_type.',
+    violates: ['SES-TOKEN-400-GRANT-TYPE'],
+    onRequest: (req) => {
+      if (!isTokenRequest(req)) return req;
+      const form = tokenForm(req);
+      if (form === undefined || formGet(form, 'grant_type') === 'client_credentials') return req;
+      formSet(form, 'grant_type', 'client_credentials');
+      return withTokenForm(req, form);
+    },
+  },
+  {
+    id: 'TokenBodyCredentialsRefused',
+    description: 'The token endpoint ignores client_id/client_secret in the body (only Basic works), answering 401.',
+    models: 'A token endpoint that supports only HTTP Basic client authentication, where ODS accepts both.',
+    violates: ['SES-TOKEN-BODY-OK'],
+    onRequest: (req) => {
+      if (!isTokenRequest(req) || req.headers.authorization !== undefined) return req;
+      const form = tokenForm(req);
+      if (form === undefined || formGet(form, 'client_id') === undefined) return req;
+      formSet(form, 'client_id', undefined);
+      formSet(form, 'client_secret', undefined);
+      return withTokenForm(req, form);
+    },
+  },
+  {
+    id: 'TokenBothCredentialsAccepted',
+    description: 'Credentials both in a Basic header and in the body are accepted instead of 400.',
+    models: 'A token endpoint that takes the first credentials it finds instead of refusing the ambiguity.',
+    violates: ['SES-TOKEN-400-BOTH-CREDENTIALS'],
+    onRequest: (req) => {
+      if (!isTokenRequest(req) || req.headers.authorization === undefined) return req;
+      const form = tokenForm(req);
+      if (form === undefined || formGet(form, 'client_id') === undefined) return req;
+      formSet(form, 'client_id', undefined);
+      formSet(form, 'client_secret', undefined);
+      return withTokenForm(withoutRequestHeader(req, 'content-length'), form);
+    },
+  },
+];

@@ -1,0 +1,57 @@
+// Problem-details faults (CONTRACT.md §2): the right status with a generic or wrong `type`, or a
+// body whose `status` member disagrees with the HTTP status.
+import type { HostResponse } from '../../http/types.js';
+import type { Fault } from '../types.js';
+import { editProblem } from './match.js';
+
+function retype(from: (type: string) => boolean, to: string) {
+  return (_req: unknown, res: HostResponse): HostResponse =>
+    editProblem(res, (body) => (from(String(body.type)) ? { ...body, type: to } : body));
+}
+
+export const problemFaults: Fault[] = [
+  {
+    id: 'ProblemTypeAboutBlank',
+    description: "Every problem-details body carries type 'about:blank' instead of the Ed-Fi URN.",
+    models: 'A framework default problem factory (RFC 9457 about:blank) used instead of the Ed-Fi exception types.',
+    violates: ['SES-GETBYID-404-UNKNOWN', 'SES-PUT-412-STALE', 'SES-POST-400-VALIDATION', 'SES-GET-400-LIMIT', 'SES-POST-409-UNRESOLVED'],
+    onResponse: retype(() => true, 'about:blank'),
+  },
+  {
+    id: 'ValidationProblemTypeGeneric',
+    description: 'Data-validation failures carry the generic urn:ed-fi:api:bad-request instead of …:data-validation-failed.',
+    models: 'A host that reports every 400 with the parent type, losing the sub-type clients branch on.',
+    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION', 'SES-POST-400-ID-IN-BODY', 'SES-PUT-400-MALFORMED-ID', 'SES-DELETE-400-MALFORMED-ID'],
+    onResponse: retype((t) => t === 'urn:ed-fi:api:bad-request:data-validation-failed', 'urn:ed-fi:api:bad-request'),
+  },
+  {
+    id: 'ParameterProblemTypeGeneric',
+    description: 'Query-parameter failures carry the generic urn:ed-fi:api:bad-request instead of …:parameter-validation-failed.',
+    models: 'Paging validation written by hand that throws the generic bad-request exception.',
+    violates: [
+      'SES-GET-400-LIMIT',
+      'SES-GET-400-OFFSET',
+      'SES-GET-CURSOR-400-OFFSET',
+      'SES-GET-CURSOR-400-LIMIT',
+      'SES-GET-CURSOR-400-TOTAL-COUNT',
+      'SES-GET-CURSOR-400-NO-TOKEN',
+      'SES-GET-CURSOR-400-PAGE-SIZE',
+      'SES-PART-400-NUMBER',
+    ],
+    onResponse: retype((t) => t === 'urn:ed-fi:api:bad-request:parameter-validation-failed', 'urn:ed-fi:api:bad-request'),
+  },
+  {
+    id: 'NotFoundProblemStatusWrong',
+    description: "404 problem bodies say \"status\": 400.",
+    models: 'A problem factory that copies the status from a base exception class instead of the thrown one.',
+    violates: ['SES-GETBYID-404-UNKNOWN', 'SES-PUT-404-UNKNOWN-ID', 'SES-DELETE-404-UNKNOWN-ID'],
+    onResponse: (_req, res) => (res.status === 404 ? editProblem(res, (body) => ({ ...body, status: 400 })) : res),
+  },
+  {
+    id: 'OptimisticLockTypeWrong',
+    description: '412 answers carry type urn:ed-fi:api:data-conflict instead of urn:ed-fi:api:optimistic-lock-failed.',
+    models: 'A concurrency exception mapped to the conflict problem family while keeping the 412 status.',
+    violates: ['SES-PUT-412-STALE', 'SES-DELETE-412-STALE', 'SES-POST-412-STALE'],
+    onResponse: retype((t) => t === 'urn:ed-fi:api:optimistic-lock-failed', 'urn:ed-fi:api:data-conflict'),
+  },
+];

@@ -1,0 +1,58 @@
+// Resource-semantics faults (CONTRACT.md §6): Location missing or wrong, upserts naming the wrong
+// item, deleted items still readable.
+import { randomUUID } from 'node:crypto';
+import type { HostRequest, HostResponse } from '../../http/types.js';
+import type { Fault } from '../types.js';
+import { idFromPath, isOperation, responseHeader, withoutResponseHeader, withResponseHeader } from './match.js';
+
+function rewriteLocation(res: HostResponse, edit: (location: string) => string): HostResponse {
+  const location = responseHeader(res, 'Location');
+  return location === undefined ? res : withResponseHeader(res, 'Location', edit(location));
+}
+
+// ---- DeletedSessionStillReadable -----------------------------------------------------------
+// The last 200 answer of GET by id, per id; served again after the item is deleted.
+const lastReads = new Map<string, HostResponse>();
+const deletedIds = new Set<string>();
+
+function serveDeletedFromCache(req: HostRequest, res: HostResponse): HostResponse {
+  const id = idFromPath(req);
+  if (id === undefined) return res;
+  if (isOperation(req, 'DeleteSessionById') && res.status === 204) deletedIds.add(id);
+  if (!isOperation(req, 'GetSessionsById') || req.headers['use-snapshot'] !== undefined) return res;
+  if (res.status === 200) lastReads.set(id, res);
+  const cached = lastReads.get(id);
+  return res.status === 404 && deletedIds.has(id) && cached !== undefined ? cached : res;
+}
+
+export const semanticsFaults: Fault[] = [
+  {
+    id: 'LocationMissingOnPost',
+    description: 'POST (201 and 200) answers without a Location header.',
+    models: 'A create action that returns the status only, leaving clients to search for what they created.',
+    violates: ['SES-POST-201-CREATED', 'SES-POST-200-UPSERT', 'SES-POST-LOCATION-RESOLVES'],
+    onResponse: (req, res) => (isOperation(req, 'PostSession') ? withoutResponseHeader(res, 'Location') : res),
+  },
+  {
+    id: 'LocationNamesCollection',
+    description: "POST's Location names the collection (/ed-fi/sessions) instead of the created item.",
+    models: 'A Location built from the request URL without appending the new id.',
+    violates: ['SES-POST-201-CREATED', 'SES-POST-LOCATION-RESOLVES'],
+    onResponse: (req, res) => (isOperation(req, 'PostSession') ? rewriteLocation(res, (l) => l.replace(/\/[^/]+\/?$/, '')) : res),
+  },
+  {
+    id: 'LocationNamesAnotherId',
+    description: "POST's Location carries a fresh random id that names no item.",
+    models: 'A Location built from an id generated for the response rather than the id that was stored.',
+    violates: ['SES-POST-LOCATION-RESOLVES', 'SES-POST-201-CREATED', 'SES-POST-200-UPSERT'],
+    onResponse: (req, res) =>
+      isOperation(req, 'PostSession') ? rewriteLocation(res, (l) => l.replace(/[^/]+\/?$/, randomUUID().replace(/-/g, ''))) : res,
+  },
+  {
+    id: 'DeletedSessionStillReadable',
+    description: 'After a successful DELETE, GET by the id keeps answering 200 with the last body read.',
+    models: 'A read-through cache in front of GET by id that is not invalidated on delete.',
+    violates: ['SES-DELETE-204-DELETED'],
+    onResponse: serveDeletedFromCache,
+  },
+];

@@ -1,0 +1,63 @@
+// Snapshot faults (CONTRACT.md §5): writes through Use-Snapshot allowed, the 405 without its
+// Allow header, the header ignored on reads, a missing snapshot reported as a crash.
+import type { HostRequest } from '../../http/types.js';
+import type { Fault } from '../types.js';
+import { hasProblemType, isSessionWrite, problemBody, systemError, withoutRequestHeader, withoutResponseHeader } from './match.js';
+
+const hasSnapshotHeader = (req: HostRequest): boolean => req.headers['use-snapshot'] !== undefined;
+const isGet = (req: HostRequest): boolean => req.method.toUpperCase() === 'GET';
+
+export const snapshotFaults: Fault[] = [
+  {
+    id: 'SnapshotWritesAllowed',
+    description: 'Writes carrying Use-Snapshot are applied to the live data instead of answering 405.',
+    models: 'A snapshot filter registered for GET actions only, so writes never look at the header.',
+    violates: [
+      'SES-POST-405-USE-SNAPSHOT',
+      'SES-PUT-405-USE-SNAPSHOT',
+      'SES-DELETE-405-USE-SNAPSHOT',
+      'SES-WRITE-405-SNAPSHOT-ANY-VALUE',
+    ],
+    onRequest: (req) => (isSessionWrite(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
+  },
+  {
+    id: 'SnapshotFalseWriteAllowed',
+    description: 'A write with Use-Snapshot: false is applied instead of answering 405 (only "true" is refused).',
+    models: 'A host that parses the header value on writes, where ODS refuses any write that carries it.',
+    violates: ['SES-WRITE-405-SNAPSHOT-ANY-VALUE'],
+    onRequest: (req) =>
+      isSessionWrite(req) && hasSnapshotHeader(req) && req.headers['use-snapshot']?.trim().toLowerCase() !== 'true'
+        ? withoutRequestHeader(req, 'use-snapshot')
+        : req,
+  },
+  {
+    id: 'SnapshotWriteWithoutAllowHeader',
+    description: 'The 405 for a write with Use-Snapshot has no Allow: GET header.',
+    models: 'A hand-built 405 response that forgets the Allow header RFC 9110 requires.',
+    violates: [
+      'SES-POST-405-USE-SNAPSHOT',
+      'SES-PUT-405-USE-SNAPSHOT',
+      'SES-DELETE-405-USE-SNAPSHOT',
+    ],
+    onResponse: (_req, res) => (hasProblemType(res, 'urn:ed-fi:api:snapshots:method-not-allowed') ? withoutResponseHeader(res, 'Allow') : res),
+  },
+  {
+    id: 'SnapshotHeaderIgnoredOnReads',
+    description: 'GETs ignore Use-Snapshot and read the live data, even when no snapshot exists.',
+    models: 'A host without snapshot support that silently serves live data to clients asking for a consistent snapshot.',
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    onRequest: (req) => (isGet(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
+  },
+  {
+    id: 'MissingSnapshotAnswers500',
+    description: 'A GET with Use-Snapshot: true answers 500 when no snapshot exists, instead of 404.',
+    models: 'A snapshot connection-string lookup that throws on a missing entry instead of reporting "Snapshot not found".',
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    onResponse: (req, res) => {
+      const body = problemBody(res);
+      return isGet(req) && hasSnapshotHeader(req) && res.status === 404 && String(body?.detail ?? '').toLowerCase().includes('snapshot')
+        ? systemError(req)
+        : res;
+    },
+  },
+];

@@ -1,0 +1,188 @@
+// Validation faults (CONTRACT.md §2.3, §6): ids accepted in POST bodies, limits not enforced,
+// references reported with the wrong status, parse errors escaping as 500s, odd-but-valid bodies
+// refused, media types not checked.
+import { problem } from '../../http/problem.js';
+import type { HostRequest, HostResponse } from '../../http/types.js';
+import type { Fault } from '../types.js';
+import { hasProblemType, idFromPath, isOperation, isPlainObject, problemBody, requestJson, systemError, withJsonBody, withRequestHeader } from './match.js';
+
+const isSessionBodyWrite = (req: HostRequest): boolean => isOperation(req, 'PostSession', 'PutSession');
+
+/** The properties of edFi_session (CONTRACT.md §1.2), plus what ODS ignores on input. */
+const SESSION_PROPERTIES = [
+  'id',
+  'sessionName',
+  'schoolReference',
+  'schoolYearTypeReference',
+  'academicWeeks',
+  'beginDate',
+  'endDate',
+  'gradingPeriods',
+  'termDescriptor',
+  'totalInstructionalDays',
+  '_etag',
+  '_lastModifiedDate',
+  '_ext',
+  'link',
+];
+const KNOWN_LOWER = new Set(SESSION_PROPERTIES.map((name) => name.toLowerCase()));
+
+function dataValidationProblem(req: HostRequest, validationErrors: Record<string, string[]>): HostResponse {
+  return problem({
+    status: 400,
+    type: 'urn:ed-fi:api:bad-request:data-validation-failed',
+    title: 'Data Validation Failed',
+    detail: "Data validation failed. See 'validationErrors' for details.",
+    correlationId: req.correlationId,
+    validationErrors,
+  });
+}
+
+/** Rewrites the top-level JSON object of a POST/PUT body; other bodies pass unchanged. */
+function editSessionBody(req: HostRequest, edit: (body: Record<string, unknown>) => Record<string, unknown> | undefined): HostRequest {
+  if (!isSessionBodyWrite(req)) return req;
+  const body = requestJson(req);
+  if (!isPlainObject(body)) return req;
+  const edited = edit({ ...body });
+  return edited === undefined ? req : withJsonBody(req, edited);
+}
+
+function unresolvedAs(status: 400 | 500) {
+  return (req: HostRequest, res: HostResponse): HostResponse => {
+    if (!hasProblemType(res, 'urn:ed-fi:api:data-conflict:unresolved-reference')) return res;
+    if (status === 500) return systemError(req);
+    const detail = String(problemBody(res)?.detail ?? 'A referenced item does not exist.');
+    return dataValidationProblem(req, { $: [detail] });
+  };
+}
+
+export const validationFaults: Fault[] = [
+  {
+    id: 'IdInPostBodyAccepted',
+    description: 'A POST body carrying an id is accepted (the id silently dropped) instead of 400.',
+    models: 'A host that ignores client-supplied ids on create instead of refusing them as ODS does.',
+    violates: ['SES-POST-400-ID-IN-BODY'],
+    onRequest: (req) =>
+      isOperation(req, 'PostSession')
+        ? editSessionBody(req, (body) => {
+            const key = Object.keys(body).find((name) => name.toLowerCase() === 'id');
+            if (key === undefined) return undefined;
+            delete body[key];
+            return body;
+          })
+        : req,
+  },
+  {
+    id: 'UnresolvedReferenceAnswers400',
+    description: 'A reference that names nothing is answered 400 data-validation-failed instead of 409 unresolved-reference.',
+    models: 'A host that validates references up front as input validation, where ODS reports a conflict with stored data.',
+    violates: ['SES-POST-409-UNRESOLVED', 'SES-PUT-409-UNRESOLVED'],
+    onResponse: unresolvedAs(400),
+  },
+  {
+    id: 'UnresolvedReferenceAnswers500',
+    description: 'A reference that names nothing is answered 500 instead of 409 unresolved-reference.',
+    models: 'A foreign-key violation that escapes the repository untranslated.',
+    violates: ['SES-POST-409-UNRESOLVED', 'SES-PUT-409-UNRESOLVED'],
+    onResponse: unresolvedAs(500),
+  },
+  {
+    id: 'SessionNameTruncated',
+    description: 'A sessionName longer than 60 characters is truncated and stored instead of refused.',
+    models: 'A varchar column with silent truncation (e.g. a MySQL non-strict mode) and no length validation in front of it.',
+    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION'],
+    onRequest: (req) =>
+      editSessionBody(req, (body) =>
+        typeof body.sessionName === 'string' && body.sessionName.length > 60 ? { ...body, sessionName: body.sessionName.slice(0, 60) } : undefined,
+      ),
+  },
+  {
+    id: 'NegativeInstructionalDaysClamped',
+    description: 'A negative totalInstructionalDays is stored as 0 instead of refused.',
+    models: 'A setter that clamps out-of-range numbers instead of validating the minimum.',
+    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION'],
+    onRequest: (req) =>
+      editSessionBody(req, (body) =>
+        typeof body.totalInstructionalDays === 'number' && body.totalInstructionalDays < 0 ? { ...body, totalInstructionalDays: 0 } : undefined,
+      ),
+  },
+  {
+    id: 'MalformedJsonAnswers500',
+    description: 'A POST or PUT body that is not valid JSON answers 500 instead of 400.',
+    models: 'A JSON parse exception thrown from the model binder and caught only by the last-chance handler.',
+    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION'],
+    onRequest: (req) => (isSessionBodyWrite(req) && req.body.length > 0 && requestJson(req) === undefined ? systemError(req) : req),
+  },
+  {
+    id: 'ValidationPathsWithoutRoot',
+    description: "validationErrors keys lose their '$.' prefix (sessionName instead of $.sessionName).",
+    models: 'A host that reports model-state keys as the framework names them instead of as JSONPath.',
+    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION'],
+    onResponse: (_req, res) => {
+      const body = problemBody(res);
+      if (body === undefined || !isPlainObject(body.validationErrors)) return res;
+      const renamed = Object.fromEntries(Object.entries(body.validationErrors).map(([path, messages]) => [path.replace(/^\$\.?/, '') || 'body', messages]));
+      return { ...res, body: { ...body, validationErrors: renamed } };
+    },
+  },
+  {
+    id: 'UnknownPropertyRejected',
+    description: 'A POST or PUT body with a property the session schema does not define is refused with 400.',
+    models: 'A strict deserializer (additionalProperties: false) on a host that claims ODS behaviour, which ignores unknown members.',
+    violates: ['SES-POST-ODD-ACCEPTED'],
+    onRequest: (req) => {
+      if (!isSessionBodyWrite(req)) return req;
+      const body = requestJson(req);
+      if (!isPlainObject(body)) return req;
+      const unknown = Object.keys(body).filter((name) => !KNOWN_LOWER.has(name.toLowerCase()));
+      return unknown.length === 0 ? req : dataValidationProblem(req, Object.fromEntries(unknown.map((name) => [`$.${name}`, [`'${name}' is not a known property.`]])));
+    },
+  },
+  {
+    id: 'PropertyNamesCaseSensitive',
+    description: 'Property names are matched case-sensitively: "SessionName" is treated as missing.',
+    models: 'A case-sensitive JSON binder (as DMS has) on a host that claims ODS 7.3, whose Newtonsoft binder ignores case.',
+    violates: ['SES-POST-ODD-ACCEPTED'],
+    onRequest: (req) =>
+      editSessionBody(req, (body) => {
+        const miscased = Object.keys(body).filter((name) => KNOWN_LOWER.has(name.toLowerCase()) && !SESSION_PROPERTIES.includes(name));
+        if (miscased.length === 0) return undefined;
+        for (const name of miscased) delete body[name];
+        return body;
+      }),
+  },
+  {
+    id: 'ContentTypeNotChecked',
+    description: 'POST and PUT bodies are parsed as JSON whatever their Content-Type (missing or text/plain) instead of 415.',
+    models: 'A body parser that sniffs JSON instead of honouring the declared media type.',
+    violates: ['SES-POST-415-MEDIA-TYPE', 'SES-PUT-415-MEDIA-TYPE'],
+    onRequest: (req) =>
+      isSessionBodyWrite(req) && !(req.headers['content-type'] ?? '').toLowerCase().includes('json')
+        ? withRequestHeader(req, 'content-type', 'application/json')
+        : req,
+  },
+  {
+    id: 'MalformedIdOnWriteAnswers404',
+    description: 'PUT and DELETE to a malformed id answer 404 instead of 400 naming $.id.',
+    models: 'Write routes constrained to GUIDs like the read route, so a malformed id never reaches the id validator.',
+    violates: ['SES-PUT-400-MALFORMED-ID', 'SES-DELETE-400-MALFORMED-ID'],
+    onResponse: (req, res) => {
+      const body = problemBody(res);
+      if (!isOperation(req, 'PutSession', 'DeleteSessionById') || res.status !== 400 || !isPlainObject(body?.validationErrors) || !('$.id' in body.validationErrors)) return res;
+      return problem({ status: 404, type: 'urn:ed-fi:api:not-found', title: 'Not Found', detail: 'The specified data could not be found.', correlationId: req.correlationId });
+    },
+  },
+  {
+    id: 'PutBodyIdMustMatchRoute',
+    description: 'A PUT whose body id differs from the route id is refused with 400 instead of ignoring the body id.',
+    models: 'DMS-style "body id must match the URL" validation on a host that claims ODS 7.3 behaviour.',
+    violates: ['SES-PUT-BODY-ID-IGNORED'],
+    onRequest: (req) => {
+      if (!isOperation(req, 'PutSession')) return req;
+      const body = requestJson(req);
+      const routeId = idFromPath(req);
+      if (!isPlainObject(body) || typeof body.id !== 'string' || routeId === undefined || body.id.toLowerCase() === routeId.toLowerCase()) return req;
+      return dataValidationProblem(req, { '$.id': ['Request body id must match the id in the url.'] });
+    },
+  },
+];
