@@ -21,6 +21,7 @@ export const acceptedOddCases: OddCase[] = [
     id: 'extraMembers.unknown',
     reason: 'unknown members at the top level and inside a reference are ignored',
     kind: 'semantic',
+    at: ['$.conformanceNote', '$.schoolIdX', '$.schoolReference.nickname'],
     applyTo: BOTH,
     build: (valid) => ({
       json: edited(valid, (d) => {
@@ -53,6 +54,7 @@ export const acceptedOddCases: OddCase[] = [
     id: 'readOnlyMembers.inBody',
     reason: '_etag and _lastModifiedDate in a request body are ignored',
     kind: 'semantic',
+    at: ['$._etag', '$._lastModifiedDate'],
     applyTo: BOTH,
     build: (valid) => ({
       json: { ...structuredClone(valid), _etag: '5250374366428622464', _lastModifiedDate: '2024-12-03T15:00:00.123456Z' },
@@ -64,6 +66,7 @@ export const acceptedOddCases: OddCase[] = [
     id: 'links.inReferences',
     reason: 'link objects inside references are ignored',
     kind: 'semantic',
+    at: ['$.schoolReference.link', '$.schoolYearTypeReference.link'],
     applyTo: BOTH,
     build: (valid) => ({
       json: edited(valid, (d) => {
@@ -78,6 +81,7 @@ export const acceptedOddCases: OddCase[] = [
     id: 'gradingPeriodReference.periodSequence',
     reason: 'a DS 4 style periodSequence inside gradingPeriodReference is ignored',
     kind: 'semantic',
+    at: ['$.gradingPeriods[0].gradingPeriodReference.periodSequence'],
     applyTo: BOTH,
     needs: ['gradingPeriods'],
     build: (valid, refs) => ({ json: withGradingPeriods(valid, [{ ...firstGradingPeriod(refs), periodSequence: 1 }]) }),
@@ -88,6 +92,7 @@ export const acceptedOddCases: OddCase[] = [
     id: 'id.inPutBody.different',
     reason: 'a PUT body whose id differs from the route id: ODS ignores it, DMS refuses it',
     kind: 'semantic',
+    at: ['$.id'],
     applyTo: ['PUT'],
     build: (valid) => ({ json: { id: '00000000000040008000000000000001', ...structuredClone(valid) } }),
     expect: { 'ods-7.3': ACCEPTED, dms: { status: 400, type: PROBLEM.badRequest } },

@@ -1,0 +1,126 @@
+// The invalid-case catalogue proves its own claims: schema cases fail our schema exactly where they
+// say, semantic cases pass it (their invalidity is a business rule), transport cases are what
+// they say (not UTF-8, not JSON, wrong media type), and no case edits the payload it is given.
+import { describe, expect, it } from 'vitest';
+import { ajvErrorToJsonPath, compileSessionValidators } from '../../src/contract/session-schema.js';
+import {
+  acceptedOddCases,
+  createSessionFactory,
+  expectedStatus,
+  invalidSessionCases,
+  isAccepted,
+  PROBLEM,
+  requirementFor,
+  unmetNeeds,
+  type InvalidCase,
+} from '../../generators/index.js';
+import { semanticClaims, transportClaims } from './case-claims.js';
+import { bareRefs, sampleRefs } from './sample-refs.js';
+
+const validators = compileSessionValidators();
+const factory = createSessionFactory({ seed: 404, runTag: 'cases' });
+const allCases: InvalidCase[] = [...invalidSessionCases, ...acceptedOddCases];
+const knownTypes = new Set<string>([...Object.values(PROBLEM), '']);
+
+/** Reads `$.a[0].b` out of a JSON value (undefined when absent). */
+function valueAt(root: unknown, path: string): unknown {
+  const segments = path.replace(/^\$/, '').match(/[^.[\]]+/g) ?? [];
+  return segments.reduce<unknown>((node, s) => (node == null ? undefined : (node as Record<string, unknown>)[s]), root);
+}
+
+function schemaErrorPaths(json: unknown): string[] {
+  if (validators.request(json)) return [];
+  return [...new Set((validators.request.errors ?? []).map(ajvErrorToJsonPath))].sort();
+}
+
+describe('invalid-case catalogue: shape', () => {
+  it('should hold at least 40 invalid cases with unique ids across both lists', () => {
+    expect(invalidSessionCases.length).toBeGreaterThanOrEqual(40);
+    const ids = allCases.map((c) => c.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+
+  it('should give each case a one-line reason, a method, a known problem type and an ODS outcome of the right class', () => {
+    for (const c of allCases) {
+      expect(c.reason.length > 0 && !c.reason.includes('\n'), c.id).toBe(true);
+      expect(c.applyTo.length, c.id).toBeGreaterThan(0);
+      for (const outcome of Object.values(c.expect)) expect(knownTypes.has(outcome!.type), `${c.id}: ${outcome!.type}`).toBe(true);
+      if (c.kind !== 'transport') expect(c.at?.length, `${c.id} says where it is wrong`).toBeGreaterThan(0);
+    }
+    for (const c of invalidSessionCases) expect(c.expect['ods-7.3'].status, c.id).toBeGreaterThanOrEqual(400);
+    expect(acceptedOddCases.filter((c) => isAccepted(c.expect['ods-7.3'])).length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('should cover every required member missing, references that do not exist, and every transport family', () => {
+    const ids = new Set(invalidSessionCases.map((c) => c.id));
+    for (const id of ['sessionName.missing', 'beginDate.missing', 'schoolYearTypeReference.missing', 'schoolReference.unknown', 'academicWeekReference.unknown', 'body.notUtf8', 'contentType.missing', 'id.inPostBody']) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it('should map outcomes to requirements and statuses per method', () => {
+    const unknownSchool = invalidSessionCases.find((c) => c.id === 'schoolReference.unknown')!;
+    expect(requirementFor(unknownSchool, 'PUT')).toBe('SES-PUT-409-UNRESOLVED');
+    expect(requirementFor(invalidSessionCases.find((c) => c.id === 'id.inPostBody')!, 'POST')).toBe('SES-POST-400-ID-IN-BODY');
+    expect(expectedStatus({ status: 201, type: '' }, 'PUT')).toBe(204);
+    expect(expectedStatus({ status: 409, type: PROBLEM.unresolvedReference }, 'PUT')).toBe(409);
+  });
+});
+
+describe.each([
+  ['a target with every fixture', sampleRefs],
+  ['a bare target', bareRefs],
+])('catalogue claims on %s', (_label, refs) => {
+  const runnable = allCases.filter((c) => unmetNeeds(c, refs).length === 0);
+
+  it('should only skip cases that declare an unmet need', () => {
+    const skipped = allCases.filter((c) => unmetNeeds(c, refs).length > 0);
+    for (const c of skipped) expect(c.needs?.length, c.id).toBeGreaterThan(0);
+    if (refs === sampleRefs) expect(skipped).toEqual([]);
+  });
+
+  it.each(runnable.filter((c) => c.kind === 'schema').map((c) => [c.id, c] as const))('schema case %s fails our schema only where it says', (_id, c) => {
+    const valid = factory.build(refs);
+    const req = c.build(valid, refs);
+    expect(req.json, 'a schema case sends JSON').not.toBeUndefined();
+    expect(schemaErrorPaths(req.json)).toEqual([...c.at!].sort());
+    // One reason per place: a second keyword failing at the same path would be an accidental reason.
+    const keywords = (validators.request.errors ?? []).map((e) => `${ajvErrorToJsonPath(e)} ${e.keyword}`);
+    expect(keywords, keywords.join(', ')).toHaveLength(c.at!.length);
+  });
+
+  it.each(runnable.filter((c) => c.kind === 'semantic').map((c) => [c.id, c] as const))('semantic case %s passes our schema and changes what it names', (_id, c) => {
+    const valid = factory.build(refs);
+    const req = c.build(valid, refs);
+    expect(schemaErrorPaths(req.json)).toEqual([]);
+    for (const path of c.at ?? []) expect(JSON.stringify(valueAt(req.json, path)), path).not.toBe(JSON.stringify(valueAt(valid, path)));
+    if (invalidSessionCases.includes(c)) {
+      expect(semanticClaims[c.id], `${c.id} needs a claim in case-claims.ts`).toBeTypeOf('function');
+      expect(semanticClaims[c.id](req, valid, refs), `${c.id} claim`).toBe(true);
+    }
+  });
+
+  it.each(runnable.filter((c) => c.kind === 'transport').map((c) => [c.id, c] as const))('transport case %s is what it claims', (_id, c) => {
+    const valid = factory.build(refs);
+    const req = c.build(valid, refs);
+    expect(transportClaims[c.id], `${c.id} needs a claim in case-claims.ts`).toBeTypeOf('function');
+    expect(transportClaims[c.id](req, valid, refs)).toBe(true);
+  });
+
+  it('should never edit the valid payload or the refs it is given', () => {
+    for (const c of runnable) {
+      const valid = factory.build(refs);
+      const before = JSON.stringify([valid, refs]);
+      c.build(valid, refs);
+      expect(JSON.stringify([valid, refs]), c.id).toBe(before);
+    }
+  });
+});
+
+describe('unmetNeeds', () => {
+  it('should explain why a case cannot run on a bare target', () => {
+    const otherSchool = invalidSessionCases.find((c) => c.id === 'gradingPeriodReference.otherSchool')!;
+    expect(unmetNeeds(otherSchool, bareRefs)).toContain('the target has no second school');
+    expect(unmetNeeds(otherSchool, sampleRefs)).toEqual([]);
+  });
+});
