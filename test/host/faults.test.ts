@@ -1,0 +1,184 @@
+// The fault catalogue checked in both directions (as fastify checks its error catalogue): ids are
+// unique PascalCase, every declared requirement exists, every fault can act; and, against a started
+// host, a handful of faults really change what the host answers while the faithful host does not.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { faults, findFault } from '../../host/faults/catalogue.js';
+import { faithfulSeams } from '../../host/faults/seams.js';
+import { catalogue } from '../../src/requirements/catalogue/index.js';
+
+const requirementIds = new Set(catalogue.map((r) => r.id));
+
+describe('fault catalogue', () => {
+  it('should hold at least 50 faults', () => {
+    expect(faults.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('should give every fault a unique PascalCase id', () => {
+    const ids = faults.map((f) => f.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(ids.filter((id) => !/^[A-Z][A-Za-z0-9]+$/.test(id))).toEqual([]);
+  });
+
+  it('should find each fault by its id and nothing for an unknown id', () => {
+    for (const fault of faults) expect(findFault(fault.id)).toBe(fault);
+    expect(findFault('NoSuchFault')).toBeUndefined();
+  });
+
+  it('should declare at least one violated requirement per fault, each in the requirement catalogue', () => {
+    const unknown = faults.flatMap((f) => f.violates.filter((id) => !requirementIds.has(id)).map((id) => `${f.id} → ${id}`));
+    expect(unknown).toEqual([]);
+    expect(faults.filter((f) => f.violates.length === 0).map((f) => f.id)).toEqual([]);
+  });
+
+  it('should give every fault a hook or a seam to act through', () => {
+    const inert = faults.filter((f) => !f.onRequest && !f.onResponse && Object.keys(f.seams ?? {}).length === 0);
+    expect(inert.map((f) => f.id)).toEqual([]);
+  });
+
+  it('should flip only seams that exist, and only away from the faithful value', () => {
+    const faithful = faithfulSeams() as unknown as Record<string, boolean>;
+    const bad = faults.flatMap((f) =>
+      Object.entries(f.seams ?? {})
+        .filter(([name, value]) => !(name in faithful) || value === faithful[name])
+        .map(([name]) => `${f.id}.${name}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('should describe each fault and the real-world bug it models in words', () => {
+    const terse = faults.filter((f) => f.description.trim().length < 15 || f.models.trim().length < 15);
+    expect(terse.map((f) => f.id)).toEqual([]);
+  });
+
+  it('should elicit a 500 on each of the 8 documented operations with one fault each', () => {
+    const ops = ['GetSessions', 'GetSessionsById', 'PostSession', 'PutSession', 'DeleteSessionById', 'DeletesSessions', 'KeyChangesSessions', 'GetSessionsPartitions'];
+    expect(ops.filter((op) => !findFault(`Http500On${op}`))).toEqual([]);
+  });
+});
+
+// ---- HTTP probes against a started host ---------------------------------------------------
+
+interface RunningHost {
+  baseUrl: string;
+  clients: Record<string, { key: string; secret: string }>;
+  stop(): Promise<void>;
+}
+type StartHost = (opts: { port?: number; fault?: string; quiet?: boolean }) => Promise<RunningHost>;
+
+const hostModulePath = new URL('../../host/index.ts', import.meta.url);
+const hostExists = existsSync(hostModulePath);
+
+async function loadStartHost(): Promise<StartHost> {
+  const specifier = '../../host/index.js';
+  return ((await import(specifier)) as { startHost: StartHost }).startHost;
+}
+
+async function tokenFor(host: RunningHost): Promise<string> {
+  const { key, secret } = host.clients.full;
+  const res = await fetch(`${host.baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials',
+  });
+  const body = (await res.json()) as { access_token: string };
+  return body.access_token;
+}
+
+interface Probe {
+  status: number;
+  headers: Headers;
+  json: unknown;
+}
+
+async function call(host: RunningHost, token: string | undefined, method: string, path: string, body?: unknown): Promise<Probe> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${host.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, headers: res.headers, json };
+}
+
+function sessionPayload(name: string): Record<string, unknown> {
+  return {
+    sessionName: name,
+    schoolReference: { schoolId: 255901001 },
+    schoolYearTypeReference: { schoolYear: 2025 },
+    beginDate: '2024-08-26',
+    endDate: '2024-12-20',
+    termDescriptor: 'uri://ed-fi.org/TermDescriptor#Fall Semester',
+    totalInstructionalDays: 80,
+  };
+}
+
+const SESSIONS = '/data/v3/ed-fi/sessions';
+
+/** What one probe observes; run on the faithful host and on the faulty one. */
+const probes: Record<string, { observe(host: RunningHost, token: string): Promise<unknown>; faithful: unknown; faulty: unknown }> = {
+  Http500OnGetSessions: {
+    observe: async (host, token) => {
+      const res = await call(host, token, 'GET', `${SESSIONS}?limit=1`);
+      return [res.status, (res.json as { type?: string } | undefined)?.type ?? null];
+    },
+    faithful: [200, null],
+    faulty: [500, 'urn:ed-fi:api:system'],
+  },
+  LimitAboveMaximumAccepted: {
+    observe: async (host, token) => (await call(host, token, 'GET', `${SESSIONS}?limit=501`)).status,
+    faithful: 400,
+    faulty: 200,
+  },
+  UnauthenticatedAnswers403: {
+    observe: async (host) => (await call(host, undefined, 'GET', `${SESSIONS}?limit=1`)).status,
+    faithful: 401,
+    faulty: 403,
+  },
+  TotalCountAlwaysSent: {
+    observe: async (host, token) => (await call(host, token, 'GET', `${SESSIONS}?limit=1`)).headers.has('total-count'),
+    faithful: false,
+    faulty: true,
+  },
+  EtagUnquoted: {
+    observe: async (host, token) => {
+      const res = await call(host, token, 'POST', SESSIONS, sessionPayload(`FaultProbe ${Date.now()}`));
+      return [res.status, /^".*"$/.test(res.headers.get('etag') ?? '')];
+    },
+    faithful: [201, true],
+    faulty: [201, false],
+  },
+};
+
+describe.skipIf(!hostExists)('faults on a started host', () => {
+  let startHost: StartHost;
+  let faithful: RunningHost;
+  let faithfulToken: string;
+
+  beforeAll(async () => {
+    startHost = await loadStartHost();
+    faithful = await startHost({ port: 0, quiet: true });
+    faithfulToken = await tokenFor(faithful);
+  });
+  afterAll(async () => {
+    await faithful?.stop();
+  });
+
+  for (const [faultId, probe] of Object.entries(probes)) {
+    it(`should make the host misbehave with ${faultId} and behave without it`, async () => {
+      expect(findFault(faultId), `${faultId} is in the catalogue`).toBeDefined();
+      expect(await probe.observe(faithful, faithfulToken)).toEqual(probe.faithful);
+      const faulty = await startHost({ port: 0, fault: faultId, quiet: true });
+      try {
+        expect(await probe.observe(faulty, await tokenFor(faulty))).toEqual(probe.faulty);
+      } finally {
+        await faulty.stop();
+      }
+    });
+  }
+});
