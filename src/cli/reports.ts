@@ -1,0 +1,60 @@
+// Everything written after the checks: executor.json for Allure, conformance.json/md, the HTML
+// report. Every file passes through the redactor.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Settings } from '../config/settings.js';
+import { buildHtmlReport } from '../report/html.js';
+import { buildMatrix, renderMatrixMarkdown, type Matrix } from '../report/matrix.js';
+import { redactText } from '../report/redact.js';
+import type { CollectedResults } from '../report/results.js';
+import { writeExecutor } from '../report/allure-setup.js';
+import { allRequirements } from '../requirements/index.js';
+import { SEED_PAIRS } from '../requirements/seed-pairs.js';
+import type { RunContext } from '../runtime/run-context.js';
+import type { FinalSweep } from './sweep.js';
+
+export interface ReportPaths {
+  allureResults: string;
+  allureReport?: string;
+  /** Why the HTML report is missing, when it is. */
+  htmlProblem?: string;
+  junit: string;
+  matrixJson: string;
+  matrixMarkdown: string;
+}
+
+export async function writeReports(input: { run: RunContext; settings: Settings; collected: CollectedResults; sweep: FinalSweep }): Promise<ReportPaths> {
+  const { run, settings, collected } = input;
+  const dir = run.reportDir;
+  mkdirSync(dir, { recursive: true });
+  const allureResults = join(dir, 'allure-results');
+  writeExecutor(allureResults, run);
+
+  const matrix: Matrix = buildMatrix({
+    requirements: allRequirements(),
+    pairs: SEED_PAIRS,
+    checks: collected.checks,
+    target: run.main.urls.root,
+    profile: run.profile,
+    seed: run.seed,
+  });
+  const matrixJson = join(dir, 'conformance.json');
+  const matrixMarkdown = join(dir, 'conformance.md');
+  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
+  writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
+
+  const paths: ReportPaths = { allureResults, junit: join(dir, 'junit.xml'), matrixJson, matrixMarkdown };
+  if (settings.html) {
+    const outputDir = join(dir, 'allure-report');
+    const problem = await buildHtmlReport({
+      resultsDir: allureResults,
+      outputDir,
+      historyPath: join(dir, 'history.jsonl'),
+      expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun,
+      reportName: `Ed-Fi sessions conformance (${run.profile}, seed ${run.seed})`,
+    });
+    if (problem) paths.htmlProblem = problem;
+    else paths.allureReport = outputDir;
+  }
+  return paths;
+}

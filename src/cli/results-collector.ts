@@ -1,0 +1,54 @@
+// Vitest reporter (main process) that turns finished tests into CheckResults and writes them to
+// {runDir}/results.json for the runner. Redacts every message it keeps.
+import { writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Reporter, TestModule } from 'vitest/node';
+import type { SerializedError } from 'vitest';
+import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
+import { redactText } from '../report/redact.js';
+import { registerContextSecrets } from '../report/secrets.js';
+import { loadRunContext } from '../runtime/run-context.js';
+
+const TITLE = /^\[([^\]]+)\]\s*(.*)$/s;
+
+export default class ResultsCollector implements Reporter {
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
+    const run = loadRunContext();
+    registerContextSecrets(run);
+    const results: CollectedResults = { checks: [], notRun: 0, suiteErrors: [] };
+    for (const mod of modules) {
+      for (const e of mod.errors()) results.suiteErrors.push(redactText(`${relative(process.cwd(), mod.moduleId)}: ${e.message}`));
+      for (const test of mod.children.allTests()) {
+        const meta = test.meta();
+        const result = test.result();
+        if (!meta.requirementId || !meta.level || !meta.area || !meta.operation) {
+          results.notRun++;
+          continue;
+        }
+        let verdict = meta.verdict ?? 'error';
+        if (result.state === 'skipped' && verdict !== 'skip') verdict = 'skip';
+        if (result.state === 'failed' && (verdict === 'pass' || verdict === 'warn')) verdict = 'error';
+        const title = TITLE.exec(test.name)?.[2] ?? test.name;
+        const check: CheckResult = {
+          requirementId: meta.requirementId,
+          title,
+          file: relative(process.cwd(), mod.moduleId),
+          level: meta.level,
+          area: meta.area,
+          operation: meta.operation,
+          verdict,
+          reason: meta.reason ? redactText(meta.reason) : result.state === 'skipped' ? result.note : undefined,
+          elicited: meta.elicited ?? [],
+          requests: meta.requests ?? 0,
+          seed: meta.seed ?? run.seed,
+          durationMs: Math.round(test.diagnostic()?.duration ?? 0),
+          cases: meta.cases,
+          errors: (result.errors ?? []).map((e) => redactText(e.message ?? String(e))),
+        };
+        results.checks.push(check);
+      }
+    }
+    for (const e of unhandled) results.suiteErrors.push(redactText(e.message ?? String(e)));
+    writeFileSync(join(run.runDir, RESULTS_FILE), JSON.stringify(results, null, 2));
+  }
+}

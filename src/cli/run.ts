@@ -1,0 +1,178 @@
+// runConformance(): one whole run, programmatically (the CLI, the project's tests and the kill
+// matrix all use it). Settings → (embedded hosts) → probe → vitest over specs/ → ledger sweep →
+// reports → RunOutcome. Expected failures to run at all are thrown as HarnessErrors (exit 2).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type ConfigInput } from '../config/load-config.js';
+import type { Settings } from '../config/settings.js';
+import { RunNotPossibleError } from '../errors.js';
+import { registerSecret } from '../report/redact.js';
+import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
+import { CONTEXT_ENV, type Credentials, type RunContext } from '../runtime/run-context.js';
+import { makeRunTag, randomSeed } from '../runtime/seed.js';
+import { probeTarget } from '../target/probe.js';
+import { startEmbeddedHosts, type EmbeddedHosts } from './embedded-host.js';
+import { sweepLedger, type FinalSweep } from './sweep.js';
+import { writeReports, type ReportPaths } from './reports.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface RunOptions extends ConfigInput {
+  /** Already-resolved settings (skips loadConfig). */
+  settings?: Settings;
+  /** Replace the spec globs (tests run fixture specs with it). */
+  specs?: string[];
+  /** Abort the run (SIGINT): vitest stops, the ledger is swept, exit 130. */
+  signal?: AbortSignal;
+  /** Called once the probe is done, with the seed and what will run. */
+  onStart?: (info: { seed: number; target: string; embedded: boolean; runTag: string }) => void;
+}
+
+export interface RunOutcome {
+  exitCode: 0 | 1 | 2 | 130;
+  checks: CheckResult[];
+  suiteErrors: string[];
+  requests: number;
+  durationMs: number;
+  reportDir: string;
+  reports?: ReportPaths;
+  seed: number;
+  sweep?: FinalSweep;
+  interrupted: boolean;
+}
+
+function rolesFrom(settings: Settings): RunContext['roles'] {
+  const roles: RunContext['roles'] = {};
+  for (const [name, c] of Object.entries(settings.roles ?? {})) if (c) roles[name as keyof RunContext['roles']] = { key: c.key, secret: c.secret };
+  return roles;
+}
+
+export async function runConformance(options: RunOptions = {}): Promise<RunOutcome> {
+  const started = performance.now();
+  const settings = options.settings ?? loadConfig(options);
+  for (const s of [settings.secret, ...Object.values(settings.roles ?? {}).map((r) => r?.secret)]) registerSecret(s);
+  const seed = settings.seed ?? randomSeed();
+  const reportDir = resolve(settings.reportDir);
+  const runDir = mkdtempSync(join(tmpdir(), 'edfi-conformance-'));
+  const runTag = makeRunTag();
+  let hosts: EmbeddedHosts | undefined;
+  let requests = 0;
+  let interrupted = false;
+
+  try {
+    let root: string;
+    let credentials: Credentials;
+    let roles: RunContext['roles'];
+    const secondary: Parameters<typeof probeTarget>[0]['secondary'] = {};
+    if (settings.baseUrl) {
+      root = settings.baseUrl;
+      credentials = { key: settings.key!, secret: settings.secret! };
+      roles = rolesFrom(settings);
+      const sc = settings.secondaryCredentials;
+      if (settings.snapshotBaseUrl) secondary.snapshot = { root: settings.snapshotBaseUrl, credentials: sc?.snapshot ?? credentials };
+      if (settings.changeQueriesDisabledBaseUrl) {
+        secondary.changeQueriesDisabled = { root: settings.changeQueriesDisabledBaseUrl, credentials: sc?.changeQueriesDisabled ?? credentials };
+      }
+    } else {
+      try {
+        hosts = await startEmbeddedHosts();
+      } catch (error) {
+        throw new RunNotPossibleError(`The embedded reference host could not start (${(error as Error).message}); give --base-url to test another host.`);
+      }
+      root = hosts.main.baseUrl;
+      const { full, ...others } = hosts.main.clients;
+      credentials = full;
+      roles = { ...others, ...rolesFrom(settings) };
+      if (hosts.snapshot) secondary.snapshot = { root: hosts.snapshot.baseUrl, credentials: hosts.snapshot.clients.full };
+      if (hosts.changeQueriesDisabled) secondary.changeQueriesDisabled = { root: hosts.changeQueriesDisabled.baseUrl, credentials: hosts.changeQueriesDisabled.clients.full };
+    }
+    for (const c of [credentials, ...Object.values(roles), secondary.snapshot?.credentials, secondary.changeQueriesDisabled?.credentials]) registerSecret(c?.secret);
+
+    const probe = await probeTarget({ settings, root, credentials, roles, secondary, runDir });
+    requests += probe.requests;
+    const run: RunContext = {
+      runId: runDir,
+      runTag,
+      seed,
+      profile: settings.profile,
+      readOnly: settings.readOnly,
+      main: probe.main,
+      roles,
+      secondary: probe.secondary,
+      capabilities: probe.capabilities,
+      refs: probe.refs,
+      discovery: probe.discovery,
+      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency },
+      runDir,
+      ledgerPath: join(runDir, 'ledger.jsonl'),
+      reportDir,
+      openApiDocumentPath: probe.openApiDocumentPath,
+    };
+    options.onStart?.({ seed, target: probe.main.urls.root, embedded: !settings.baseUrl, runTag });
+
+    const collected = await runChecks(run, settings, options);
+    interrupted = !!options.signal?.aborted;
+    const sweep = await sweepLedger(run);
+    requests += sweep.requests + collected.checks.reduce((n, c) => n + c.requests, 0);
+
+    const reports = await writeReports({ run, settings, collected, sweep });
+    const failed = collected.checks.some((c) => c.verdict === 'fail' || c.verdict === 'error') || collected.suiteErrors.length > 0 || sweep.failures.length > 0;
+    return {
+      exitCode: interrupted ? 130 : failed ? 1 : 0,
+      checks: collected.checks,
+      suiteErrors: collected.suiteErrors,
+      requests,
+      durationMs: Math.round(performance.now() - started),
+      reportDir,
+      reports,
+      seed,
+      sweep,
+      interrupted,
+    };
+  } finally {
+    await hosts?.stop();
+    delete process.env[CONTEXT_ENV];
+    if (!process.env.EDFI_KEEP_RUN_DIR) rmSync(runDir, { recursive: true, force: true });
+  }
+}
+
+async function runChecks(run: RunContext, settings: Settings, options: RunOptions): Promise<CollectedResults> {
+  // Fresh results for this run; the history file (Allure trend) lives beside them and is kept.
+  rmSync(join(run.reportDir, 'allure-results'), { recursive: true, force: true });
+  mkdirSync(run.reportDir, { recursive: true });
+  process.env[CONTEXT_ENV] = JSON.stringify(run);
+  const previousSpecs = process.env.EDFI_CONFORMANCE_SPECS;
+  if (options.specs) process.env.EDFI_CONFORMANCE_SPECS = options.specs.join(',');
+  const exitCodeBefore = process.exitCode;
+  const { createVitest } = await import('vitest/node');
+  try {
+    const vitest = await createVitest('test', {
+      config: join(REPO_ROOT, 'vitest.conformance.config.ts'),
+      root: REPO_ROOT,
+      watch: false,
+      run: true,
+      passWithNoTests: true,
+      testNamePattern: settings.grep,
+    });
+    const cancel = (): void => void vitest.cancelCurrentRun('keyboard-input');
+    options.signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      if (!options.signal?.aborted) await vitest.start();
+    } finally {
+      options.signal?.removeEventListener('abort', cancel);
+      await vitest.close();
+    }
+  } finally {
+    // vitest sets process.exitCode from the test outcome; the runner decides the exit code itself.
+    process.exitCode = exitCodeBefore;
+    if (options.specs) {
+      if (previousSpecs === undefined) delete process.env.EDFI_CONFORMANCE_SPECS;
+      else process.env.EDFI_CONFORMANCE_SPECS = previousSpecs;
+    }
+  }
+  const file = join(run.runDir, RESULTS_FILE);
+  if (!existsSync(file)) return { checks: [], notRun: 0, suiteErrors: ['the checks did not run to the end (no results were collected)'] };
+  return JSON.parse(readFileSync(file, 'utf8')) as CollectedResults;
+}

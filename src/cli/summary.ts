@@ -1,0 +1,42 @@
+// The closing summary: verdict counts, the failures with their messages, skipped checks grouped
+// by reason, duration, requests, where the reports are, and the seed.
+import { relative } from 'node:path';
+import { redactText } from '../report/redact.js';
+import type { RunOutcome } from './run.js';
+
+export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string {
+  const count = (v: string): number => outcome.checks.filter((c) => c.verdict === v).length;
+  const lines: string[] = [];
+  const failures = outcome.checks.filter((c) => c.verdict === 'fail' || c.verdict === 'error');
+  for (const f of failures) {
+    lines.push('', `✗ [${f.requirementId}] ${f.title} (${f.level}, ${f.verdict === 'error' ? 'error' : 'failed'})`);
+    for (const e of f.errors.length ? f.errors : [f.reason ?? '']) lines.push(...e.split('\n').map((l) => `    ${l}`));
+  }
+  const warned = outcome.checks.filter((c) => c.verdict === 'warn');
+  if (warned.length) {
+    lines.push('', 'Warnings (SHOULD/MAY not met):');
+    for (const w of warned) lines.push(`  ! [${w.requirementId}] ${w.title}: ${(w.reason ?? '').split('\n')[0]}`);
+  }
+  const skipReasons = new Map<string, number>();
+  for (const c of outcome.checks.filter((c) => c.verdict === 'skip')) skipReasons.set(c.reason ?? 'skipped', (skipReasons.get(c.reason ?? 'skipped') ?? 0) + 1);
+  if (skipReasons.size) {
+    lines.push('', 'Skipped:');
+    for (const [reason, n] of skipReasons) lines.push(`  - ${n} × ${reason}`);
+  }
+  for (const e of outcome.suiteErrors) lines.push('', `Suite error: ${e}`);
+  if (outcome.sweep?.failures.length) lines.push('', `Cleanup failed for: ${outcome.sweep.failures.join('; ')}`);
+  lines.push(
+    '',
+    `${count('pass')} passed, ${count('fail') + count('error')} failed, ${count('warn')} warned, ${count('skip')} skipped` +
+      ` (${outcome.checks.length} checks) in ${(outcome.durationMs / 1000).toFixed(1)} s, ${outcome.requests} requests` +
+      (outcome.interrupted ? ' — interrupted' : ''),
+  );
+  const r = outcome.reports;
+  if (r) {
+    const rel = (p: string): string => relative(cwd, p) || '.';
+    lines.push(`Reports: ${[r.allureReport ? `${rel(r.allureReport)}/index.html` : undefined, rel(r.junit), rel(r.matrixMarkdown), rel(r.matrixJson)].filter(Boolean).join(', ')}`);
+    if (r.htmlProblem) lines.push(`HTML report not built: ${r.htmlProblem}`);
+  }
+  lines.push(`Seed: ${outcome.seed} (replay: npm run conformance -- --seed ${outcome.seed})`);
+  return redactText(lines.join('\n'));
+}

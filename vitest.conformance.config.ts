@@ -1,0 +1,40 @@
+// The conformance checks' own vitest config, used by the runner (src/cli/run.ts) through the Node
+// API. It reads the run context the runner put in EDFI_CONFORMANCE_CONTEXT: where reports go and
+// what the Allure environment says. EDFI_CONFORMANCE_SPECS (comma-separated globs) replaces the
+// spec set; the harness's own tests use it to run small fixture specs.
+import { join, resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { CATEGORIES, environmentInfo } from './src/report/allure-setup.js';
+import { CONTEXT_ENV, type RunContext } from './src/runtime/run-context.js';
+
+const raw = process.env[CONTEXT_ENV];
+const run = raw ? (JSON.parse(raw) as RunContext) : undefined;
+const reportDir = resolve(run?.reportDir ?? 'reports');
+const specs = process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean) ?? ['specs/**/*.spec.ts'];
+
+export default defineConfig({
+  test: {
+    include: specs,
+    pool: 'threads',
+    fileParallelism: true,
+    maxWorkers: 3,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    // Specs share nothing at module level but the per-worker HTTP agent and tokens: reusing the
+    // module graph across files saves re-importing the harness for every spec file.
+    isolate: false,
+    reporters: [
+      './src/cli/progress-reporter.ts',
+      [
+        'allure-vitest/reporter',
+        {
+          resultsDir: join(reportDir, 'allure-results'),
+          environmentInfo: run ? environmentInfo(run) : {},
+          categories: CATEGORIES,
+        },
+      ],
+      ['junit', { outputFile: join(reportDir, 'junit.xml'), suiteName: 'edfi-sessions-conformance' }],
+      './src/cli/results-collector.ts',
+    ],
+  },
+});
