@@ -1,7 +1,8 @@
 // GET /ed-fi/sessions/partitions (ODS 7.3, CONTRACT.md §4): the page tokens for client-side
 // parallel reading. Each check filters on a (totalInstructionalDays, beginDate, endDate)
 // combination only its own items carry; the undocumented allowSmallPartitions=true lets a small
-// set be split (ODS otherwise keeps at least 2,500 items per partition).
+// set be split (ODS otherwise keeps at least 2,500 items per partition); it is sent only under the
+// ods-7.3 profile, since DMS rejects unknown query parameters.
 import { createHash } from 'node:crypto';
 import {
   check, describe, ensure, expectProblem, expectStatus, nextPageToken, ProblemType, SESSIONS,
@@ -12,6 +13,7 @@ type Query = Record<string, string | number | boolean>;
 type Isolation = { schoolId: number; schoolYear: number; totalInstructionalDays: number; beginDate: string; endDate: string };
 const DAY = 86_400_000;
 const PARTITIONS = `${SESSIONS}/partitions`;
+const small = (t: CheckContext): Query => (t.target.profile === 'ods-7.3' ? { allowSmallPartitions: true } : {});
 
 function isolation(t: CheckContext, label = ''): Isolation {
   const h = createHash('sha256').update(`${t.target.runTag}|${t.seed}|${label}`).digest();
@@ -76,7 +78,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
   check('SES-PART-200', '01 partitions answer {pageTokens} with at most `number` tokens', async (t) => {
     const filter = isolation(t);
     await createSet(t, filter, 3);
-    const tokens = await partitions(t, { ...filter, number: 2, allowSmallPartitions: true });
+    const tokens = await partitions(t, { ...filter, number: 2, ...small(t) });
     ensure(tokens.length >= 1, 'a non-empty set should have at least one partition', { expected: '1..2 tokens', observed: tokens });
   }, { requires: ['writes'] });
 
@@ -91,7 +93,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
     const filter = isolation(t);
     await createSet(t, filter, 2);
     for (const number of [1, 200]) {
-      const tokens = await t.step(`number=${number}`, () => partitions(t, { ...filter, number, allowSmallPartitions: true }));
+      const tokens = await t.step(`number=${number}`, () => partitions(t, { ...filter, number, ...small(t) }));
       ensure(tokens.length >= 1, 'a non-empty set should have at least one partition', { expected: `1..${number} tokens`, observed: tokens });
     }
   }, { requires: ['writes'] });
@@ -99,7 +101,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
   check('SES-PART-WALK', '04 walking every partition returns each item once: disjoint and covering', async (t) => {
     const filter = isolation(t);
     const created = await createSet(t, filter, 9);
-    const tokens = await partitions(t, { ...filter, number: 3, allowSmallPartitions: true });
+    const tokens = await partitions(t, { ...filter, number: 3, ...small(t) });
     const perPartition: string[][] = [];
     for (const [i, token] of tokens.entries()) perPartition.push(await t.step(`walk partition ${i + 1} of ${tokens.length}`, () => walkByCursor(t, filter, token, 2)));
     const all = perPartition.flat();
@@ -111,7 +113,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
   }, { requires: ['writes'] });
 
   check('SES-PART-EMPTY', '05 filters that match nothing give no partitions', async (t) => {
-    const tokens = await partitions(t, { ...isolation(t, 'nothing'), number: 5, allowSmallPartitions: true });
+    const tokens = await partitions(t, { ...isolation(t, 'nothing'), number: 5, ...small(t) });
     ensure(tokens.length === 0, 'an empty filtered set should have no partition tokens', { expected: [], observed: tokens });
   });
 
