@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { ConfigInvalidError } from '../../../src/errors.js';
+
+function configFile(content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+  const path = join(dir, 'conformance.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ConfigInvalidError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigInvalidError');
+}
+
+describe(loadConfig.name, () => {
+  it('should apply the defaults', () => {
+    const s = loadConfig({ env: {} });
+    expect(s).toMatchObject({ profile: 'ods-7.3', reportDir: 'reports', timeoutMs: 15000, maxConcurrency: 8, readOnly: false, html: true });
+    expect(s.seed).toBeUndefined();
+    expect(Object.isFrozen(s)).toBe(true);
+  });
+
+  it('should let flags win over the environment, and the environment over the file', () => {
+    const file = configFile({ timeoutMs: 1000, maxConcurrency: 2, profile: 'dms' });
+    const s = loadConfig({ configFile: file, env: { EDFI_TIMEOUT_MS: '2000', EDFI_PROFILE: 'guidelines' }, flags: { timeoutMs: 3000 } });
+    expect(s.timeoutMs).toBe(3000);
+    expect(s.profile).toBe('guidelines');
+    expect(s.maxConcurrency).toBe(2);
+  });
+
+  it('should read every setting, credentials and roles included, from the file', () => {
+    const file = configFile({ baseUrl: 'https://ods.example/api', key: 'k', secret: 's', roles: { readOnly: { key: 'r', secret: 'rs' } }, fixtures: { schoolId: 1 } });
+    const s = loadConfig({ configFile: file, env: {} });
+    expect(s.roles?.readOnly).toEqual({ key: 'r', secret: 'rs' });
+    expect(s.fixtures?.schoolId).toBe(1);
+  });
+
+  it('should name an unknown key and suggest the closest one', () => {
+    expect(problemsOf(() => loadConfig({ configFile: configFile({ timeoutMS: 5 }), env: {} }))).toEqual([expect.stringMatching(/^timeoutMS \(in .*\): unknown setting \(did you mean 'timeoutMs'\?\)$/)]);
+    expect(problemsOf(() => loadConfig({ configFile: configFile({ roles: { readonly: { key: 'a', secret: 'b' } } }), env: {} }))[0]).toMatch(/roles\.readonly .*did you mean 'readOnly'/);
+  });
+
+  it('should report every bad setting with where it came from', () => {
+    const problems = problemsOf(() => loadConfig({ configFile: configFile({ profile: 'odz' }), env: { EDFI_TIMEOUT_MS: 'soon' }, flags: { maxConcurrency: 0 } }));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^profile \(in .*\): must be one of ods-7\.3, dms, guidelines \(got "odz"\)$/),
+        'EDFI_TIMEOUT_MS: must be integer (got "soon")',
+        '--max-concurrency: must be >= 1 (got 0)',
+      ]),
+    );
+  });
+
+  it('should never echo a secret in an error', () => {
+    const problems = problemsOf(() => loadConfig({ configFile: configFile({ roles: { readOnly: { key: 'a', secret: 12345678 } } }), env: {} }));
+    expect(problems.join('\n')).not.toContain('12345678');
+  });
+
+  it('should require credentials with --base-url', () => {
+    expect(problemsOf(() => loadConfig({ env: {}, flags: { baseUrl: 'https://ods.example/api' } }))[0]).toMatch(/--key\/--secret/);
+  });
+
+  it('should reject a config file that is not JSON', () => {
+    expect(problemsOf(() => loadConfig({ configFile: configFile('{nope'), env: {} }))[0]).toMatch(/^--config: .* is not valid JSON/);
+  });
+
+  it('should reject a base URL that is not http(s)', () => {
+    expect(problemsOf(() => loadConfig({ env: { EDFI_BASE_URL: 'ftp://x', EDFI_CLIENT_ID: 'k', EDFI_CLIENT_SECRET: 's' } }))).toEqual(['EDFI_BASE_URL: must be an http(s) URL (got "ftp://x")']);
+  });
+});
