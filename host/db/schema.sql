@@ -178,10 +178,22 @@ CREATE TABLE tracked_changes_edfi.courseoffering (
   PRIMARY KEY (changeversion)
 );
 
--- Every UPDATE of a tracked row draws a new change version (ODS: BEFORE UPDATE trigger).
+-- Every UPDATE of a tracked row draws a new change version and moves lastmodifieddate (ODS: BEFORE
+-- UPDATE trigger), so a cascaded key change also refreshes the dependents' _lastModifiedDate.
+-- lastmodifieddate strictly increases per row (at least +1 µs) so two writes in the same clock tick
+-- still get distinct ETags. The transaction-local setting 'edfi.freeze_changeversion' = 'on' keeps
+-- the old change version: the seam a fault uses to model a host that forgets to bump it.
 CREATE FUNCTION changes.bump_changeversion() RETURNS trigger AS $$
 BEGIN
-  NEW.changeversion := nextval('changes.changeversionsequence');
+  IF coalesce(current_setting('edfi.freeze_changeversion', true), '') = 'on' THEN
+    NEW.changeversion := OLD.changeversion;
+  ELSE
+    NEW.changeversion := nextval('changes.changeversionsequence');
+  END IF;
+  IF NEW.lastmodifieddate = OLD.lastmodifieddate THEN
+    NEW.lastmodifieddate := greatest((clock_timestamp() AT TIME ZONE 'utc')::timestamp(6),
+                                     OLD.lastmodifieddate + interval '1 microsecond');
+  END IF;
   RETURN NEW;
 END $$ LANGUAGE plpgsql;
 
