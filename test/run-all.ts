@@ -1,0 +1,115 @@
+// `npm test`: (a) the project's own tests (vitest over test/**/*.test.ts, in a child process so
+// its workers and exit code stay its own), (b) the self-test (faithful run + kill matrix), and
+// (c) a summary that does not depend on reports/, closing with `N passed, N failed` on its own
+// line. Exits non-zero on any failure; a survivor or a faithful-host failure counts as one.
+//   npm test -- --skip-self-test     only (a)
+//   npm test -- --only-self-test     only (b)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runKillMatrix } from './self-test/kill-matrix.js';
+import { renderText, writeSelfTestReports } from './self-test/report.js';
+import type { SelfTestSummary } from './self-test/types.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+
+interface UnitOutcome {
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Set when vitest could not report (crash, no JSON). */
+  error?: string;
+  durationMs: number;
+}
+
+/** Vitest's JSON reporter output (the fields we read). */
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests?: number;
+  success: boolean;
+  testResults?: Array<{ status: string; message?: string; name: string }>;
+}
+
+async function runProjectTests(): Promise<UnitOutcome> {
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'npm-test-'));
+  const jsonFile = join(dir, 'vitest.json');
+  const vitestBin = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+  const code = await new Promise<number>((done) => {
+    const child = spawn(
+      process.execPath,
+      [vitestBin, 'run', '--config', 'vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.on('exit', (exitCode) => done(exitCode ?? 1));
+    child.on('error', () => done(1));
+  });
+  const durationMs = Math.round(performance.now() - started);
+  try {
+    const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as VitestJson;
+    // A file that fails to load has no test results but fails the run: count it as one failure.
+    const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && f.message).length;
+    const failed = json.numFailedTests + (json.numFailedTests === 0 && !json.success ? Math.max(1, brokenFiles) : 0);
+    return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + (json.numTodoTests ?? 0), durationMs };
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0, durationMs, error: `vitest exited with code ${code} and wrote no results` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runSelfTest(): Promise<SelfTestSummary | { error: string }> {
+  console.log('\n== self-test: faithful host + kill matrix ==');
+  try {
+    const summary = await runKillMatrix();
+    console.log(renderText(summary));
+    const files = writeSelfTestReports(summary, join(ROOT, 'reports', 'self-test'));
+    console.log(`  written: ${files.markdown}, ${files.json}`);
+    return summary;
+  } catch (error) {
+    return { error: (error as Error).stack ?? String(error) };
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let unit: UnitOutcome | undefined;
+  if (!args.has('--only-self-test')) {
+    console.log('== project tests (vitest over test/**/*.test.ts) ==');
+    unit = await runProjectTests();
+  }
+  const self = args.has('--skip-self-test') ? undefined : await runSelfTest();
+
+  let passed = 0;
+  let failed = 0;
+  const lines = ['', '== summary =='];
+  if (unit) {
+    passed += unit.passed;
+    failed += unit.failed;
+    lines.push(`  project tests: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped (${(unit.durationMs / 1000).toFixed(1)} s)${unit.error ? ` — ${unit.error}` : ''}`);
+  }
+  if (self && 'error' in self) {
+    failed += 1;
+    lines.push(`  self-test: could not run — ${self.error.split('\n')[0]}`);
+  } else if (self) {
+    // One result for the faithful run, one per fault.
+    passed += (self.faithful.passed ? 1 : 0) + self.killed;
+    failed += (self.faithful.passed ? 0 : 1) + self.survivors.length;
+    lines.push(`  faithful host: ${self.faithful.passed ? 'all green' : `NOT GREEN (${self.faithful.failures.length} failures)`}, ${self.faithful.checks} checks`);
+    lines.push(`  mutation score: ${self.killed}/${self.total} = ${(self.score * 100).toFixed(1)}%${self.survivors.length ? ` — survivors: ${self.survivors.map((s) => s.faultId).join(', ')}` : ''}`);
+    lines.push(`  unproven checks: ${self.unproven.length}${self.unproven.length ? ` — ${self.unproven.join('; ')}` : ''}`);
+    lines.push(`  500 pairs elicited by faults: ${self.elicited500.operations.length}/${self.elicited500.of}`);
+    lines.push(`  self-test wall time: ${(self.wallMs / 1000).toFixed(1)} s`);
+  }
+  lines.push(`  total wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(lines.join('\n'));
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+await main();

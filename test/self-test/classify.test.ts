@@ -1,0 +1,89 @@
+// Unit tests of the kill matrix's decisions: what a fault run selects, when a fault counts as
+// killed, what is listed as unproven or as a 500 elicited.
+import { describe, expect, it } from 'vitest';
+import type { CheckOutcome, JobResult } from './types.js';
+import { classifyFault, elicited500, grepFor, SAMPLE_REQUIREMENTS, selectedRequirements, unprovenChecks } from './classify.js';
+
+const check = (requirementId: string, verdict: CheckOutcome['verdict'], title = 'does it'): CheckOutcome => ({ requirementId, title, verdict, elicited: [] });
+const run = (checks: CheckOutcome[], extra: Partial<JobResult> = {}): JobResult => ({ jobId: 'F', faultId: 'F', durationMs: 10, checks, suiteErrors: [], ...extra });
+const fault = { id: 'EtagUnquoted', violates: ['SES-ETAG-HEADER-QUOTED'] };
+
+describe(grepFor.name, () => {
+  it('should match the titles of exactly the given requirement ids', () => {
+    const pattern = new RegExp(grepFor(['SES-PUT-412-STALE', 'SES-GET-400-LIMIT']));
+    expect(pattern.test('[SES-PUT-412-STALE] 03 a stale If-Match is refused')).toBe(true);
+    expect(pattern.test('[SES-GET-400-LIMIT] 01 limit 501')).toBe(true);
+    expect(pattern.test('[SES-PUT-412-STALE-X] other')).toBe(false);
+    expect(pattern.test('[SES-DELETE-412-STALE] other')).toBe(false);
+  });
+});
+
+describe(selectedRequirements.name, () => {
+  it('should add the fixed sample and drop ids the catalogue does not know', () => {
+    const known = new Set(['SES-ETAG-HEADER-QUOTED', ...SAMPLE_REQUIREMENTS]);
+    expect(selectedRequirements({ violates: ['SES-ETAG-HEADER-QUOTED', 'SES-NOPE'] }, known).sort()).toEqual(
+      ['SES-ETAG-HEADER-QUOTED', ...SAMPLE_REQUIREMENTS].sort(),
+    );
+  });
+});
+
+describe(classifyFault.name, () => {
+  it('should count a fault as killed when a check of a declared requirement fails', () => {
+    const r = classifyFault(fault, run([check('SES-ETAG-HEADER-QUOTED', 'fail'), check('SES-POST-201-CREATED', 'pass')]));
+    expect(r.status).toBe('killed');
+    expect(r.killedBy).toEqual(['[SES-ETAG-HEADER-QUOTED] does it']);
+  });
+
+  it('should count a SHOULD check that warned as a kill', () => {
+    expect(classifyFault(fault, run([check('SES-ETAG-HEADER-QUOTED', 'warn')])).status).toBe('killed');
+  });
+
+  it('should not count a failure outside the declaration as a kill, but list it', () => {
+    const r = classifyFault(fault, run([check('SES-POST-201-CREATED', 'fail'), check('SES-ETAG-HEADER-QUOTED', 'pass')]));
+    expect(r.status).toBe('survived');
+    expect(r.undeclaredFailures).toEqual(['[SES-POST-201-CREATED] does it']);
+    expect(r.statusReason).toMatch(/outside the declaration/);
+  });
+
+  it('should list failures outside the declaration beside a kill', () => {
+    const r = classifyFault(fault, run([check('SES-ETAG-HEADER-QUOTED', 'fail'), check('SES-POST-201-CREATED', 'fail')]));
+    expect(r.status).toBe('killed');
+    expect(r.undeclaredFailures).toEqual(['[SES-POST-201-CREATED] does it']);
+  });
+
+  it('should say when no declared check ran at all', () => {
+    const r = classifyFault(fault, run([check('SES-ETAG-HEADER-QUOTED', 'skip')]));
+    expect(r.status).toBe('survived');
+    expect(r.statusReason).toMatch(/no check of a declared requirement ran/);
+  });
+
+  it('should not count a check that errored (harness problem) as a kill', () => {
+    expect(classifyFault(fault, run([check('SES-ETAG-HEADER-QUOTED', 'error')])).status).toBe('survived');
+  });
+
+  it('should report runs that could not be made and runs that timed out distinctly', () => {
+    expect(classifyFault(fault, run([], { error: 'host did not start' })).status).toBe('runtimeError');
+    expect(classifyFault(fault, run([], { error: 'slow', timedOut: true })).status).toBe('timedOut');
+  });
+});
+
+describe(unprovenChecks.name, () => {
+  it('should list faithful-run checks that killed no fault, ignoring skipped ones', () => {
+    const faithful = [check('A', 'pass', 'one'), check('B', 'pass', 'two'), check('C', 'skip', 'three')];
+    const killed = classifyFault({ id: 'F', violates: ['A'] }, run([check('A', 'fail', 'one')]));
+    expect(unprovenChecks(faithful, [killed])).toEqual(['[B] two']);
+  });
+});
+
+describe(elicited500.name, () => {
+  it('should list the operations on which a fault run observed a 500, in seed order', () => {
+    const withPair = (operation: 'PutSession' | 'GetSessions', observedStatus: number): CheckOutcome => ({
+      ...check('X', 'fail'),
+      elicited: [{ operation, status: 200, observedStatus }],
+    });
+    expect(elicited500([run([withPair('PutSession', 500), withPair('GetSessions', 500)]), run([withPair('GetSessions', 200)])])).toEqual([
+      'GetSessions',
+      'PutSession',
+    ]);
+  });
+});

@@ -1,0 +1,151 @@
+// The kill matrix: a faithful full run (must be all green), then one run per fault, each limited to
+// the checks of the requirements the fault declares plus a small fixed sample, spread over a pool
+// of worker processes. Every fault must be killed by a check of a requirement it declares.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { faults as allFaults } from '../../host/faults/catalogue.js';
+import type { Fault } from '../../host/faults/types.js';
+import { catalogue } from '../../src/requirements/catalogue/index.js';
+import { caught, checkLabel, classifyFault, elicited500, grepFor, OPERATIONS, selectedRequirements, unprovenChecks } from './classify.js';
+import type { FaultResult, JobResult, SelfTestSummary } from './types.js';
+import type { FromWorker, Job, ToWorker } from './worker.js';
+
+export interface KillMatrixOptions {
+  /** Only these faults (default: the whole catalogue). */
+  faultIds?: string[];
+  /** Worker processes (default 2: the CI machine has 2 cores). */
+  parallelism?: number;
+  /** Payload seed shared by every run, so a kill can be replayed. */
+  seed?: number;
+  /** A run that takes longer is stopped and counted as timed out. */
+  jobTimeoutMs?: number;
+  /** Skip the faithful full run (for iterating on a few faults). */
+  skipFaithful?: boolean;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_SEED = 20_261_122;
+const WORKER_PATH = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const FAITHFUL_JOB = 'faithful';
+
+/** A worker process, its stdout/stderr tail (for diagnostics), and the job it is running. */
+interface WorkerSlot {
+  child: ChildProcess;
+  tail: string[];
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+function keepTail(slot: WorkerSlot, chunk: Buffer): void {
+  slot.tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  if (slot.tail.length > 40) slot.tail.splice(0, slot.tail.length - 40);
+}
+
+/** Runs the jobs on `parallelism` workers; resolves with one JobResult per job. */
+async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: number, onResult: (r: JobResult) => void): Promise<JobResult[]> {
+  const queue = [...jobs];
+  const results: JobResult[] = [];
+  let live = 0;
+
+  return new Promise((resolveAll) => {
+    const finishIfDone = (): void => {
+      if (results.length === jobs.length && live === 0) resolveAll(results);
+    };
+    const record = (result: JobResult): void => {
+      results.push(result);
+      onResult(result);
+    };
+    const next = (slot: WorkerSlot): void => {
+      const job = queue.shift();
+      if (!job) {
+        slot.job = undefined;
+        slot.child.send({ type: 'stop' } satisfies ToWorker);
+        return;
+      }
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        record({ jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: jobTimeoutMs, checks: [], suiteErrors: [], timedOut: true, error: `no result within ${jobTimeoutMs} ms` });
+        slot.job = undefined;
+        slot.child.kill('SIGKILL');
+      }, jobTimeoutMs);
+      slot.child.send({ type: 'job', job } satisfies ToWorker);
+    };
+    const spawnWorker = (): void => {
+      live += 1;
+      const child = fork(WORKER_PATH, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      const slot: WorkerSlot = { child, tail: [] };
+      child.stdout?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
+      child.stderr?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
+      child.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') next(slot);
+        else if (message.type === 'result') {
+          clearTimeout(slot.timer);
+          if (slot.job?.jobId === message.result.jobId) record(message.result);
+          next(slot);
+        } else if (message.type === 'fatal') {
+          // The worker cannot run anything: fail its queue share rather than hang.
+          for (const job of queue.splice(0)) record({ jobId: job.jobId, faultId: job.faultId, durationMs: 0, checks: [], suiteErrors: [], error: message.error });
+        }
+      });
+      child.on('exit', (code) => {
+        clearTimeout(slot.timer);
+        live -= 1;
+        const lost = slot.job;
+        if (lost) {
+          const why = `worker exited (code ${code}) during the run; last output: ${slot.tail.slice(-5).join(' | ')}`;
+          record({ jobId: lost.jobId, faultId: lost.faultId, grep: lost.grep, durationMs: 0, checks: [], suiteErrors: [], error: why });
+        }
+        if (queue.length > 0) spawnWorker();
+        finishIfDone();
+      });
+    };
+    for (let i = 0; i < Math.min(parallelism, Math.max(1, jobs.length)); i += 1) spawnWorker();
+  });
+}
+
+function faithfulSummary(run: JobResult | undefined): SelfTestSummary['faithful'] {
+  if (!run) return { passed: true, checks: 0, failures: [], durationMs: 0, error: 'skipped' };
+  const failures = run.checks.filter((c) => caught(c) || c.verdict === 'error').map((c) => `${checkLabel(c)}: ${c.verdict}${c.message ? ` (${c.message})` : ''}`);
+  failures.push(...run.suiteErrors.map((e) => `suite error: ${e}`));
+  const passed = run.error === undefined && failures.length === 0 && run.checks.length > 0;
+  return { passed, checks: run.checks.length, failures, durationMs: run.durationMs, error: run.error ?? (run.checks.length === 0 ? 'no checks ran' : undefined) };
+}
+
+export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<SelfTestSummary> {
+  const started = performance.now();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const known = new Set(catalogue.map((r) => r.id));
+  const selected: Fault[] = options.faultIds ? allFaults.filter((f) => options.faultIds!.includes(f.id)) : allFaults;
+  const seed = options.seed ?? DEFAULT_SEED;
+
+  const jobs: Job[] = [
+    ...(options.skipFaithful ? [] : [{ jobId: FAITHFUL_JOB, seed }]),
+    ...selected.map((f) => ({ jobId: f.id, faultId: f.id, grep: grepFor(selectedRequirements(f, known)), seed })),
+  ];
+  let done = 0;
+  const runs = await runJobs(jobs, options.parallelism ?? 2, options.jobTimeoutMs ?? 120_000, (r) => {
+    done += 1;
+    const verdict = r.faultId === undefined ? faithfulSummary(r).passed ? 'all green' : 'NOT GREEN' : classifyFault(selected.find((f) => f.id === r.faultId)!, r).status;
+    log(`  [${done}/${jobs.length}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s)`);
+  });
+
+  const byId = new Map(runs.map((r) => [r.jobId, r]));
+  const faithfulRun = byId.get(FAITHFUL_JOB);
+  const results: FaultResult[] = selected.map((f) => classifyFault(f, byId.get(f.id)!));
+  const killed = results.filter((r) => r.status === 'killed').length;
+  const faithful = faithfulSummary(faithfulRun);
+  const survivors = results.filter((r) => r.status !== 'killed');
+  const operations = elicited500(runs.filter((r) => r.faultId !== undefined));
+  return {
+    faithful,
+    results,
+    killed,
+    total: results.length,
+    score: results.length === 0 ? 1 : killed / results.length,
+    survivors,
+    unproven: faithfulRun ? unprovenChecks(faithfulRun.checks, results) : [],
+    elicited500: { operations, of: OPERATIONS.length },
+    wallMs: Math.round(performance.now() - started),
+    passed: faithful.passed && survivors.length === 0,
+  };
+}
