@@ -89,6 +89,9 @@ export interface Observation {
 export class CheckFailedError extends HarnessError {
   override readonly code = 'CT_ERR_CHECK_FAILED';
   override readonly name = 'CheckFailedError';
+  /** Rendered forms, the members reporters look for: Allure marks the check failed (not broken). */
+  expected?: string;
+  actual?: string;
   constructor(
     readonly what: string,
     readonly facts: Observation,

@@ -26,6 +26,8 @@ export function checkFailure(what: string, facts: Observation, exchange?: Exchan
   if (state) lines.push(`  replay: ${state.replay}`);
   const error = new CheckFailedError(what, facts, state?.requirement.id);
   error.message = lines.join('\n');
+  error.expected = render(facts.expected);
+  error.actual = render(facts.observed);
   return error;
 }
 

@@ -40,7 +40,7 @@ export async function writeReports(input: { run: RunContext; settings: Settings;
   });
   const matrixJson = join(dir, 'conformance.json');
   const matrixMarkdown = join(dir, 'conformance.md');
-  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
+  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, checks: collected.checks, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
   writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
 
   const paths: ReportPaths = { allureResults, junit: join(dir, 'junit.xml'), matrixJson, matrixMarkdown };

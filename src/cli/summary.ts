@@ -33,7 +33,8 @@ export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string 
   );
   const r = outcome.reports;
   if (r) {
-    const rel = (p: string): string => relative(cwd, p) || '.';
+    // Relative when the reports are under the working directory, absolute otherwise.
+    const rel = (p: string): string => (relative(cwd, p).startsWith('..') ? p : relative(cwd, p) || '.');
     lines.push(`Reports: ${[r.allureReport ? `${rel(r.allureReport)}/index.html` : undefined, rel(r.junit), rel(r.matrixMarkdown), rel(r.matrixJson)].filter(Boolean).join(', ')}`);
     if (r.htmlProblem) lines.push(`HTML report not built: ${r.htmlProblem}`);
   }

@@ -106,6 +106,7 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
       meta.reason = reason;
       publish();
       void allure.label('skipReason', reason);
+      void allure.description(`**Skipped:** ${reason}\n\n**${requirement.level}** ${requirement.statement}\n\nSource: ${requirement.source}`);
       return vt.skip(reason) as never;
     };
 

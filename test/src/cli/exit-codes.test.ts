@@ -1,0 +1,64 @@
+// Runs that cannot be made exit 2 within the timeout plus a few seconds, with one plain sentence.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (stops.length) await stops.pop()!();
+});
+
+async function fake(mode: 'normal' | 'garbage-discovery' | 'silent'): Promise<FakeTarget> {
+  const f = await startFakeTarget({ mode });
+  stops.push(() => f.stop());
+  return f;
+}
+
+function expectOneSentenceExit2(r: CliResult, pattern: RegExp): void {
+  expect(r.code, r.stdout + r.stderr).toBe(2);
+  const lines = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+describe('exit 2: the run could not be made', () => {
+  it('should name an unreachable port', async () => {
+    // A port that was just free: bind, read, close.
+    const server: Server = createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((r) => server.close(() => r()));
+    const r = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--key', 'k', '--secret', 's', '--timeout-ms', '2000']);
+    expectOneSentenceExit2(r, /Cannot reach the target .*connection refused.*check --base-url/);
+  });
+
+  it('should say the token endpoint refused a wrong secret', async () => {
+    const f = await fake('normal');
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', 'definitely-wrong-secret']);
+    expectOneSentenceExit2(r, /^edfi-conformance: The token endpoint refused the client credentials; check --key\/--secret\.$/);
+    expect(r.stderr + r.stdout).not.toContain('definitely-wrong-secret');
+  });
+
+  it('should reject a garbage discovery document', async () => {
+    const f = await fake('garbage-discovery');
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret]);
+    expectOneSentenceExit2(r, /not an Ed-Fi discovery document .*check --base-url/);
+  });
+
+  it('should give up on a host that never answers within the timeout plus 3 s', async () => {
+    const f = await fake('silent');
+    const timeoutMs = 1500;
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--timeout-ms', String(timeoutMs)]);
+    expectOneSentenceExit2(r, /no answer within 1500 ms/);
+    // The CLI's own start-up (tsx) is part of the measured time, so the bound is generous by that much only.
+    expect(r.durationMs).toBeLessThan(timeoutMs + 3_000 + 2_500);
+  });
+
+  it('should name a bad setting', async () => {
+    const r = await runCli(['run', '--profile', 'odz']);
+    expectOneSentenceExit2(r, /--profile: must be one of ods-7\.3, dms, guidelines \(got "odz"\)/);
+  });
+});

@@ -1,0 +1,80 @@
+// The whole CLI against a stand-in target with fixture checks: verdict rules, failure output,
+// cleanup of everything the run created, reports written, and no secret in any of them.
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
+import { filesContaining, filesUnder } from '../helpers/report-files.js';
+
+const SPECS = { EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts' };
+
+describe('edfi-conformance run (fake target, fixture checks)', () => {
+  let fake: FakeTarget;
+  let result: CliResult;
+  let reportDir: string;
+  let matrix: { checks: Array<{ title: string; verdict: string; reason?: string; errors: string[] }>; seedPairs: Array<{ operation: string; status: number; result: string }> };
+
+  beforeAll(async () => {
+    fake = await startFakeTarget();
+    reportDir = mkdtempSync(join(tmpdir(), 'conf-report-'));
+    result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--seed', '7'], SPECS);
+    matrix = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8'));
+  }, 120_000);
+  afterAll(async () => fake?.stop());
+
+  it('should exit 1 because a MUST check failed', () => {
+    expect(result.code, result.stdout + result.stderr).toBe(1);
+  });
+
+  it('should give each check the verdict its level and capabilities call for', () => {
+    const verdictOf = (fragment: string): string | undefined => matrix.checks.find((c) => c.title.includes(fragment))?.verdict;
+    expect(verdictOf('creates a session and passes')).toBe('pass');
+    expect(verdictOf('fails on purpose')).toBe('fail');
+    expect(verdictOf('SHOULD that is not met')).toBe('warn');
+    expect(verdictOf('needs a snapshot target')).toBe('skip');
+    expect(matrix.checks.find((c) => c.verdict === 'skip')?.reason).toMatch(/snapshotBaseUrl/);
+  });
+
+  it('should print the requirement, expected vs observed, the curl and the replay command of a failure', () => {
+    expect(result.stdout).toMatch(/✗ \[SES-[A-Z0-9-]+\] creates a session and a course offering, then fails on purpose/);
+    expect(result.stdout).toContain('expected: nothing');
+    expect(result.stdout).toContain('observed: 200');
+    expect(result.stdout).toMatch(/curl: curl -i -X GET .*Bearer \*\*\*/);
+    expect(result.stdout).toMatch(/replay: npm run conformance -- --seed 7 --grep SES-/);
+    expect(result.stdout).toMatch(/1 passed, 1 failed, 1 warned, 1 skipped \(4 checks\)/);
+  });
+
+  it('should leave no session or course offering behind on the target', () => {
+    expect(fake.sessions.size).toBe(0);
+    expect(fake.courseOfferings.size).toBe(0);
+  });
+
+  it('should record the documented pairs the checks elicited', () => {
+    expect(matrix.seedPairs).toHaveLength(60);
+    expect(matrix.seedPairs.find((p) => p.operation === 'PostSession' && p.status === 201)?.result).toBe('elicited');
+  });
+
+  it('should write Allure results, JUnit, the matrix and the HTML report', () => {
+    for (const f of ['junit.xml', 'conformance.md', 'conformance.json', 'allure-results/executor.json', 'allure-results/environment.properties', 'allure-report/index.html']) {
+      expect(existsSync(join(reportDir, f)), f).toBe(true);
+    }
+    expect(readFileSync(join(reportDir, 'junit.xml'), 'utf8')).toContain('fails on purpose');
+  });
+
+  it('should mark the MUST failure as failed (not broken) in Allure, with one step per exchange', () => {
+    const results = filesUnder(join(reportDir, 'allure-results')).filter((f) => f.endsWith('-result.json')).map((f) => JSON.parse(readFileSync(f, 'utf8')));
+    const failed = results.find((r) => String(r.name).includes('fails on purpose'));
+    expect(failed.status).toBe('failed');
+    expect(failed.labels).toEqual(expect.arrayContaining([{ name: 'severity', value: 'critical' }, { name: 'epic', value: expect.any(String) }, { name: 'feature', value: expect.any(String) }]));
+    expect(failed.steps.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^POST \/data\/v3\/ed-fi\/sessions → 201$/)]));
+  });
+
+  it('should not write the client secret or any bearer token into any report file or the output', () => {
+    const needles = [fake.secret, ...fake.tokensIssued, Buffer.from(`${fake.key}:${fake.secret}`).toString('base64')];
+    expect(fake.tokensIssued.length).toBeGreaterThan(0);
+    expect(filesContaining(reportDir, needles)).toEqual([]);
+    for (const n of needles) expect(result.stdout + result.stderr).not.toContain(n);
+  });
+});

@@ -1,0 +1,42 @@
+// Fixture checks for the harness's own tests (never part of the conformance suite): one of each
+// verdict, each writing to the target so cleanup can be counted. The requirement ids are taken
+// from the live catalogue (first MUST, first SHOULD) so this file survives catalogue edits.
+import { allRequirements } from '../../../src/requirements/index.js';
+import { check, describe, ensure, expectStatus, SESSIONS, type CheckContext } from '../../../src/index.js';
+
+const must = allRequirements().find((r) => r.level === 'MUST' && !r.profiles)!;
+const should = allRequirements().find((r) => r.level === 'SHOULD' && !r.profiles)!;
+
+function minimalSession(t: CheckContext, n: number): { sessionName: string; schoolReference: { schoolId: number }; schoolYearTypeReference: { schoolYear: number } } {
+  return { sessionName: `fixture ${t.target.runTag} ${n}`, schoolReference: { schoolId: t.refs.schoolId }, schoolYearTypeReference: { schoolYear: t.refs.schoolYear } };
+}
+
+describe('harness fixture checks', () => {
+  check(must.id, 'creates a session and passes', async (t) => {
+    const created = await t.sessions.create(minimalSession(t, 1));
+    expectStatus(await t.sessions.get(created.id), 200);
+  });
+
+  check(must.id, 'creates a session and a course offering, then fails on purpose', async (t) => {
+    const session = minimalSession(t, 2);
+    await t.sessions.create(session);
+    await t.sessions.createCourseOffering(session);
+    const ex = await t.api.get(SESSIONS);
+    ensure(false, 'deliberate failure for the harness tests', { expected: 'nothing', observed: ex.status }, ex);
+  });
+
+  check(should.id, 'a SHOULD that is not met becomes a warning', async (t) => {
+    const ex = await t.api.get(SESSIONS);
+    ensure(false, 'deliberately unmet recommendation', { expected: 'something', observed: ex.status }, ex);
+  });
+
+  check(must.id, 'needs a snapshot target', async () => {}, { requires: ['snapshotTarget'] });
+
+  if (process.env.FIXTURE_SLOW_CHECK) {
+    check(must.id, 'creates a session, then waits to be interrupted', async (t) => {
+      await t.sessions.create(minimalSession(t, 3));
+      process.stdout.write('FIXTURE-CREATED\n');
+      await new Promise((resolve) => setTimeout(resolve, 25_000));
+    }, { timeout: 60_000 });
+  }
+});

@@ -1,0 +1,123 @@
+// A tiny stand-in Ed-Fi target on node:http for the harness's own tests: discovery, a token
+// endpoint that checks Basic credentials, the fixture resources, and just enough of sessions and
+// course offerings (in memory) for a run to create and delete. Modes make it misbehave for the
+// exit-2 tests: garbage discovery, or never answering at all.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeTargetOptions {
+  mode?: 'normal' | 'garbage-discovery' | 'silent';
+  key?: string;
+  secret?: string;
+}
+
+export interface FakeTarget {
+  baseUrl: string;
+  key: string;
+  secret: string;
+  /** Live sessions and course offerings by id. */
+  sessions: Map<string, Record<string, unknown>>;
+  courseOfferings: Map<string, Record<string, unknown>>;
+  tokensIssued: string[];
+  requests: number;
+  stop(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }), ...headers });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<FakeTarget> {
+  const key = options.key ?? 'fake-key';
+  const secret = options.secret ?? `fake-secret-${randomUUID().slice(0, 8)}`;
+  const state = { sessions: new Map<string, Record<string, unknown>>(), courseOfferings: new Map<string, Record<string, unknown>>(), tokensIssued: [] as string[], requests: 0 };
+  const hanging = new Set<ServerResponse>();
+
+  const server: Server = createServer(async (req, res) => {
+    state.requests++;
+    if (options.mode === 'silent') {
+      hanging.add(res); // never answer
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname;
+    const body = await readBody(req);
+    const root = `http://${req.headers.host}`;
+    if (path === '/' && req.method === 'GET') {
+      if (options.mode === 'garbage-discovery') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('<html>welcome to nginx</html>');
+        return;
+      }
+      return send(res, 200, { version: '7.3', applicationName: 'Fake ODS', dataModels: [{ name: 'Ed-Fi', version: '5.2.0' }], urls: { oauth: `${root}/oauth/token`, dataManagementApi: `${root}/data/v3/` } });
+    }
+    if (path === '/oauth/token' && req.method === 'POST') {
+      const expected = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+      if (req.headers.authorization !== expected) return send(res, 401, { error: 'invalid_client' });
+      const token = randomUUID().replace(/-/g, '');
+      state.tokensIssued.push(token);
+      return send(res, 200, { access_token: token, expires_in: 1800, token_type: 'bearer' });
+    }
+    if (!path.startsWith('/data/v3/')) return send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'nothing here' });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !state.tokensIssued.includes(token)) {
+      return send(res, 401, { type: 'urn:ed-fi:api:security:authentication', title: 'Authentication Failed', status: 401, detail: 'The caller could not be authenticated.', errors: ['Invalid token'] });
+    }
+    const resource = path.replace(/^\/data\/v3\/ed-fi\//, '');
+    const [collection, id] = resource.split('/');
+    const fixtures: Record<string, unknown[]> = {
+      schools: [{ schoolId: 100 }, { schoolId: 200 }],
+      schoolYearTypes: [{ schoolYear: 2025, currentSchoolYear: true }],
+      termDescriptors: [{ namespace: 'uri://ed-fi.org/TermDescriptor', codeValue: 'Fall Semester' }],
+      gradingPeriods: [],
+      academicWeeks: [],
+      courses: [{ courseCode: 'ALG-1', educationOrganizationReference: { educationOrganizationId: 100 } }],
+    };
+    if (collection && collection in fixtures && req.method === 'GET') return send(res, 200, fixtures[collection]);
+    const store = collection === 'sessions' ? state.sessions : collection === 'courseOfferings' ? state.courseOfferings : undefined;
+    if (!store) return send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'The specified data could not be found.' });
+    if (req.headers['use-snapshot'] !== undefined && req.method === 'GET') {
+      return send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'Snapshot not found.' });
+    }
+    if (req.method === 'GET' && !id) return send(res, 200, [...store.values()].slice(0, Number(url.searchParams.get('limit') ?? 500)));
+    if (req.method === 'GET' && id === 'partitions') return send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'x' });
+    if (req.method === 'GET' && id) {
+      const item = store.get(id);
+      return item ? send(res, 200, item, { etag: '"1"' }) : send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'The specified item could not be found.' });
+    }
+    if (req.method === 'POST' && !id) {
+      const newId = randomUUID().replace(/-/g, '');
+      store.set(newId, { id: newId, ...(JSON.parse(body || '{}') as object), _etag: '1' });
+      return send(res, 201, undefined, { location: `${root}/data/v3/ed-fi/${collection}/${newId}`, etag: '"1"' });
+    }
+    if (req.method === 'DELETE' && id) {
+      return store.delete(id) ? send(res, 204) : send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'Resource to delete was not found.' });
+    }
+    return send(res, 405, { type: 'urn:ed-fi:api:method-not-allowed', title: 'Method Not Allowed', status: 405, detail: 'x' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    key,
+    secret,
+    ...state,
+    get requests() {
+      return state.requests;
+    },
+    async stop() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
