@@ -3,19 +3,20 @@
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
 
 export default class ProgressReporter implements Reporter {
-  private total = 0;
-  private done = 0;
-  private failing = 0;
+  // Sets, not counters: a cancelled run reports some tests twice.
+  private readonly all = new Set<string>();
+  private readonly done = new Set<string>();
+  private readonly failing = new Set<string>();
   private readonly tty = !!process.stderr.isTTY;
 
   onTestModuleCollected(mod: TestModule): void {
-    for (const _ of mod.children.allTests()) this.total++;
+    for (const test of mod.children.allTests()) this.all.add(test.id);
   }
 
   onTestCaseResult(test: TestCase): void {
-    this.done++;
+    this.done.add(test.id);
     const verdict = test.meta().verdict;
-    if (test.result().state === 'failed' || verdict === 'fail' || verdict === 'error') this.failing++;
+    if (test.result().state === 'failed' || verdict === 'fail' || verdict === 'error') this.failing.add(test.id);
     if (this.tty) process.stderr.write(`\r${this.line()}   `);
   }
 
@@ -28,6 +29,6 @@ export default class ProgressReporter implements Reporter {
   }
 
   private line(): string {
-    return `checks ${this.done}/${this.total}, ${this.failing} failing`;
+    return `checks ${this.done.size}/${this.all.size}, ${this.failing.size} failing`;
   }
 }

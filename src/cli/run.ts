@@ -147,6 +147,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   if (options.specs) process.env.EDFI_CONFORMANCE_SPECS = options.specs.join(',');
   const exitCodeBefore = process.exitCode;
   const { createVitest } = await import('vitest/node');
+  const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   try {
     const vitest = await createVitest('test', {
       config: join(REPO_ROOT, 'vitest.conformance.config.ts'),
@@ -156,6 +157,11 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       passWithNoTests: true,
       testNamePattern: settings.grep,
     });
+    // Vitest's logger exits the process on SIGINT/SIGTERM; the runner must sweep the ledger first,
+    // so those handlers are taken off and the caller's AbortSignal cancels the run instead.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const l of process.listeners(signal)) if (!signalListenersBefore.has(l)) process.off(signal, l);
+    }
     const cancel = (): void => void vitest.cancelCurrentRun('keyboard-input');
     options.signal?.addEventListener('abort', cancel, { once: true });
     try {
