@@ -213,8 +213,8 @@ export interface CursorRange {
 }
 
 export function decodePageToken(token: string): CursorRange | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(token)) return undefined;
-  const text = Buffer.from(token, 'base64url').toString('utf8');
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(token)) return undefined;
+  const text = Buffer.from(token.replace(/=+$/, ''), 'base64url').toString('utf8');
   const match = /^(-?\d+),(-?\d*)$/.exec(text);
   if (!match) return undefined;
   return { min: Number(match[1]), max: match[2] === '' ? undefined : Number(match[2]) };
