@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { postprocessAllureReport } from './html-postprocess.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ALLURE_CLI = join(REPO_ROOT, 'node_modules', 'allure', 'cli.js');
@@ -49,7 +50,10 @@ export function buildHtmlReport(input: HtmlReportInput): Promise<string | undefi
       (error, _stdout, stderr) => {
         if (error && !existsSync(join(input.outputDir, 'index.html'))) {
           resolve(`allure generate failed: ${(stderr || error.message).trim().split('\n').slice(-1)[0]}`);
-        } else resolve(undefined);
+        } else {
+          postprocessAllureReport(input.outputDir);
+          resolve(undefined);
+        }
       },
     );
   });

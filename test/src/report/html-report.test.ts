@@ -1,0 +1,44 @@
+// The HTML report opens in headless Chromium with no console errors (served over loopback, as
+// `allure open` does). Skipped, with the reason printed, when no Chromium is installed.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findChromium, visitPage, CHROMIUM_CANDIDATES } from '../helpers/headless-chromium.js';
+import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
+import { runCli } from '../helpers/cli.js';
+import { serveDirectory } from '../helpers/static-server.js';
+import { removeAnalytics } from '../../../src/report/html-postprocess.js';
+
+const chromium = findChromium();
+if (!chromium) console.warn(`html-report.test: skipped, no Chromium at ${CHROMIUM_CANDIDATES.join(', ')} (apt-get install -y chromium)`);
+
+let fake: FakeTarget | undefined;
+afterAll(async () => fake?.stop());
+
+describe('Allure HTML report', () => {
+  it.skipIf(!chromium)('should open in headless Chromium with no console errors and list the checks', async () => {
+    fake = await startFakeTarget();
+    const reportDir = mkdtempSync(join(tmpdir(), 'conf-html-'));
+    const run = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir], {
+      EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts',
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const server = await serveDirectory(join(reportDir, 'allure-report'));
+    try {
+      const visit = await visitPage(chromium!, `${server.url}/index.html`);
+      expect(visit.errors).toEqual([]);
+      expect(visit.title).toMatch(/Ed-Fi sessions conformance/);
+      expect(visit.text).toContain('fails on purpose');
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
+});
+
+describe(removeAnalytics.name, () => {
+  it('should remove the third-party analytics loader and nothing else', () => {
+    const html = '<body><div id="app"></div><script async src="https://www.googletagmanager.com/gtag/js?id=X"></script>\n<script>\n window.dataLayer=[]; function gtag(){}\n gtag("js", new Date());\n</script><script>keep()</script></body>';
+    expect(removeAnalytics(html)).toBe('<body><div id="app"></div><script>keep()</script></body>');
+  });
+});
