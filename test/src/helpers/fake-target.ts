@@ -95,8 +95,14 @@ export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<
       return item ? send(res, 200, item, { etag: '"1"' }) : send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'The specified item could not be found.' });
     }
     if (req.method === 'POST' && !id) {
+      let parsed: object;
+      try {
+        parsed = JSON.parse(body || '{}') as object;
+      } catch {
+        return send(res, 400, { type: 'urn:ed-fi:api:bad-request', title: 'Bad Request', status: 400, detail: 'not JSON' });
+      }
       const newId = randomUUID().replace(/-/g, '');
-      store.set(newId, { id: newId, ...(JSON.parse(body || '{}') as object), _etag: '1' });
+      store.set(newId, { id: newId, ...parsed, _etag: '1' });
       return send(res, 201, undefined, { location: `${root}/data/v3/ed-fi/${collection}/${newId}`, etag: '"1"' });
     }
     if (req.method === 'DELETE' && id) {
