@@ -17,7 +17,7 @@ export default defineConfig({
     include: specs,
     pool: 'threads',
     fileParallelism: true,
-    maxWorkers: 3,
+    maxWorkers: run?.settings.workers ?? 3,
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Specs share nothing at module level but the per-worker HTTP agent and tokens: reusing the

@@ -43,6 +43,11 @@ export interface RunOutcome {
   interrupted: boolean;
 }
 
+/** Spec workers: at most 3 (2 cores; the target needs CPU too) and never more than the request cap. */
+export function workerCount(maxConcurrency: number): number {
+  return Math.max(1, Math.min(3, maxConcurrency));
+}
+
 function rolesFrom(settings: Settings): RunContext['roles'] {
   const roles: RunContext['roles'] = {};
   for (const [name, c] of Object.entries(settings.roles ?? {})) if (c) roles[name as keyof RunContext['roles']] = { key: c.key, secret: c.secret };
@@ -104,7 +109,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       capabilities: probe.capabilities,
       refs: probe.refs,
       discovery: probe.discovery,
-      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency },
+      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: workerCount(settings.maxConcurrency) },
       runDir,
       ledgerPath: join(runDir, 'ledger.jsonl'),
       reportDir,

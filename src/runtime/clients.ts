@@ -14,7 +14,9 @@ export class WorkerClients {
   private readonly tokens = new Map<string, TokenSource>();
 
   constructor(private readonly ctx: RunContext) {
-    this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: ctx.settings.maxConcurrency });
+    // The run-wide cap is shared by the workers, each holding its slice.
+    const perWorker = Math.max(1, Math.ceil(ctx.settings.maxConcurrency / Math.max(1, ctx.settings.workers ?? 1)));
+    this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: perWorker });
     for (const c of [ctx.main.credentials, ...Object.values(ctx.roles), ctx.secondary.snapshot?.credentials, ctx.secondary.changeQueriesDisabled?.credentials]) {
       registerSecret(c?.secret);
     }

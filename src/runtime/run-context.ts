@@ -72,7 +72,8 @@ export interface RunContext {
   capabilities: Record<CapabilityFlag, boolean>;
   refs: SessionRefs;
   discovery: DiscoveryInfo;
-  settings: { timeoutMs: number; maxConcurrency: number };
+  /** maxConcurrency is the whole run's cap; `workers` spec workers share it. */
+  settings: { timeoutMs: number; maxConcurrency: number; workers: number };
   /** Run temp dir: ledger, results, the fetched OpenAPI document. */
   runDir: string;
   ledgerPath: string;
