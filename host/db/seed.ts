@@ -37,8 +37,9 @@ export function seedSql(): string {
   ${values(seedSchools.map((s) => [s.schoolId, s.name]))};`);
 
   const years: Array<Array<string | number | boolean>> = [];
-  for (let year = seedSchoolYears.first; year <= seedSchoolYears.last; year++) {
-    years.push([year, `${year - 1}-${year}`, year === seedSchoolYears.current]);
+  const { first, last, current }: { first: number; last: number; current: number } = seedSchoolYears;
+  for (let year = first; year <= last; year++) {
+    years.push([year, `${year - 1}-${year}`, year === current]);
   }
   statements.push(`INSERT INTO edfi.schoolyeartype (schoolyear, schoolyeardescription, currentschoolyear) VALUES
   ${values(years)};`);
