@@ -124,7 +124,7 @@ describe('GET /ed-fi/sessions/deletes', () => {
     }
   }, { requires: ['changeQueries'] });
 
-  check('SES-DELETES-401-UNAUTHENTICATED', '06 without a valid bearer token /deletes is refused with 401', async (t) => {
+  check('SES-DELETES-401-UNAUTHENTICATED', '06 a missing or unknown access token is refused with 401 on /deletes', async (t) => {
     expectProblem(await t.anonymous.get(DELETES), { status: 401, type: ProblemType.authentication });
     const bogus = `Bearer ${'d'.repeat(24)}${t.seed.toString(16).padStart(8, '0').slice(-8)}`;
     expectProblem(await t.anonymous.get(DELETES, { headers: { authorization: bogus } }), { status: 401, type: ProblemType.authentication });

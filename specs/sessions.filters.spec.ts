@@ -106,7 +106,7 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     sameSet(seen, created, 'the filtered cursor walk');
   }, { requires: ['writes'] });
 
-  check('SES-GET-401-UNAUTHENTICATED', '04 without a valid bearer token the list is refused with 401', async (t) => {
+  check('SES-GET-401-UNAUTHENTICATED', '04 a missing or unknown access token is refused with 401 on the list', async (t) => {
     const none = await t.step('no Authorization header', () => t.anonymous.get(SESSIONS, { query: { limit: 1 } }));
     expectProblem(none, { status: 401, type: ProblemType.authentication });
     const unknown = await t.step('an unknown bearer token', () => t.anonymous.get(SESSIONS, {

@@ -126,7 +126,7 @@ describe('GET /ed-fi/sessions/keyChanges', () => {
     }
   }, { requires: ['changeQueries'] });
 
-  check('SES-KEYCHG-401-UNAUTHENTICATED', '06 without a valid bearer token /keyChanges is refused with 401', async (t) => {
+  check('SES-KEYCHG-401-UNAUTHENTICATED', '06 a missing or unknown access token is refused with 401 on /keyChanges', async (t) => {
     expectProblem(await t.anonymous.get(KEY_CHANGES), { status: 401, type: ProblemType.authentication });
     const bogus = `Bearer ${'c'.repeat(24)}${t.seed.toString(16).padStart(8, '0').slice(-8)}`;
     expectProblem(await t.anonymous.get(KEY_CHANGES, { headers: { authorization: bogus } }), { status: 401, type: ProblemType.authentication });

@@ -117,7 +117,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
     ensure(tokens.length === 0, 'an empty filtered set should have no partition tokens', { expected: [], observed: tokens });
   });
 
-  check('SES-PART-401-UNAUTHENTICATED', '06 without a valid bearer token the partitions are refused with 401', async (t) => {
+  check('SES-PART-401-UNAUTHENTICATED', '06 a missing or unknown access token is refused with 401 on partitions', async (t) => {
     const none = await t.step('no Authorization header', () => t.anonymous.get(PARTITIONS, { query: { number: 1 } }));
     expectProblem(none, { status: 401, type: ProblemType.authentication });
     const unknown = await t.step('an unknown bearer token', () => t.anonymous.get(PARTITIONS, {
