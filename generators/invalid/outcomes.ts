@@ -6,6 +6,7 @@ export const PROBLEM = {
   dataValidationFailed: 'urn:ed-fi:api:bad-request:data-validation-failed',
   unresolvedReference: 'urn:ed-fi:api:data-conflict:unresolved-reference',
   unsupportedMediaType: 'urn:ed-fi:api:unsupported-media-type',
+  authorization: 'urn:ed-fi:api:security:authorization',
 } as const;
 
 export const validationFailed = (...paths: string[]): Outcome => ({
@@ -20,6 +21,7 @@ export const unresolved = (...paths: string[]): Outcome => ({
   ...(paths.length > 0 ? { paths } : {}),
 });
 export const unsupportedMediaType = (): Outcome => ({ status: 415, type: PROBLEM.unsupportedMediaType });
+export const authorizationDenied = (): Outcome => ({ status: 403, type: PROBLEM.authorization });
 
 /** An accepted write: 201 for a POST that creates; a PUT answers 204 instead. */
 export const ACCEPTED: Outcome = { status: 201, type: '' };
@@ -33,10 +35,18 @@ export function expectedStatus(outcome: Outcome, method: WriteMethod): number {
   return isAccepted(outcome) && method === 'PUT' ? 204 : outcome.status;
 }
 
-/** The requirement a case verifies for `method`, derived from its ODS outcome unless it names one. */
-export function requirementFor(c: { requirement?: string; expect: { 'ods-7.3': Outcome } }, method: WriteMethod): string {
+/**
+ * The requirement a case verifies for `method`, derived from its ODS outcome unless it names one.
+ * A 403 primary outcome (authorization runs before reference resolution) counts for the
+ * requirement of its 409 alternative: the case is about an unresolved reference.
+ */
+export function requirementFor(
+  c: { requirement?: string; expect: { 'ods-7.3': Outcome }; alternatives?: { 'ods-7.3'?: Outcome[] } },
+  method: WriteMethod,
+): string {
   if (c.requirement) return c.requirement;
-  const { status } = c.expect['ods-7.3'];
+  const primary = c.expect['ods-7.3'];
+  const { status } = primary.status === 403 ? (c.alternatives?.['ods-7.3']?.[0] ?? primary) : primary;
   if (isAccepted(c.expect['ods-7.3'])) return method === 'POST' ? 'SES-POST-ODD-ACCEPTED' : 'SES-PUT-204-UPDATED';
   if (status === 409) return `SES-${method}-409-UNRESOLVED`;
   if (status === 415) return `SES-${method}-415-MEDIA-TYPE`;

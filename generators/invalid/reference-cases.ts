@@ -3,7 +3,7 @@
 // accepts all of these except the descriptor without '#'; the host rejects them by rule
 // (CONTRACT.md §1.2 key unification, §2.3, §6 references and descriptors, §9).
 import { edited, childless, firstGradingPeriod, unknownDescriptorLike, withAcademicWeeks, withGradingPeriods, UNKNOWN_SCHOOL_ID, UNKNOWN_SCHOOL_YEAR } from './edit.js';
-import { PROBLEM, unresolved, validationFailed } from './outcomes.js';
+import { authorizationDenied, PROBLEM, unresolved, validationFailed } from './outcomes.js';
 import type { InvalidCase } from './types.js';
 
 const BOTH: InvalidCase['applyTo'] = ['POST', 'PUT'];
@@ -61,8 +61,10 @@ const descriptors: InvalidCase[] = [
   },
 ];
 
+// Session is under relationshipBasedData (§6): ODS authorizes the schoolId before it resolves the
+// reference, and no education-organization claim can relate to a school that does not exist.
 const AUTH_FIRST =
-  'ODS authorizes before it resolves references: a client whose education-organization claims do not cover the unknown schoolId gets 403 security:authorization instead.';
+  'ODS checks the schoolId against the client education-organization claims before resolving it, so a relationship-authorized client gets 403; only a claim set without relationship authorization reaches the 409 unresolved-reference.';
 
 const unresolvedReferences: InvalidCase[] = [
   {
@@ -72,7 +74,8 @@ const unresolvedReferences: InvalidCase[] = [
     applyTo: BOTH,
     at: ['$.schoolReference'],
     build: (valid) => ({ json: edited(childless(valid), (d) => (d.schoolReference = { schoolId: UNKNOWN_SCHOOL_ID })) }),
-    expect: { 'ods-7.3': unresolved(), dms: unresolved('$.schoolReference') },
+    expect: { 'ods-7.3': authorizationDenied(), dms: unresolved('$.schoolReference') },
+    alternatives: { 'ods-7.3': [unresolved()] },
     evidence: 'documented',
     caveat: AUTH_FIRST,
   },

@@ -56,6 +56,12 @@ export interface InvalidCase {
   requirement?: string;
   /** A profile subtlety the harness or the report should know about. */
   caveat?: string;
+  /**
+   * Other outcomes the contract also allows for a profile, in the situation `caveat` names
+   * (e.g. 409 instead of 403 for a client whose claim set skips relationship authorization).
+   * A spec may accept them; the embedded host always gives the primary `expect` outcome.
+   */
+  alternatives?: Partial<Record<Profile, Outcome[]>>;
 }
 
 /** A body that looks odd but must be accepted (or is profile-specific). Same shape. */

@@ -44,7 +44,9 @@ describe('invalid-case catalogue: shape', () => {
     for (const c of allCases) {
       expect(c.reason.length > 0 && !c.reason.includes('\n'), c.id).toBe(true);
       expect(c.applyTo.length, c.id).toBeGreaterThan(0);
-      for (const outcome of Object.values(c.expect)) expect(knownTypes.has(outcome!.type), `${c.id}: ${outcome!.type}`).toBe(true);
+      const outcomes = [...Object.values(c.expect), ...Object.values(c.alternatives ?? {}).flat()];
+      for (const outcome of outcomes) expect(knownTypes.has(outcome!.type), `${c.id}: ${outcome!.type}`).toBe(true);
+      if (c.alternatives) expect(c.caveat, `${c.id} explains when its alternatives apply`).toBeTruthy();
       if (c.kind !== 'transport') expect(c.at?.length, `${c.id} says where it is wrong`).toBeGreaterThan(0);
     }
     for (const c of invalidSessionCases) expect(c.expect['ods-7.3'].status, c.id).toBeGreaterThanOrEqual(400);
