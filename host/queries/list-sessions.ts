@@ -6,13 +6,13 @@ import { listResponse } from './list-etag.js';
 import { encodePageToken } from './page-token.js';
 import { resolvePaging } from './paging.js';
 import { GET_MANY_PARAMETER_DETAIL, INT32_MAX, QueryBinder } from './query-binder.js';
-import { denySessionsRead } from './read-access.js';
+import { authorizeSessionsRead } from '../auth/authorize.js';
 import { readSource } from './read-source.js';
 import { loadSessions } from './render-session.js';
 import { sessionFilters } from './session-filters.js';
 
 export const listSessions: Handler = async (req, ctx) => {
-  const denied = denySessionsRead(req);
+  const denied = authorizeSessionsRead(req);
   if (denied) return denied;
   const source = readSource(req, ctx);
   if ('response' in source) return source.response;

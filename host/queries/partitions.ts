@@ -4,7 +4,7 @@ import type { Handler } from '../http/types.js';
 import { parameterValidationFailed } from '../http/problems.js';
 import { encodePageToken } from './page-token.js';
 import { GET_MANY_PARAMETER_DETAIL, INT32_MAX, QueryBinder } from './query-binder.js';
-import { denySessionsRead } from './read-access.js';
+import { authorizeSessionsRead } from '../auth/authorize.js';
 import { readSource } from './read-source.js';
 import { sessionFilters } from './session-filters.js';
 
@@ -24,7 +24,7 @@ export function partitionTokens(starts: number[]): string[] {
 }
 
 export const sessionPartitions: Handler = async (req, ctx) => {
-  const denied = denySessionsRead(req);
+  const denied = authorizeSessionsRead(req);
   if (denied) return denied;
   const source = readSource(req, ctx);
   if ('response' in source) return source.response;

@@ -1,5 +1,6 @@
 // The filters GET-many and /partitions share (CONTRACT.md §1.3): property equality, the
 // change-version window (only while change queries are on) and the client's school scope.
+import { sessionSchoolPredicate } from '../auth/authorize.js';
 import type { HostContext, HostRequest } from '../http/types.js';
 import type { QueryBinder } from './query-binder.js';
 import { SqlWhere } from './sql-where.js';
@@ -49,7 +50,5 @@ export function changeVersionWindow(binder: QueryBinder, ctx: HostContext, where
 
 /** A client whose claim covers only some education organizations sees only their sessions. */
 export function schoolScope(req: HostRequest, where: SqlWhere, column: string): void {
-  const allowed = req.client?.educationOrganizationIds;
-  if (allowed === undefined) return;
-  where.and(`${column} = ANY(${where.param(allowed.map(String))}::bigint[])`);
+  where.and(sessionSchoolPredicate(req.client, column, where.params));
 }

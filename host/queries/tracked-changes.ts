@@ -8,7 +8,7 @@ import type { HostContext } from '../http/types.js';
 import { listResponse } from './list-etag.js';
 import { MAX_PAGE_SIZE } from './paging.js';
 import { QueryBinder, TRACKED_CHANGES_PARAMETER_DETAIL } from './query-binder.js';
-import { denySessionsRead } from './read-access.js';
+import { authorizeSessionsRead } from '../auth/authorize.js';
 import { readSource } from './read-source.js';
 import { changeVersionWindow } from './session-filters.js';
 import { SqlWhere } from './sql-where.js';
@@ -39,7 +39,7 @@ interface TrackedPage {
 /** The shared front half: feature switch, authorization, snapshot, parameters. */
 function prepare(req: HostRequest, ctx: HostContext): { db: Db; page: TrackedPage } | { response: HostResponse } {
   if (!ctx.settings.changeQueries) return { response: featureDisabled(req.correlationId) };
-  const denied = denySessionsRead(req);
+  const denied = authorizeSessionsRead(req);
   if (denied) return { response: denied };
   const source = readSource(req, ctx);
   if ('response' in source) return source;
