@@ -46,13 +46,13 @@ async function expectUsableToken(t: CheckContext, ex: Exchange): Promise<void> {
 }
 
 describe('POST /oauth/token', () => {
-  check('SES-TOKEN-BASIC-OK', '01 client_credentials with a Basic header answers a bearer token that opens the data API', async (t) => {
+  check('SES-TOKEN-BASIC-OK', '01 client_credentials with key and secret in the Authorization header answers a token that opens the data API', async (t) => {
     const { key, secret } = credentials(t);
-    const ex = await t.step('POST /oauth/token with Basic credentials', () => tokenRequest(t, { grant_type: 'client_credentials' }, basic(key, secret)));
+    const ex = await t.step('POST /oauth/token with header credentials', () => tokenRequest(t, { grant_type: 'client_credentials' }, basic(key, secret)));
     await expectUsableToken(t, ex);
   });
 
-  check('SES-TOKEN-BODY-OK', '02 client_credentials with client_id and client_secret in the body answers a bearer token', async (t) => {
+  check('SES-TOKEN-BODY-OK', '02 client_credentials with client_id and client_secret in the body answers an access token', async (t) => {
     const { key, secret } = credentials(t);
     const ex = await t.step('POST /oauth/token with body credentials', () =>
       tokenRequest(t, { grant_type: 'client_credentials', client_id: key, client_secret: secret }));
@@ -72,9 +72,9 @@ describe('POST /oauth/token', () => {
     expectOAuthError(ex, 401, 'invalid_client');
   });
 
-  check('SES-TOKEN-400-BOTH-CREDENTIALS', '05 credentials both in a Basic header and in the body answer 400 invalid_client', async (t) => {
+  check('SES-TOKEN-400-BOTH-CREDENTIALS', '05 credentials both in the Authorization header and in the body answer 400 invalid_client', async (t) => {
     const { key, secret } = credentials(t);
-    const ex = await t.step('POST /oauth/token with Basic and body credentials', () =>
+    const ex = await t.step('POST /oauth/token with header and body credentials', () =>
       tokenRequest(t, { grant_type: 'client_credentials', client_id: key, client_secret: secret }, basic(key, secret)));
     expectOAuthError(ex, 400, 'invalid_client');
   });

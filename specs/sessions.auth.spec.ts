@@ -8,8 +8,8 @@ import { check, describe, ensure, expectEtag, expectProblem, expectStatus, Probl
 const CREDENTIALS: Array<[string, string | undefined]> = [
   ['no Authorization header', undefined],
   ['an unknown scheme', 'Digest username="conformance"'],
-  ['an empty bearer token', 'Bearer '],
-  ['a bearer token the host never issued', `Bearer ${randomUUID().replace(/-/g, '')}`],
+  ['an empty token', 'Bearer '],
+  ['a token the host never issued', `Bearer ${randomUUID().replace(/-/g, '')}`],
 ];
 
 type Op = 'POST' | 'GETBYID' | 'PUT' | 'DELETE';
