@@ -17,8 +17,10 @@ export interface ClientDefinition {
   role: ClientRole;
   key: string;
   secret: string;
-  /** Ed-orgs the client is associated with (scope must be one of them). */
+  /** Ed-orgs the client is associated with (a requested scope must be one of them). */
   educationOrganizationIds: number[];
+  /** Whether the ed-org claim restricts which sessions it may touch (only otherSchool). */
+  restrictedToEdOrgs: boolean;
   sessionActions: ReadonlySet<'create' | 'read' | 'update' | 'delete'>;
   tokenLifetimeSeconds: number;
 }
@@ -45,11 +47,11 @@ export class ClientRegistry {
       const client: ClientDefinition = { role, key: `${role}-${randomText(9)}`, secret: randomText(24), tokenLifetimeSeconds: lifetime, ...rest };
       this.byKey.set(client.key, client);
     };
-    define('full', { educationOrganizationIds: allSchools, sessionActions: ALL_ACTIONS });
-    define('readOnly', { educationOrganizationIds: allSchools, sessionActions: READ_ONLY });
-    define('noSessionsClaim', { educationOrganizationIds: allSchools, sessionActions: NONE });
-    define('otherSchool', { educationOrganizationIds: [OTHER_SCHOOL_ID], sessionActions: ALL_ACTIONS });
-    define('shortLived', { educationOrganizationIds: allSchools, sessionActions: ALL_ACTIONS }, SHORT_LIVED_TOKEN_SECONDS);
+    define('full', { educationOrganizationIds: allSchools, restrictedToEdOrgs: false, sessionActions: ALL_ACTIONS });
+    define('readOnly', { educationOrganizationIds: allSchools, restrictedToEdOrgs: false, sessionActions: READ_ONLY });
+    define('noSessionsClaim', { educationOrganizationIds: allSchools, restrictedToEdOrgs: false, sessionActions: NONE });
+    define('otherSchool', { educationOrganizationIds: [OTHER_SCHOOL_ID], restrictedToEdOrgs: true, sessionActions: ALL_ACTIONS });
+    define('shortLived', { educationOrganizationIds: allSchools, restrictedToEdOrgs: false, sessionActions: ALL_ACTIONS }, SHORT_LIVED_TOKEN_SECONDS);
   }
 
   /** The client whose key and secret both match, compared in constant time. */
@@ -73,8 +75,10 @@ export function toAuthenticatedClient(client: ClientDefinition, scopedEdOrgId?: 
   return {
     role: client.role,
     key: client.key,
-    // The full-access roles cover every seeded school; a scoped token narrows that to one.
-    educationOrganizationIds: scopedEdOrgId !== undefined ? [scopedEdOrgId] : client.educationOrganizationIds,
+    // Unrestricted roles see every school (even ids that do not exist, so an unknown school is a
+    // 409, not a 403); a scoped token narrows any client to the one ed-org it asked for.
+    educationOrganizationIds:
+      scopedEdOrgId !== undefined ? [scopedEdOrgId] : client.restrictedToEdOrgs ? client.educationOrganizationIds : undefined,
     sessionActions: client.sessionActions,
   };
 }

@@ -40,6 +40,10 @@ export async function send(baseUrl: string, options: SendOptions): Promise<Reply
       if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
     }
   }
+  // node:http does not frame a DELETE/GET body by itself: declare its length explicitly.
+  if (payload && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length' || h.toLowerCase() === 'transfer-encoding')) {
+    headers['Content-Length'] = String(payload.length);
+  }
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: options.method ?? 'GET', headers, agent: keepAliveAgent },
