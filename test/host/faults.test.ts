@@ -124,7 +124,7 @@ const SESSIONS = '/data/v3/ed-fi/sessions';
 const probes: Record<string, { observe(host: RunningHost, token: string): Promise<unknown>; faithful: unknown; faulty: unknown }> = {
   Http500OnGetSessions: {
     observe: async (host, token) => {
-      const res = await call(host, token, 'GET', `${SESSIONS}?limit=1`);
+      const res = await call(host, token, 'GET', `${SESSIONS}?limit=1&schoolId=255901001`);
       return [res.status, (res.json as { type?: string } | undefined)?.type ?? null];
     },
     faithful: [200, null],

@@ -2,7 +2,7 @@
 // killed, what is listed as unproven or as a 500 elicited.
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, JobResult } from './types.js';
-import { classifyFault, elicited500, grepFor, SAMPLE_REQUIREMENTS, selectedRequirements, unprovenChecks } from './classify.js';
+import { classifyFault, elicited500, grepFor, SAMPLE_REQUIREMENTS, selectedRequirements, specFilesFor, unprovenChecks } from './classify.js';
 
 const check = (requirementId: string, verdict: CheckOutcome['verdict'], title = 'does it'): CheckOutcome => ({ requirementId, title, verdict, elicited: [] });
 const run = (checks: CheckOutcome[], extra: Partial<JobResult> = {}): JobResult => ({ jobId: 'F', faultId: 'F', durationMs: 10, checks, suiteErrors: [], ...extra });
@@ -24,6 +24,27 @@ describe(selectedRequirements.name, () => {
     expect(selectedRequirements({ violates: ['SES-ETAG-HEADER-QUOTED', 'SES-NOPE'] }, known).sort()).toEqual(
       ['SES-ETAG-HEADER-QUOTED', ...SAMPLE_REQUIREMENTS].sort(),
     );
+  });
+});
+
+describe(specFilesFor.name, () => {
+  const specs = [
+    { path: 'specs/a.spec.ts', text: "check('SES-PUT-412-STALE', '02 …')" },
+    { path: 'specs/auth.spec.ts', text: 'check(`SES-${op}-401-UNAUTHENTICATED`, title)' },
+    { path: 'specs/authz.spec.ts', text: 'check(`SES-${op}-403-${tag}`, title)' },
+  ];
+
+  it('should pick the files that name a requirement literally', () => {
+    expect(specFilesFor(['SES-PUT-412-STALE'], specs)).toEqual(['specs/a.spec.ts']);
+  });
+
+  it('should find templated ids by their tail, then by their status part', () => {
+    expect(specFilesFor(['SES-POST-401-UNAUTHENTICATED'], specs)).toEqual(['specs/auth.spec.ts']);
+    expect(specFilesFor(['SES-PUT-403-OTHER-SCHOOL'], specs)).toEqual(['specs/authz.spec.ts']);
+  });
+
+  it('should fall back to every file for an id found nowhere', () => {
+    expect(specFilesFor(['SES-NOWHERE-999-X'], specs)).toEqual(specs.map((s) => s.path).sort());
   });
 });
 

@@ -19,7 +19,7 @@ export const OPERATIONS = [
  * A small fixed sample of requirements run with every fault besides its declared ones, so that a
  * fault breaking more than it declares shows up (as an undeclared failure) without a full run.
  */
-export const SAMPLE_REQUIREMENTS = ['SES-POST-201-CREATED', 'SES-GETBYID-200-FOUND', 'SES-GET-200-LIST'];
+export const SAMPLE_REQUIREMENTS = ['SES-POST-201-CREATED', 'SES-GETBYID-200-FOUND'];
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,6 +32,34 @@ export function grepFor(requirementIds: readonly string[]): string {
 /** The requirement ids a fault run selects: the declared ones plus the sample. */
 export function selectedRequirements(fault: Pick<Fault, 'violates'>, known: ReadonlySet<string>): string[] {
   return [...new Set([...fault.violates, ...SAMPLE_REQUIREMENTS])].filter((id) => known.has(id));
+}
+
+export interface SpecSource {
+  /** Repo-relative path, e.g. 'specs/sessions.etag.spec.ts'. */
+  path: string;
+  text: string;
+}
+
+/**
+ * The spec files that can hold checks of these requirements, so a fault run loads only those
+ * (vitest must import every file it is given before the name filter applies, which dominates a
+ * small run). An id found literally picks its files; an id built from a template
+ * (`SES-${op}-401-UNAUTHENTICATED`) is found by its tail, then by its status part; an id found
+ * nowhere selects every file, so narrowing never hides a check.
+ */
+export function specFilesFor(requirementIds: readonly string[], specs: readonly SpecSource[]): string[] {
+  const chosen = new Set<string>();
+  for (const id of requirementIds) {
+    const parts = id.split('-');
+    const needles = [id, parts.slice(2).join('-'), parts.length > 2 ? `-${parts[2]}-` : undefined].filter((n): n is string => !!n && n.length > 2);
+    let hits: string[] = [];
+    for (const needle of needles) {
+      hits = specs.filter((s) => s.text.includes(needle)).map((s) => s.path);
+      if (hits.length > 0) break;
+    }
+    for (const path of hits.length > 0 ? hits : specs.map((s) => s.path)) chosen.add(path);
+  }
+  return [...chosen].sort();
 }
 
 export const checkLabel = (check: Pick<CheckOutcome, 'requirementId' | 'title'>): string => `[${check.requirementId}] ${check.title}`;

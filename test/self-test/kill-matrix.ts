@@ -2,11 +2,13 @@
 // the checks of the requirements the fault declares plus a small fixed sample, spread over a pool
 // of worker processes. Every fault must be killed by a check of a requirement it declares.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faults as allFaults } from '../../host/faults/catalogue.js';
 import type { Fault } from '../../host/faults/types.js';
 import { catalogue } from '../../src/requirements/catalogue/index.js';
-import { caught, checkLabel, classifyFault, elicited500, grepFor, OPERATIONS, selectedRequirements, unprovenChecks } from './classify.js';
+import { caught, checkLabel, classifyFault, elicited500, grepFor, OPERATIONS, selectedRequirements, specFilesFor, unprovenChecks, type SpecSource } from './classify.js';
 import type { FaultResult, JobResult, SelfTestSummary } from './types.js';
 import type { FromWorker, Job, ToWorker } from './worker.js';
 
@@ -27,6 +29,14 @@ export interface KillMatrixOptions {
 export const DEFAULT_SEED = 20_261_122;
 const WORKER_PATH = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const FAITHFUL_JOB = 'faithful';
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function readSpecs(): SpecSource[] {
+  const dir = join(REPO_ROOT, 'specs');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.spec.ts'))
+    .map((name) => ({ path: `specs/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+}
 
 /** A worker process, its stdout/stderr tail (for diagnostics), and the job it is running. */
 interface WorkerSlot {
@@ -117,16 +127,20 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
   const known = new Set(catalogue.map((r) => r.id));
   const selected: Fault[] = options.faultIds ? allFaults.filter((f) => options.faultIds!.includes(f.id)) : allFaults;
   const seed = options.seed ?? DEFAULT_SEED;
+  const specs = readSpecs();
 
   const jobs: Job[] = [
     ...(options.skipFaithful ? [] : [{ jobId: FAITHFUL_JOB, seed }]),
-    ...selected.map((f) => ({ jobId: f.id, faultId: f.id, grep: grepFor(selectedRequirements(f, known)), seed })),
+    ...selected.map((f) => {
+      const ids = selectedRequirements(f, known);
+      return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed };
+    }),
   ];
   let done = 0;
   const runs = await runJobs(jobs, options.parallelism ?? 2, options.jobTimeoutMs ?? 120_000, (r) => {
     done += 1;
     const verdict = r.faultId === undefined ? faithfulSummary(r).passed ? 'all green' : 'NOT GREEN' : classifyFault(selected.find((f) => f.id === r.faultId)!, r).status;
-    log(`  [${done}/${jobs.length}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s)`);
+    log(`  [${done}/${jobs.length}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s, host start ${((r.hostStartMs ?? 0) / 1000).toFixed(1)} s)`);
   });
 
   const byId = new Map(runs.map((r) => [r.jobId, r]));

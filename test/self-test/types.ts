@@ -21,6 +21,8 @@ export interface JobResult {
   grep?: string;
   exitCode?: number;
   durationMs: number;
+  /** Of which starting the host took. */
+  hostStartMs?: number;
   checks: CheckOutcome[];
   suiteErrors: string[];
   /** The run could not be made (host did not start, probe failed, …). */

@@ -15,6 +15,8 @@ export interface Job {
   faultId?: string;
   /** vitest test-name pattern; undefined = every check. */
   grep?: string;
+  /** Spec files to load (repo-relative); undefined = all. */
+  specs?: string[];
   seed: number;
 }
 
@@ -89,7 +91,8 @@ async function runJob(job: Job): Promise<JobResult> {
   let host: Host | undefined;
   try {
     host = await startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, quiet: true });
-    const outcome = await runConformance({ settings: settingsFor(host, job, reportDir) });
+    const hostStartMs = Math.round(performance.now() - started);
+    const outcome = await runConformance({ settings: settingsFor(host, job, reportDir), specs: job.specs });
     const checks: CheckOutcome[] = outcome.checks.map((c) => ({
       requirementId: c.requirementId,
       title: c.title,
@@ -97,7 +100,7 @@ async function runJob(job: Job): Promise<JobResult> {
       message: shorten(c.errors[0] ?? c.reason),
       elicited: c.elicited,
     }));
-    return { jobId: job.jobId, faultId: job.faultId, grep: job.grep, exitCode: outcome.exitCode, durationMs: Math.round(performance.now() - started), checks, suiteErrors: outcome.suiteErrors.map((e) => shorten(e) ?? '') };
+    return { jobId: job.jobId, faultId: job.faultId, grep: job.grep, exitCode: outcome.exitCode, durationMs: Math.round(performance.now() - started), hostStartMs, checks, suiteErrors: outcome.suiteErrors.map((e) => shorten(e) ?? '') };
   } catch (error) {
     return { jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) };
   } finally {

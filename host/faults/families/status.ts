@@ -137,26 +137,32 @@ const SUCCESS_REQUIREMENTS: Record<SessionOperation, string[]> = {
   GetSessionsPartitions: ['SES-PART-200'],
 };
 
+
+/** GET-many and partitions fail only on filtered queries: the broken part is the filter SQL. */
+const FILTER_PARAMETERS = ['sessionName', 'schoolId', 'schoolYear', 'termDescriptor', 'beginDate', 'endDate', 'totalInstructionalDays'];
+const hasFilter = (req: HostRequest): boolean => FILTER_PARAMETERS.some((name) => req.query.has(name));
+
 const BROKEN_PART: Record<SessionOperation, string> = {
-  GetSessions: 'the list query',
+  GetSessions: 'the filtered list query',
   GetSessionsById: 'the by-id read',
   PostSession: 'the upsert',
   PutSession: 'the update',
   DeleteSessionById: 'the delete',
   DeletesSessions: 'the tracked-deletes query',
   KeyChangesSessions: 'the tracked-key-changes query',
-  GetSessionsPartitions: 'the partition query',
+  GetSessionsPartitions: 'the filtered partition query',
 };
 
 function http500On(operation: SessionOperation): Fault {
+  const filteredOnly = operation === 'GetSessions' || operation === 'GetSessionsPartitions';
   return {
     id: `Http500On${operation}`,
-    description: `Every ${operation} request answers 500 with the Ed-Fi system error body (urn:ed-fi:api:system).`,
-    models: `A deployment where ${BROKEN_PART[operation]} throws (a missing column after a half-applied migration), caught by the host's last-chance handler.`,
+    description: `${filteredOnly ? `Every ${operation} request with a query filter` : `Every ${operation} request`} answers 500 with the Ed-Fi system error body (urn:ed-fi:api:system).`,
+    models: `A deployment where ${BROKEN_PART[operation]} throws (a column missing after a half-applied migration), caught by the host's last-chance handler.`,
     violates: SUCCESS_REQUIREMENTS[operation],
     // Answered before routing, as an exception thrown early in the pipeline would be; the body
     // is the proper Ed-Fi 500 problem, so checks can both see the failure and validate the shape.
-    onRequest: (req) => (isOperation(req, operation) ? systemError(req) : req),
+    onRequest: (req) => (isOperation(req, operation) && (!filteredOnly || hasFilter(req)) ? systemError(req) : req),
   };
 }
 
