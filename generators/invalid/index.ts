@@ -34,3 +34,5 @@ export * from './outcomes.js';
 export type * from './types.js';
 export { notUtf8Body } from './transport-cases.js';
 export { usSlashDate } from './accepted-cases.js';
+export { acceptableOutcomes, catalogueRows, encodeRequest, outcomeFor } from './usage.js';
+export type { CatalogueRow, EncodedRequest } from './usage.js';

@@ -35,18 +35,13 @@ export function expectedStatus(outcome: Outcome, method: WriteMethod): number {
   return isAccepted(outcome) && method === 'PUT' ? 204 : outcome.status;
 }
 
-/**
- * The requirement a case verifies for `method`, derived from its ODS outcome unless it names one.
- * A 403 primary outcome (authorization runs before reference resolution) counts for the
- * requirement of its 409 alternative: the case is about an unresolved reference.
- */
+/** The requirement a case verifies for `method`, derived from its ODS outcome unless it names one. */
 export function requirementFor(
-  c: { requirement?: string; expect: { 'ods-7.3': Outcome }; alternatives?: { 'ods-7.3'?: Outcome[] } },
+  c: { requirement?: string; expect: { 'ods-7.3': Outcome } },
   method: WriteMethod,
 ): string {
   if (c.requirement) return c.requirement;
-  const primary = c.expect['ods-7.3'];
-  const { status } = primary.status === 403 ? (c.alternatives?.['ods-7.3']?.[0] ?? primary) : primary;
+  const { status } = c.expect['ods-7.3'];
   if (isAccepted(c.expect['ods-7.3'])) return method === 'POST' ? 'SES-POST-ODD-ACCEPTED' : 'SES-PUT-204-UPDATED';
   if (status === 409) return `SES-${method}-409-UNRESOLVED`;
   if (status === 415) return `SES-${method}-415-MEDIA-TYPE`;

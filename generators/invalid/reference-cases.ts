@@ -64,7 +64,7 @@ const descriptors: InvalidCase[] = [
 // Session is under relationshipBasedData (§6): ODS authorizes the schoolId before it resolves the
 // reference, and no education-organization claim can relate to a school that does not exist.
 const AUTH_FIRST =
-  'ODS checks the schoolId against the client education-organization claims before resolving it, so a relationship-authorized client gets 403; only a claim set without relationship authorization reaches the 409 unresolved-reference.';
+  'The 409 is what a client without relationship restrictions (the full client) gets; ODS checks the schoolId against a restricted client education-organization claims first, so such a client gets 403 security:authorization.';
 
 const unresolvedReferences: InvalidCase[] = [
   {
@@ -74,8 +74,8 @@ const unresolvedReferences: InvalidCase[] = [
     applyTo: BOTH,
     at: ['$.schoolReference'],
     build: (valid) => ({ json: edited(childless(valid), (d) => (d.schoolReference = { schoolId: UNKNOWN_SCHOOL_ID })) }),
-    expect: { 'ods-7.3': authorizationDenied(), dms: unresolved('$.schoolReference') },
-    alternatives: { 'ods-7.3': [unresolved()] },
+    expect: { 'ods-7.3': unresolved(), dms: unresolved('$.schoolReference') },
+    alternatives: { 'ods-7.3': [authorizationDenied()] },
     evidence: 'documented',
     caveat: AUTH_FIRST,
   },

@@ -1,7 +1,7 @@
 // A minimal loopback client for the generator acceptance tests: token, JSON GETs, raw writes.
 // Plain undici on purpose: these tests check the generators against the host, not the harness.
 import { request } from 'undici';
-import type { InvalidRequest, SessionRefs } from '../../generators/index.js';
+import { encodeRequest, type InvalidRequest, type SessionRefs } from '../../generators/index.js';
 
 export interface HostAnswer {
   status: number;
@@ -29,15 +29,8 @@ export class HostClient {
   }
 
   async send(method: 'GET' | 'POST' | 'PUT', path: string, req: InvalidRequest = {}): Promise<HostAnswer> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}` };
-    let body: string | Uint8Array | undefined;
-    if (req.json !== undefined) {
-      body = JSON.stringify(req.json);
-      headers['content-type'] = req.contentType ?? 'application/json';
-    } else if (req.body !== undefined) {
-      body = req.body;
-      if (req.contentType) headers['content-type'] = req.contentType;
-    }
+    const { body, headers } = encodeRequest(req);
+    headers.authorization = `Bearer ${this.token}`;
     const res = await request(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await res.body.text();
     let json: unknown;

@@ -4,8 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { ajvErrorToJsonPath, compileSessionValidators } from '../../src/contract/session-schema.js';
 import {
+  acceptableOutcomes,
   acceptedOddCases,
+  catalogueRows,
   createSessionFactory,
+  encodeRequest,
+  outcomeFor,
   expectedStatus,
   invalidSessionCases,
   isAccepted,
@@ -124,5 +128,33 @@ describe('unmetNeeds', () => {
     const otherSchool = invalidSessionCases.find((c) => c.id === 'gradingPeriodReference.otherSchool')!;
     expect(unmetNeeds(otherSchool, bareRefs)).toContain('the target has no second school');
     expect(unmetNeeds(otherSchool, sampleRefs)).toEqual([]);
+  });
+});
+
+describe('catalogue usage helpers', () => {
+  const valid = factory.build(sampleRefs);
+  const byId = (id: string) => allCases.find((c) => c.id === id)!;
+
+  it('should encode json as application/json and keep raw bodies and a missing Content-Type as given', () => {
+    const json = encodeRequest(byId('sessionName.missing').build(valid, sampleRefs));
+    expect(json.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(json.body as string).sessionName).toBeUndefined();
+    const bare = encodeRequest(byId('contentType.missing').build(valid, sampleRefs));
+    expect(bare.headers).toEqual({});
+    expect(bare.body).toBeInstanceOf(Uint8Array);
+  });
+
+  it('should give per-profile outcomes, fall back to ODS for guidelines, and list alternatives', () => {
+    const unknownSchool = byId('schoolReference.unknown');
+    expect(acceptableOutcomes(unknownSchool, 'ods-7.3').map((o) => o.status)).toEqual([409, 403]);
+    expect(outcomeFor(byId('contentType.textPlain'), 'dms')).toBeUndefined();
+    expect(outcomeFor(byId('contentType.textPlain'), 'guidelines')?.status).toBe(415);
+  });
+
+  it('should list one printable row per case', () => {
+    const rows = catalogueRows(allCases);
+    expect(rows).toHaveLength(allCases.length);
+    expect(rows.find((r) => r.id === 'schoolReference.unknown')?.ods).toBe('409 data-conflict:unresolved-reference or 403 security:authorization');
+    expect(rows.find((r) => r.id === 'extraMembers.unknown')?.ods).toBe('201 accepted');
   });
 });
