@@ -3,7 +3,8 @@
 // run (each check gets a factory seeded from run seed + check id), the counter separates the
 // payloads of one factory. The token has no spaces and streamTag has a fixed width, so equal
 // tokens are the only way two names can be equal, and tokens never repeat within a factory.
-// Tokens are lowercase-insensitive-safe: SQL Server compares keys case-insensitively (§6).
+// Tokens are all lower case, so names stay distinct where keys compare case-insensitively
+// (SQL Server, CONTRACT.md §6). Exception: the one-character variant (see singleCharacterName).
 import { SESSION_NAME_MAX_LENGTH } from '../src/contract/session-schema.js';
 
 const RUN_TAG_MAX_LENGTH = 8;
