@@ -10,8 +10,14 @@ export const OTHER_SCHOOL = 255901044;
 export const FALL = 'uri://ed-fi.org/TermDescriptor#Fall Semester';
 export const SPRING = 'uri://ed-fi.org/TermDescriptor#Spring Semester';
 
+/**
+ * Set to a postgres:// URL to run the handler tests on a PostgreSQL server instead of PGlite
+ * (the schemas are dropped and recreated per file, so run with --no-file-parallelism).
+ */
+export const TEST_DATABASE_URL = process.env.HOST_TEST_DATABASE_URL || undefined;
+
 export async function openTestDb(): Promise<Db> {
-  return openDatabase();
+  return openDatabase({ databaseUrl: TEST_DATABASE_URL });
 }
 
 export interface SessionSeed {
