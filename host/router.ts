@@ -2,7 +2,7 @@
 // authentication for data and change-query paths, the Use-Snapshot write rule, and the handler.
 // Order matters: /sessions/deletes, /keyChanges and /partitions come before /sessions/{id}.
 import type { HostContext, HostRequest, HostResponse } from './http/types.js';
-import { notFoundGeneric, snapshotWriteNotAllowed, unsupportedMethod } from './http/problems.js';
+import { notFoundGeneric, parameterValidationFailed, snapshotWriteNotAllowed, unsupportedMethod } from './http/problems.js';
 import { authenticateBearer } from './auth/bearer.js';
 import type { TokenStore } from './auth/tokens.js';
 import { type ClientRegistry } from './auth/clients.js';
@@ -137,6 +137,13 @@ export function createDispatcher(deps: RouterDependencies) {
       req = { ...req, client: applyAuthSeams(client, ctx) };
     }
     if (!route) return notFoundGeneric(req.correlationId);
+    const nulParameter = [...req.query].find(([, value]) => value.includes('\u0000'));
+    if (nulParameter) {
+      // PostgreSQL text cannot hold U+0000: refuse it at the door rather than in a query.
+      return parameterValidationFailed(req.correlationId, 'The request construction was invalid.', [
+        `The query parameter '${nulParameter[0].slice(0, 50)}' contains a NUL character.`,
+      ]);
+    }
     const handler = route.methods[req.method];
     if (!handler) return route.otherMethod ? route.otherMethod(req) : unsupportedMethod(req.correlationId, req.method);
     if (route.authenticated && WRITE_METHODS.has(req.method) && req.headers['use-snapshot'] !== undefined) {

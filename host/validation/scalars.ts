@@ -16,6 +16,8 @@ export function toInteger(raw: unknown, prop: string, min: number, max: number):
 }
 
 export function toText(raw: unknown, prop: string): Converted<string> {
+  // PostgreSQL text cannot hold U+0000; refuse it here instead of failing in the database.
+  if (typeof raw === 'string' && raw.includes('\u0000')) return { ok: false, message: `${prop} contains a NUL character, which cannot be stored.` };
   if (typeof raw === 'string') return { ok: true, value: raw };
   if (typeof raw === 'number' && Number.isFinite(raw)) return { ok: true, value: String(raw) };
   if (typeof raw === 'boolean') return { ok: true, value: raw ? 'True' : 'False' };

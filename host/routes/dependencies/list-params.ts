@@ -46,8 +46,13 @@ export function filterConditions(req: HostRequest, filters: FilterSpec[], params
     if (filter.type === 'integer' && !/^-?\d{1,18}$/.test(raw.trim())) {
       return parameterValidationFailed(req.correlationId, 'The request construction was invalid.', [`The value '${raw}' is not valid for ${filter.param}.`]);
     }
-    params.push(filter.type === 'integer' ? Number(raw.trim()) : raw);
-    conditions.push(`${filter.column} = $${params.length}`);
+    if (filter.type === 'text' && raw.includes('\u0000')) {
+      conditions.push('FALSE'); // no stored text can contain NUL
+      continue;
+    }
+    // Integers compare as numeric so an out-of-range value (schoolYear=999999) simply matches nothing.
+    params.push(filter.type === 'integer' ? raw.trim() : raw);
+    conditions.push(filter.type === 'integer' ? `(${filter.column})::numeric = $${params.length}::numeric` : `${filter.column} = $${params.length}`);
   }
   return conditions;
 }
