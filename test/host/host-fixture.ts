@@ -84,8 +84,14 @@ export interface TestHost {
   stop(): Promise<void>;
 }
 
+/**
+ * EDFI_TEST_DATABASE_URL=postgres://… runs the host tests against a PostgreSQL server instead of
+ * PGlite. Each host wipes the host schemas, so run such files one at a time (--no-file-parallelism).
+ */
+const testDatabaseUrl = process.env.EDFI_TEST_DATABASE_URL || undefined;
+
 export async function startTestHost(options: StartHostOptions = {}): Promise<TestHost> {
-  const host = await startHost({ port: 0, quiet: true, ...options });
+  const host = await startHost({ port: 0, quiet: true, databaseUrl: testDatabaseUrl, ...options });
   const tokens = new Map<ClientRole, Promise<string>>();
   const token = (role: ClientRole = 'full') => {
     let pending = tokens.get(role);
