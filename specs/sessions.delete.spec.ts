@@ -9,6 +9,7 @@ const unknownId = (profile: string): string => (profile === 'ods-7.3' ? randomUU
 describe('DELETE /ed-fi/sessions/{id}', () => {
   check('SES-DELETE-204-DELETED', '01 a session is deleted with 204 and no body, and is gone afterwards', async (t) => {
     const created = await t.step('POST a valid session', () => t.sessions.create(t.gen.build(t.refs)));
+    expectStatus(await t.step('GET it: it exists', () => t.sessions.get(created.id)), 200);
     const ex = await t.step('DELETE it', () => t.sessions.delete(created.id));
     expectStatus(ex, 204);
     expectNoBody(ex);

@@ -2,6 +2,8 @@
 // them (POST 201, PUT 204) and stores the session without the odd part: unknown members are not
 // echoed, read-only members and links sent by the client are not taken over, coerced values are
 // stored as their proper type. CONTRACT.md §1.2, §1.6, §6, §9.
+// Requirement ids come from each case (requirementFor): SES-POST-ODD-ACCEPTED, SES-PUT-204-UPDATED,
+// SES-PUT-BODY-ID-IGNORED.
 import {
   acceptedOddCases,
   expectedStatus,

@@ -2,6 +2,9 @@
 // item the check created: the status and problem type the case prescribes for the run's profile,
 // the validationErrors paths when the case names them, and nothing stored.
 // CONTRACT.md §2, §6, §9; seed PostSession 400/409, PutSession 400/409.
+// Requirement ids come from each case (requirementFor): SES-POST-400-VALIDATION, SES-POST-409-UNRESOLVED,
+// SES-POST-415-MEDIA-TYPE, SES-POST-400-ID-IN-BODY, SES-PUT-400-VALIDATION, SES-PUT-409-UNRESOLVED,
+// SES-PUT-415-MEDIA-TYPE.
 import {
   expectedStatus,
   invalidSessionCases,
