@@ -41,6 +41,8 @@ export interface RunOutcome {
   seed: number;
   sweep?: FinalSweep;
   interrupted: boolean;
+  /** Wall time of each phase, ms: hosts, probe, checks, sweep, reports. */
+  phases: Record<string, number>;
 }
 
 /** Spec workers: at most 3 (2 cores; the target needs CPU too) and never more than the request cap. */
@@ -65,6 +67,13 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   let hosts: EmbeddedHosts | undefined;
   let requests = 0;
   let interrupted = false;
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string): void => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark);
+    mark = now;
+  };
 
   try {
     let root: string;
@@ -86,6 +95,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       } catch (error) {
         throw new RunNotPossibleError(`The embedded reference host could not start (${(error as Error).message}); give --base-url to test another host.`);
       }
+      phase('hosts');
       root = hosts.main.baseUrl;
       const { full, ...others } = hosts.main.clients;
       credentials = full;
@@ -97,6 +107,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
 
     const probe = await probeTarget({ settings, root, credentials, roles, secondary, runDir });
     requests += probe.requests;
+    phase('probe');
     const run: RunContext = {
       runId: runDir,
       runTag,
@@ -119,10 +130,13 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
 
     const collected = await runChecks(run, settings, options);
     interrupted = !!options.signal?.aborted;
+    phase('checks');
     const sweep = await sweepLedger(run);
+    phase('sweep');
     requests += sweep.requests + collected.checks.reduce((n, c) => n + c.requests, 0);
 
     const reports = await writeReports({ run, settings, collected, sweep });
+    phase('reports');
     const failed = collected.checks.some((c) => c.verdict === 'fail' || c.verdict === 'error') || collected.suiteErrors.length > 0 || sweep.failures.length > 0;
     return {
       exitCode: interrupted ? 130 : failed ? 1 : 0,
@@ -135,6 +149,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       seed,
       sweep,
       interrupted,
+      phases,
     };
   } finally {
     await hosts?.stop();

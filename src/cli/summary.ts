@@ -31,6 +31,8 @@ export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string 
       ` (${outcome.checks.length} checks) in ${(outcome.durationMs / 1000).toFixed(1)} s, ${outcome.requests} requests` +
       (outcome.interrupted ? ' — interrupted' : ''),
   );
+  const phases = Object.entries(outcome.phases ?? {}).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
+  if (phases.length) lines.push(`Time: ${phases.join(', ')}`);
   const r = outcome.reports;
   if (r) {
     // Relative when the reports are under the working directory, absolute otherwise.

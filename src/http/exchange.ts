@@ -6,7 +6,8 @@ export interface ExchangeRequest {
   url: string;
   /** As sent, lower-case names. Redacted only when rendered. */
   headers: Record<string, string>;
-  body?: string;
+  /** Bytes are sent as is (a check may send a body that is not UTF-8). */
+  body?: string | Uint8Array;
 }
 
 export interface Exchange {
@@ -34,8 +35,8 @@ export interface RequestSpec {
   headers?: Record<string, string | undefined>;
   /** Serialised as JSON with Content-Type application/json (unless a content-type header is given). */
   json?: unknown;
-  /** Sent as is. */
-  body?: string;
+  /** Sent as is; bytes for bodies that are not valid UTF-8. */
+  body?: string | Uint8Array;
   /** Default true: renew the token once on a 401 'Invalid token'. False lets a check observe the 401. */
   renewOnInvalidToken?: boolean;
 }

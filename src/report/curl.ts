@@ -15,7 +15,9 @@ export function toCurl(request: ExchangeRequest): string {
     if (IMPLICIT.has(name.toLowerCase())) continue;
     parts.push('-H', quote(`${name}: ${value}`));
   }
-  if (request.body !== undefined && request.body !== '') parts.push('--data-raw', quote(redactText(request.body)));
+  if (typeof request.body === 'string' && request.body !== '') parts.push('--data-raw', quote(redactText(request.body)));
+  // Bytes that may not be text: give them as hex for `xxd -r -p | curl --data-binary @-`.
+  else if (request.body instanceof Uint8Array && request.body.length) parts.push('--data-binary', quote(`<hex:${Buffer.from(request.body).toString('hex')}>`));
   parts.push(quote(redactText(request.url)));
   return parts.join(' ');
 }

@@ -22,7 +22,9 @@ function headerLines(headers: Record<string, string>): string {
 }
 
 export function requestText(ex: Exchange): string {
-  const body = ex.request.body ? `\n\n${trim(redactText(ex.request.body))}` : '';
+  const raw = ex.request.body;
+  const text = raw instanceof Uint8Array ? `<${raw.length} bytes: ${Buffer.from(raw).toString('hex').slice(0, 200)}>` : raw;
+  const body = text ? `\n\n${trim(redactText(text))}` : '';
   return `${ex.request.method} ${redactText(ex.request.url)}\n${headerLines(ex.request.headers)}${body}`;
 }
 

@@ -15,6 +15,8 @@ import { sessionHelpers, type SessionHelpers } from './session-helpers.js';
 
 export interface TargetView {
   urls: TargetUrls;
+  /** The main client's key and secret, for checks of the token endpoint. In memory only; redacted everywhere. */
+  credentials: { key: string; secret: string };
   profile: Profile;
   capabilities: Record<CapabilityFlag, boolean>;
   discovery: DiscoveryInfo;
@@ -97,6 +99,7 @@ export async function buildContext(
     http: clients.raw(observeFor(observed, 'main')),
     target: {
       urls: run.main.urls,
+      credentials: { ...run.main.credentials },
       profile: run.profile,
       capabilities: run.capabilities,
       discovery: run.discovery,

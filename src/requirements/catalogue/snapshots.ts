@@ -37,7 +37,7 @@ export const snapshotsRequirements: Requirement[] = [
     source: 'CONTRACT.md §5',
     area: 'snapshots',
     operation: 'GetSessionsById',
-    statement: 'GET /ed-fi/sessions/{id} of an existing item with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    statement: 'GET /ed-fi/sessions/{id} with Use-Snapshot: true of a session created after any snapshot answers 404 not-found ("Snapshot not found" when there is no snapshot).',
     profiles: ['ods-7.3'],
   },
   {
