@@ -18,7 +18,9 @@ export function knownSecretCount(): number {
 }
 
 const SHAPES: Array<[RegExp, string]> = [
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${MASK}`],
+  // A credential has a digit or a base64/token punctuation mark; prose such as 'Basic Authorization
+  // header' has neither and is left alone (registered secrets are removed above regardless).
+  [/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`],
   [/("(?:client_secret|access_token|refresh_token|secret|password)"\s*:\s*")[^"]*(")/gi, `$1${MASK}$2`],
   [/\b(client_secret|access_token|refresh_token)=[^&\s"']*/gi, `$1=${MASK}`],
 ];

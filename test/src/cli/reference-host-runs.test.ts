@@ -13,7 +13,7 @@ import { startTokenRecorder } from '../helpers/token-recorder.js';
 if (!hostAvailable) console.warn('reference-host-runs.test: skipped, host/index.ts does not exist yet');
 
 // Unmasked credentials in any shape the harness could have written.
-const LEAK_SHAPES = [/Bearer (?!\*\*\*)[A-Za-z0-9._~+/=-]{8,}/, /Basic (?!\*\*\*)[A-Za-z0-9+/=]{8,}/, /"access_token"\s*:\s*"(?!\*\*\*)[^"]+"/, /client_secret=(?!\*\*\*)[^&\s"']+/];
+const LEAK_SHAPES = [/Bearer (?!\*\*\*)(?=[A-Za-z._~+/=-]*[0-9])[A-Za-z0-9._~+/=-]{8,}/, /Basic (?!\*\*\*)(?=[A-Za-z+/=]*[0-9+/=])[A-Za-z0-9+/=]{8,}/, /"access_token"\s*:\s*"(?!\*\*\*)[^"]+"/, /client_secret=(?!\*\*\*)[^&\s"']+/];
 
 function configFor(host: TestHost, extra: Record<string, unknown> = {}): string {
   const { full, ...roles } = host.clients;

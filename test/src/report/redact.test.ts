@@ -17,6 +17,7 @@ describe(redactText.name, () => {
 
   it('should leave ordinary text alone', () => {
     expect(redactText('GET /data/v3/ed-fi/sessions?limit=1')).toBe('GET /data/v3/ed-fi/sessions?limit=1');
+    expect(redactText('the key/secret in a Basic Authorization header, and a Bearer token')).toBe('the key/secret in a Basic Authorization header, and a Bearer token');
   });
 });
 
