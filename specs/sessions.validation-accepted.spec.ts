@@ -31,7 +31,7 @@ function outcomeFor(c: OddCase, profile: string): Outcome {
 
 async function sendCase(t: CheckContext, method: WriteMethod, path: string, req: InvalidRequest): Promise<Exchange> {
   if (req.json !== undefined && req.contentType === undefined) return t.api.request({ method, path, json: req.json });
-  const body = req.json !== undefined ? JSON.stringify(req.json) : typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body);
+  const body = req.json !== undefined ? JSON.stringify(req.json) : (req.body ?? '');
   return t.api.request({ method, path, body, headers: { 'content-type': req.contentType === null ? undefined : (req.contentType ?? 'application/json') } });
 }
 
