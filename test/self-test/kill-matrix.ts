@@ -121,6 +121,17 @@ function faithfulSummary(run: JobResult | undefined): SelfTestSummary['faithful'
   return { passed, checks: run.checks.length, failures, durationMs: run.durationMs, error: run.error ?? (run.checks.length === 0 ? 'no checks ran' : undefined) };
 }
 
+/**
+ * Longest jobs first (the faithful run is queued before these), so the pool does not end with one
+ * worker busy on a long run while the other idles. A job's weight is the number of checks its
+ * spec files hold (data-driven files hold many), a cheap stand-in for its run time.
+ */
+function orderLongestFirst(jobs: Job[], specs: SpecSource[]): Job[] {
+  const checksIn = new Map(specs.map((s) => [s.path, (s.text.match(/\bcheck\(/g) ?? []).length + (s.text.includes('.for(') || s.text.includes('Cases') ? 40 : 0)]));
+  const weight = (job: Job): number => (job.specs ?? []).reduce((n, path) => n + (checksIn.get(path) ?? 0), 0);
+  return [...jobs].sort((a, b) => weight(b) - weight(a));
+}
+
 export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<SelfTestSummary> {
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.log(line));
@@ -128,16 +139,20 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
   const selected: Fault[] = options.faultIds ? allFaults.filter((f) => options.faultIds!.includes(f.id)) : allFaults;
   const seed = options.seed ?? DEFAULT_SEED;
   const specs = readSpecs();
+  const parallelism = options.parallelism ?? (Number(process.env.EDFI_SELF_TEST_PARALLELISM) || 2);
 
   const jobs: Job[] = [
     ...(options.skipFaithful ? [] : [{ jobId: FAITHFUL_JOB, seed }]),
-    ...selected.map((f) => {
-      const ids = selectedRequirements(f, known);
-      return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed };
-    }),
+    ...orderLongestFirst(
+      selected.map((f) => {
+        const ids = selectedRequirements(f, known);
+        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed };
+      }),
+      specs,
+    ),
   ];
   let done = 0;
-  const runs = await runJobs(jobs, options.parallelism ?? 2, options.jobTimeoutMs ?? 120_000, (r) => {
+  const runs = await runJobs(jobs, parallelism, options.jobTimeoutMs ?? 120_000, (r) => {
     done += 1;
     const verdict = r.faultId === undefined ? faithfulSummary(r).passed ? 'all green' : 'NOT GREEN' : classifyFault(selected.find((f) => f.id === r.faultId)!, r).status;
     log(`  [${done}/${jobs.length}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s, host start ${((r.hostStartMs ?? 0) / 1000).toFixed(1)} s)`);

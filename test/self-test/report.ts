@@ -16,6 +16,16 @@ function survivorBlock(r: FaultResult): string[] {
   ];
 }
 
+/** "[ID] title" labels grouped by requirement id, in first-seen order. */
+function groupByRequirement(labels: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const label of labels) {
+    const id = /^\[([^\]]+)\]/.exec(label)?.[1] ?? '?';
+    groups.set(id, [...(groups.get(id) ?? []), label]);
+  }
+  return groups;
+}
+
 export function renderText(s: SelfTestSummary): string {
   const lines: string[] = [];
   lines.push('Self-test (kill matrix)');
@@ -24,16 +34,20 @@ export function renderText(s: SelfTestSummary): string {
   );
   for (const f of s.faithful.failures) lines.push(`    ✗ ${f}`);
   lines.push('  kill matrix (fault → checks that killed it):');
+  // Kills quietly: the first killers only (the full lists are in kill-matrix.md/json).
   for (const r of s.results.filter((x) => x.status === 'killed')) {
-    const extra = r.undeclaredFailures.length ? ` (+${r.undeclaredFailures.length} outside its declaration)` : '';
-    lines.push(`    ✓ ${r.faultId} ← ${r.killedBy.join('; ')}${extra}`);
+    const more = r.killedBy.length > 2 ? ` (+${r.killedBy.length - 2} more)` : '';
+    const extra = r.undeclaredFailures.length ? `; ${r.undeclaredFailures.length} failed outside its declaration` : '';
+    lines.push(`    ✓ ${r.faultId} ← ${r.killedBy.slice(0, 2).join('; ')}${more}${extra}`);
   }
   if (s.survivors.length) {
     lines.push(`  survivors (${s.survivors.length}):`);
     for (const r of s.survivors) lines.push(...survivorBlock(r));
   }
-  lines.push(`  unproven checks (killed no fault): ${s.unproven.length}`);
-  for (const u of s.unproven) lines.push(`    ? ${u}`);
+  lines.push(`  unproven checks (killed no fault): ${s.unproven.length}, by requirement:`);
+  for (const [id, titles] of groupByRequirement(s.unproven)) {
+    lines.push(titles.length === 1 ? `    ? ${titles[0]}` : `    ? [${id}] ${titles.length} checks (e.g. ${titles[0]!.replace(`[${id}] `, '')})`);
+  }
   lines.push(`  500 pairs elicited by faults: ${s.elicited500.operations.length}/${s.elicited500.of} (${s.elicited500.operations.join(', ') || 'none'})`);
   lines.push(`  mutation score: ${s.killed}/${s.total} = ${percent(s.score)}; wall time ${seconds(s.wallMs)}`);
   return lines.join('\n');

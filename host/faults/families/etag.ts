@@ -205,7 +205,9 @@ export const etagFaults: Fault[] = [
     violates: ['SES-PUT-IFMATCH-CURRENT', 'SES-DELETE-IFMATCH-CURRENT', 'SES-POST-IFMATCH-CURRENT'],
     onRequest: (req) => {
       const ifMatch = req.headers['if-match'];
-      return ifMatch !== undefined && ifMatch.trim().startsWith('"') ? withRequestHeader(req, 'if-match', `${ifMatch.trim()}"`) : req;
+      // The broken host compares '"123"' with '123'. The faithful host trims quotes, so the
+      // mismatch is reproduced by a value that still differs once trimmed.
+      return ifMatch !== undefined && ifMatch.trim().startsWith('"') ? withRequestHeader(req, 'if-match', `"${unquote(ifMatch)}-quoted"`) : req;
     },
   },
   {
