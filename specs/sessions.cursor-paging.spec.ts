@@ -25,11 +25,8 @@ function isolation(t: CheckContext, label = ''): Isolation {
 
 async function createSet(t: CheckContext, filter: Isolation, n: number): Promise<string[]> {
   const { totalInstructionalDays, beginDate, endDate } = filter;
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    ids.push((await t.sessions.create(t.gen.build(t.refs, { totalInstructionalDays, beginDate, endDate }))).id);
-  }
-  return ids;
+  const payloads = Array.from({ length: n }, () => t.gen.build(t.refs, { totalInstructionalDays, beginDate, endDate }));
+  return (await Promise.all(payloads.map((p) => t.sessions.create(p)))).map((c) => c.id);
 }
 
 async function list(t: CheckContext, query: Query): Promise<{ ex: Exchange; ids: string[] }> {
