@@ -29,6 +29,8 @@ export interface KillMatrixOptions {
 export const DEFAULT_SEED = 20_261_122;
 const WORKER_PATH = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const FAITHFUL_JOB = 'faithful';
+/** Requirements whose checks run against a secondary host (snapshot, change queries off). */
+const SECONDARY_TARGET_REQUIREMENTS = ['SES-SNAP-ISOLATION', 'SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'];
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function readSpecs(): SpecSource[] {
@@ -146,7 +148,8 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
     ...orderLongestFirst(
       selected.map((f) => {
         const ids = selectedRequirements(f, known);
-        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed };
+        const faultOnSecondaries = f.violates.some((id) => SECONDARY_TARGET_REQUIREMENTS.includes(id));
+        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries };
       }),
       specs,
     ),

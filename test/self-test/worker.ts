@@ -17,6 +17,9 @@ export interface Job {
   grep?: string;
   /** Spec files to load (repo-relative); undefined = all. */
   specs?: string[];
+  /** Start the secondary hosts (snapshot, change queries off) with the fault too, for faults
+   * whose declared checks run against them. Otherwise the shared faithful ones are used. */
+  faultOnSecondaries?: boolean;
   seed: number;
 }
 
@@ -45,15 +48,15 @@ const send = (message: FromWorker): void => {
 /** Secondary hosts (snapshot, change queries off) are faithful and shared by every job here. */
 let secondaries: { snapshot: Host; changeQueriesDisabled: Host } | undefined;
 
-async function startSecondaries(): Promise<void> {
+async function startSecondaries(fault?: string): Promise<{ snapshot: Host; changeQueriesDisabled: Host }> {
   const [snapshot, changeQueriesDisabled] = await Promise.all([
-    startHost({ port: 0, hostname: '127.0.0.1', snapshot: true, quiet: true }),
-    startHost({ port: 0, hostname: '127.0.0.1', changeQueries: false, quiet: true }),
+    startHost({ port: 0, hostname: '127.0.0.1', snapshot: true, fault, quiet: true }),
+    startHost({ port: 0, hostname: '127.0.0.1', changeQueries: false, fault, quiet: true }),
   ]);
-  secondaries = { snapshot, changeQueriesDisabled };
+  return { snapshot, changeQueriesDisabled };
 }
 
-function settingsFor(host: Host, job: Job, reportDir: string): Settings {
+function settingsFor(host: Host, job: Job, reportDir: string, secondary: { snapshot: Host; changeQueriesDisabled: Host } | undefined): Settings {
   const c = host.clients;
   return {
     baseUrl: host.baseUrl,
@@ -73,11 +76,11 @@ function settingsFor(host: Host, job: Job, reportDir: string): Settings {
       otherSchool: c.otherSchool,
       shortLived: c.shortLived,
     },
-    snapshotBaseUrl: secondaries?.snapshot.baseUrl,
-    changeQueriesDisabledBaseUrl: secondaries?.changeQueriesDisabled.baseUrl,
+    snapshotBaseUrl: secondary?.snapshot.baseUrl,
+    changeQueriesDisabledBaseUrl: secondary?.changeQueriesDisabled.baseUrl,
     secondaryCredentials: {
-      snapshot: secondaries?.snapshot.clients.full,
-      changeQueriesDisabled: secondaries?.changeQueriesDisabled.clients.full,
+      snapshot: secondary?.snapshot.clients.full,
+      changeQueriesDisabled: secondary?.changeQueriesDisabled.clients.full,
     },
   };
 }
@@ -89,10 +92,12 @@ async function runJob(job: Job): Promise<JobResult> {
   const started = performance.now();
   const reportDir = mkdtempSync(join(tmpdir(), `kill-matrix-${job.faultId ?? 'faithful'}-`));
   let host: Host | undefined;
+  let ownSecondaries: { snapshot: Host; changeQueriesDisabled: Host } | undefined;
   try {
     host = await startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, quiet: true });
+    if (job.faultOnSecondaries) ownSecondaries = await startSecondaries(job.faultId);
     const hostStartMs = Math.round(performance.now() - started);
-    const outcome = await runConformance({ settings: settingsFor(host, job, reportDir), specs: job.specs });
+    const outcome = await runConformance({ settings: settingsFor(host, job, reportDir, ownSecondaries ?? secondaries), specs: job.specs });
     const checks: CheckOutcome[] = outcome.checks.map((c) => ({
       requirementId: c.requirementId,
       title: c.title,
@@ -104,7 +109,7 @@ async function runJob(job: Job): Promise<JobResult> {
   } catch (error) {
     return { jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) };
   } finally {
-    await host?.stop();
+    await Promise.allSettled([host?.stop(), ownSecondaries?.snapshot.stop(), ownSecondaries?.changeQueriesDisabled.stop()]);
     rmSync(reportDir, { recursive: true, force: true });
   }
 }
@@ -112,7 +117,7 @@ async function runJob(job: Job): Promise<JobResult> {
 async function main(): Promise<void> {
   try {
     await loadHost();
-    await startSecondaries();
+    secondaries = await startSecondaries();
   } catch (error) {
     send({ type: 'fatal', error: `secondary hosts did not start: ${(error as Error).message}` });
     process.exit(1);

@@ -156,4 +156,28 @@ export const authFaults: Fault[] = [
       return withTokenForm(withoutRequestHeader(req, 'content-length'), form);
     },
   },
+  {
+    id: 'DiscoveryWithoutDataModels',
+    description: 'The discovery document (GET /) omits dataModels.',
+    models: 'A gateway in front of the API that serves a hand-written, trimmed discovery document.',
+    violates: ['SES-DISCOVERY-SHAPE'],
+    onResponse: (req, res) => {
+      const body = responseJson(res);
+      if (req.method.toUpperCase() !== 'GET' || (req.path !== '/' && req.path !== '') || !isPlainObject(body)) return res;
+      const { dataModels: _dropped, ...rest } = body;
+      return { ...res, body: rest };
+    },
+  },
+  {
+    id: 'TokenExpiresInAsString',
+    description: 'The token endpoint renders expires_in as a string ("1800").',
+    models: 'A token response built from a string template instead of a typed object.',
+    violates: ['SES-TOKEN-BASIC-OK', 'SES-TOKEN-BODY-OK'],
+    onResponse: (req, res) => {
+      const body = responseJson(res);
+      return isTokenRequest(req) && res.status === 200 && isPlainObject(body) && typeof body.expires_in === 'number'
+        ? { ...res, body: { ...body, expires_in: String(body.expires_in) } }
+        : res;
+    },
+  },
 ];

@@ -298,5 +298,16 @@ export const changeQueryFaults: Fault[] = [
     violates: ['SES-KEYCHG-COLLAPSE'],
     onResponse: expandKeyChanges,
   },
+  {
+    id: 'FeatureDisabledAnswersNotFound',
+    description: 'With change queries disabled, /deletes and /keyChanges answer a generic 404 not-found instead of feature-disabled.',
+    models: 'Change-query routes left unregistered when the feature is off, so the router reports an unknown path.',
+    violates: ['SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'],
+    onResponse: (req, res) => {
+      const body = responseJson(res);
+      return isPlainObject(body) && body.type === 'urn:ed-fi:api:system:configuration:feature-disabled'
+        ? { ...res, body: { ...body, type: 'urn:ed-fi:api:not-found', title: 'Not Found', detail: 'The specified data could not be found.' } }
+        : res;
+    },
+  },
 ];
-

@@ -227,4 +227,12 @@ export const etagFaults: Fault[] = [
         ? { status: 304 }
         : req,
   },
+  {
+    id: 'ListIfNoneMatchIgnored',
+    description: 'GET-many, /deletes and /keyChanges send an ETag but ignore If-None-Match (always 200 with the body).',
+    models: 'Conditional GET implemented for single items only, while a generic filter still stamps list responses with an ETag.',
+    violates: ['SES-GET-304-LIST-ETAG', 'SES-DELETES-304-ETAG', 'SES-KEYCHG-304-ETAG'],
+    onRequest: (req) =>
+      isOperation(req, 'GetSessions', 'DeletesSessions', 'KeyChangesSessions') ? withoutRequestHeader(req, 'if-none-match') : req,
+  },
 ];

@@ -45,7 +45,7 @@ export const snapshotFaults: Fault[] = [
     id: 'SnapshotHeaderIgnoredOnReads',
     description: 'GETs ignore Use-Snapshot and read the live data, even when no snapshot exists.',
     models: 'A host without snapshot support that silently serves live data to clients asking for a consistent snapshot.',
-    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT', 'SES-SNAP-ISOLATION'],
     onRequest: (req) => (isGet(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
   },
   {

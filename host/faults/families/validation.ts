@@ -185,4 +185,37 @@ export const validationFaults: Fault[] = [
       return dataValidationProblem(req, { '$.id': ['Request body id must match the id in the url.'] });
     },
   },
+  {
+    id: 'MalformedIdReadAnswers500',
+    description: 'GET by a malformed id (not a GUID) answers 500 instead of 404 (or 400).',
+    models: 'An id parsed with Guid.Parse (throwing) instead of a route constraint or TryParse.',
+    violates: ['SES-GETBYID-400-MALFORMED-ID'],
+    onRequest: (req) => {
+      const id = idFromPath(req);
+      return isOperation(req, 'GetSessionsById') && id !== undefined && !/^[0-9a-f]{32}$|^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id) ? systemError(req) : req;
+    },
+  },
+  {
+    id: 'NumericStringsRejected',
+    description: 'A number sent as a numeric string ("81") is refused with 400 instead of being coerced.',
+    models: 'A strict JSON binder (System.Text.Json defaults) where ODS, on Newtonsoft, coerces numeric strings.',
+    violates: ['SES-POST-ODD-ACCEPTED', 'SES-PUT-204-UPDATED'],
+    onRequest: (req) => {
+      const body = isSessionBodyWrite(req) ? requestJson(req) : undefined;
+      return isPlainObject(body) && typeof body.totalInstructionalDays === 'string'
+        ? dataValidationProblem(req, { '$.totalInstructionalDays': ['The JSON value could not be converted to System.Int32.'] })
+        : req;
+    },
+  },
+  {
+    id: 'ReadOnlyMembersRejected',
+    description: 'A POST or PUT body carrying _etag or _lastModifiedDate is refused with 400 instead of ignoring them.',
+    models: 'A request schema generated from the response schema with read-only members marked as forbidden input.',
+    violates: ['SES-POST-ODD-ACCEPTED', 'SES-PUT-204-UPDATED'],
+    onRequest: (req) => {
+      const body = isSessionBodyWrite(req) ? requestJson(req) : undefined;
+      const readOnly = isPlainObject(body) ? Object.keys(body).filter((k) => k === '_etag' || k === '_lastModifiedDate') : [];
+      return readOnly.length > 0 ? dataValidationProblem(req, Object.fromEntries(readOnly.map((k) => [`$.${k}`, [`${k} is read-only.`]]))) : req;
+    },
+  },
 ];
