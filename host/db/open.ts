@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import type { Db } from './db.js';
 import { PgliteDb, createPglite } from './pglite-db.js';
 import { PgPoolDb } from './pg-db.js';
-import { seedDatabase } from './seed.js';
+import { seedDatabase, seedSql } from './seed.js';
+import { imageCacheEnabled, imageCachePath, readImage, writeImage } from './image-cache.js';
 
 const schemaUrl = new URL('./schema.sql', import.meta.url);
 
@@ -15,27 +16,44 @@ function schemaSql(): Promise<string> {
 }
 
 /**
- * A seeded PGlite data directory, built once per process. A cold PGlite start (initdb inside
- * WASM) costs about 3 s; loading this image costs about 0.5 s, so later hosts start from it.
+ * A seeded PGlite data directory, built once per process (or loaded from the on-disk cache,
+ * image-cache.ts). A cold PGlite start (initdb inside WASM) costs about 3 s; loading this image
+ * costs about 0.5 s, so every later host starts from it.
  */
 let seededImage: Promise<Blob | File> | undefined;
 
+async function openFromImage(image: Blob | File): Promise<PgliteDb> {
+  return new PgliteDb(await createPglite(image));
+}
+
 async function openEmbedded(): Promise<PgliteDb> {
-  if (seededImage) {
-    const image = await seededImage;
-    return new PgliteDb(await createPglite(image));
-  }
+  if (seededImage) return openFromImage(await seededImage);
   let resolveImage!: (image: Blob | File) => void;
   let rejectImage!: (error: unknown) => void;
   seededImage = new Promise((resolve, reject) => {
     resolveImage = resolve;
     rejectImage = reject;
   });
+  seededImage.catch(() => undefined); // observed by later callers; never an unhandled rejection
   try {
+    const schema = await schemaSql();
+    const cacheFile = imageCacheEnabled() ? imageCachePath(schema, seedSql()) : undefined;
+    const stored = cacheFile ? await readImage(cacheFile) : undefined;
+    if (stored) {
+      try {
+        const db = await openFromImage(stored);
+        resolveImage(stored);
+        return db;
+      } catch {
+        // A damaged cache file: fall through to a cold start, which rewrites it.
+      }
+    }
     const db = new PgliteDb(await createPglite());
-    await db.exec(await schemaSql());
+    await db.exec(schema);
     await seedDatabase(db);
-    resolveImage(await db.dump());
+    const image = await db.dump();
+    resolveImage(image);
+    if (cacheFile) await writeImage(cacheFile, image);
     return db;
   } catch (error) {
     rejectImage(error);
