@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { buildHtmlReport } from '../report/html.js';
+import { buildHtmlReport, evaluateQualityGate, type QualityGateOutcome } from '../report/html.js';
 import { buildMatrix, renderMatrixMarkdown, type Matrix } from '../report/matrix.js';
 import { redactText } from '../report/redact.js';
 import type { CollectedResults } from '../report/results.js';
@@ -18,6 +18,8 @@ export interface ReportPaths {
   allureReport?: string;
   /** Why the HTML report is missing, when it is. */
   htmlProblem?: string;
+  /** The Allure quality gate (no MUST failure, enough checks ran); undefined when it could not be evaluated. */
+  qualityGate?: QualityGateOutcome;
   junit: string;
   matrixJson: string;
   matrixMarkdown: string;
@@ -40,21 +42,23 @@ export async function writeReports(input: { run: RunContext; settings: Settings;
   });
   const matrixJson = join(dir, 'conformance.json');
   const matrixMarkdown = join(dir, 'conformance.md');
-  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, checks: collected.checks, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
-  writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
-
   const paths: ReportPaths = { allureResults, junit: join(dir, 'junit.xml'), matrixJson, matrixMarkdown };
   if (settings.html) {
     const outputDir = join(dir, 'allure-report');
-    const problem = await buildHtmlReport({
+    const allure = {
       resultsDir: allureResults,
       outputDir,
       historyPath: join(dir, 'history.jsonl'),
       expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun,
       reportName: `Ed-Fi sessions conformance (${run.profile}, seed ${run.seed})`,
-    });
+    };
+    // Two allure processes side by side: the report and the gate do not depend on each other.
+    const [problem, gate] = await Promise.all([buildHtmlReport(allure), evaluateQualityGate(allure)]);
     if (problem) paths.htmlProblem = problem;
     else paths.allureReport = outputDir;
+    paths.qualityGate = gate;
   }
+  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, qualityGate: paths.qualityGate, checks: collected.checks, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
+  writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
   return paths;
 }

@@ -137,7 +137,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
 
     const reports = await writeReports({ run, settings, collected, sweep });
     phase('reports');
-    const failed = collected.checks.some((c) => c.verdict === 'fail' || c.verdict === 'error') || collected.suiteErrors.length > 0 || sweep.failures.length > 0;
+    const failed = collected.checks.some((c) => c.verdict === 'fail' || c.verdict === 'error') || collected.suiteErrors.length > 0 || sweep.failures.length > 0 || reports.qualityGate?.passed === false;
     return {
       exitCode: interrupted ? 130 : failed ? 1 : 0,
       checks: collected.checks,

@@ -39,6 +39,7 @@ export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string 
     const rel = (p: string): string => (relative(cwd, p).startsWith('..') ? p : relative(cwd, p) || '.');
     lines.push(`Reports: ${[r.allureReport ? `${rel(r.allureReport)}/index.html` : undefined, rel(r.junit), rel(r.matrixMarkdown), rel(r.matrixJson)].filter(Boolean).join(', ')}`);
     if (r.htmlProblem) lines.push(`HTML report not built: ${r.htmlProblem}`);
+    if (r.qualityGate) lines.push(`Quality gate: ${r.qualityGate.passed ? 'passed' : `failed (${r.qualityGate.violations.join('; ')})`}`);
   }
   lines.push(`Seed: ${outcome.seed} (replay: npm run conformance -- --seed ${outcome.seed})`);
   return redactText(lines.join('\n'));

@@ -8,6 +8,7 @@ import { postprocessAllureReport } from './html-postprocess.js';
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ALLURE_CLI = join(REPO_ROOT, 'node_modules', 'allure', 'cli.js');
 const CONFIG = fileURLToPath(new URL('./allurerc.mjs', import.meta.url));
+const NODE20_POLYFILL = fileURLToPath(new URL('./node20-iterator-helpers.mjs', import.meta.url));
 
 export interface HtmlReportInput {
   resultsDir: string;
@@ -28,25 +29,8 @@ export function allureCliPath(): string | undefined {
 export function buildHtmlReport(input: HtmlReportInput): Promise<string | undefined> {
   const cli = allureCliPath();
   if (!cli) return Promise.resolve('the allure package is not installed');
-  const args = [cli, 'generate', input.resultsDir, '--config', CONFIG, '--output', input.outputDir];
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      args,
-      {
-        cwd: REPO_ROOT,
-        timeout: input.timeoutMs ?? 120_000,
-        env: {
-          ...process.env,
-          EDFI_ALLURE_HISTORY: input.historyPath,
-          EDFI_ALLURE_MIN_TESTS: String(input.expectedChecks),
-          EDFI_ALLURE_REPORT_NAME: input.reportName,
-          // The report is the product here; no colour codes in captured output.
-          NO_COLOR: '1',
-          FORCE_COLOR: '0',
-        },
-        maxBuffer: 16 * 1024 * 1024,
-      },
+    runAllure(cli, ['generate', input.resultsDir, '--config', CONFIG, '--output', input.outputDir], input,
       (error, _stdout, stderr) => {
         if (error && !existsSync(join(input.outputDir, 'index.html'))) {
           resolve(`allure generate failed: ${(stderr || error.message).trim().split('\n').slice(-1)[0]}`);
@@ -57,4 +41,55 @@ export function buildHtmlReport(input: HtmlReportInput): Promise<string | undefi
       },
     );
   });
+}
+
+export interface QualityGateOutcome {
+  passed: boolean;
+  /** One line per violated rule, as Allure words it. */
+  violations: string[];
+}
+
+/**
+ * Evaluates the allurerc quality gate (no MUST failure; at least the expected number of checks).
+ * `allure generate` does not evaluate it, so the runner calls `allure quality-gate` itself.
+ */
+export function evaluateQualityGate(input: HtmlReportInput): Promise<QualityGateOutcome | undefined> {
+  const cli = allureCliPath();
+  if (!cli) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    runAllure(cli, ['quality-gate', input.resultsDir, '--config', CONFIG], input, (error, stdout, stderr) => {
+      const lines = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim());
+      const violations = lines.filter((l) => l.startsWith('⨯')).map((l) => l.replace(/^⨯\s*/, '').replace(/\s{2,}/g, ' — '));
+      if (error && !violations.length) resolve(undefined); // the gate itself could not run
+      else resolve({ passed: !error, violations });
+    });
+  });
+}
+
+function runAllure(
+  cli: string,
+  args: string[],
+  input: HtmlReportInput,
+  done: (error: Error | null, stdout: string, stderr: string) => void,
+): void {
+  execFile(
+    process.execPath,
+    // Allure 3 uses iterator helpers that Node 20 lacks; the polyfill is loaded into its process only.
+    ['--import', NODE20_POLYFILL, cli, ...args],
+    {
+      cwd: REPO_ROOT,
+      timeout: input.timeoutMs ?? 120_000,
+      env: {
+        ...process.env,
+        EDFI_ALLURE_HISTORY: input.historyPath,
+        EDFI_ALLURE_MIN_TESTS: String(input.expectedChecks),
+        EDFI_ALLURE_REPORT_NAME: input.reportName,
+        // Captured output is parsed; no colour codes.
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+    (error, stdout, stderr) => done(error, String(stdout), String(stderr)),
+  );
 }

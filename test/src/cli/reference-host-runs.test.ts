@@ -30,6 +30,7 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
     const summary = /(\d+) passed, (\d+) failed, (\d+) warned, (\d+) skipped \((\d+) checks\) in ([\d.]+) s, (\d+) requests/.exec(result.stdout);
     console.log(`embedded run: exit ${result.code}, CLI wall ${(result.durationMs / 1000).toFixed(1)} s; ${summary?.[0] ?? 'no summary'}`);
     expect(result.code, result.stdout.slice(-6000) + result.stderr.slice(-2000)).toBe(0);
+    expect(result.stdout).toContain('Quality gate: passed');
     for (const f of ['junit.xml', 'conformance.md', 'conformance.json', 'allure-report/index.html']) {
       expect(filesUnder(reportDir).some((p) => p.endsWith(f)), f).toBe(true);
     }
