@@ -33,6 +33,14 @@ describe('PUT /ed-fi/sessions/{id}', () => {
     expectStatus(ex, 204);
     expectNoBody(ex);
     const etag = expectEtag(ex);
+    if (t.target.profile === 'ods-7.3') {
+      // ODS answers a PUT with the item's Location (the request URL without a trailing slash).
+      const location = ex.headers['location'] ?? '';
+      ensure(location.toLowerCase().endsWith(`/ed-fi/sessions/${created.id}`.toLowerCase()), 'a PUT 204 should carry the Location of the item', {
+        expected: `…/ed-fi/sessions/${created.id}`,
+        observed: location || '(no Location)',
+      }, ex);
+    }
     const after = await reread(t, created.id);
     ensure(after.body.totalInstructionalDays === changed.totalInstructionalDays, 'the PUT value should be stored', {
       expected: changed.totalInstructionalDays,
