@@ -145,6 +145,17 @@ const probes: Record<string, { observe(host: RunningHost, token: string): Promis
     faithful: false,
     faulty: true,
   },
+  EtagChangedByNoOpUpsert: {
+    // A seam fault: the host's upsert handler reads ctx.seams.touchOnNoOpUpsert.
+    observe: async (host, token) => {
+      const body = sessionPayload(`FaultProbe NoOp ${Date.now()}`);
+      const first = await call(host, token, 'POST', SESSIONS, body);
+      const again = await call(host, token, 'POST', SESSIONS, body);
+      return [first.status, again.status, first.headers.get('etag') === again.headers.get('etag')];
+    },
+    faithful: [201, 200, true],
+    faulty: [201, 200, false],
+  },
   EtagUnquoted: {
     observe: async (host, token) => {
       const res = await call(host, token, 'POST', SESSIONS, sessionPayload(`FaultProbe ${Date.now()}`));

@@ -2,7 +2,7 @@
 // claims not enforced, 403 hidden as 404, token-endpoint errors mis-reported.
 import type { HostRequest } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isPlainObject, isTokenRequest, problemBody, responseJson, withoutRequestHeader } from './match.js';
+import { hasProblemType, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
 
 const OTHER_SCHOOL_REQUIREMENTS = ['SES-POST-403-OTHER-SCHOOL', 'SES-GETBYID-403-OTHER-SCHOOL', 'SES-PUT-403-OTHER-SCHOOL', 'SES-DELETE-403-OTHER-SCHOOL'];
 const READ_ONLY_REQUIREMENTS = ['SES-POST-403-READ-ONLY', 'SES-PUT-403-READ-ONLY', 'SES-DELETE-403-READ-ONLY'];
@@ -153,7 +153,7 @@ export const authFaults: Fault[] = [
       if (form === undefined || formGet(form, 'client_id') === undefined) return req;
       formSet(form, 'client_id', undefined);
       formSet(form, 'client_secret', undefined);
-      return withTokenForm(withoutRequestHeader(req, 'content-length'), form);
+      return withTokenForm(req, form);
     },
   },
   {
