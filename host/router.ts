@@ -7,7 +7,7 @@ import { authenticateBearer } from './auth/bearer.js';
 import type { TokenStore } from './auth/tokens.js';
 import { type ClientRegistry } from './auth/clients.js';
 import { tokenEndpoint, tokenInfoEndpoint } from './auth/token-endpoint.js';
-import { discoveryDocument, metadataIndex } from './routes/discovery.js';
+import { dependencyOrder, discoveryDocument, metadataIndex } from './routes/discovery.js';
 import { collectionMethodNotAllowed, itemMethodNotAllowed } from './routes/method-rules.js';
 import { postSession } from './routes/sessions/post.js';
 import { putSession } from './routes/sessions/put.js';
@@ -55,6 +55,7 @@ export function buildRoutes(deps: RouterDependencies): Route[] {
     { pattern: /^\/oauth\/token\/?$/i, authenticated: false, methods: { POST: plain(token) } },
     { pattern: /^\/oauth\/token_info\/?$/i, authenticated: false, methods: { POST: plain(tokenInfo) } },
     { pattern: /^\/metadata\/?$/i, authenticated: false, methods: { GET: plain(async (_req, ctx) => metadataIndex(ctx)) } },
+    { pattern: /^\/metadata\/data\/v3\/dependencies\/?$/i, authenticated: false, methods: { GET: plain(async () => dependencyOrder()) } },
     {
       pattern: /^\/metadata\/data\/v3\/resources\/swagger\.json$/i,
       authenticated: false,

@@ -35,3 +35,19 @@ export function metadataIndex(ctx: HostContext): HostResponse {
     body: [{ name: 'Resources', endpointUri: `${ctx.rootUrl}/metadata/data/v3/resources/swagger.json`, prefix: '' }],
   };
 }
+
+/** GET {root}/metadata/data/v3/dependencies: the load order of what this host serves, ODS-style. */
+export function dependencyOrder(): HostResponse {
+  const order: Array<[string, number, string[]]> = [
+    ['/ed-fi/gradingPeriodDescriptors', 1, []],
+    ['/ed-fi/schoolYearTypes', 1, []],
+    ['/ed-fi/termDescriptors', 1, []],
+    ['/ed-fi/schools', 2, []],
+    ['/ed-fi/academicWeeks', 3, []],
+    ['/ed-fi/courses', 3, []],
+    ['/ed-fi/gradingPeriods', 3, []],
+    ['/ed-fi/sessions', 4, ['Create', 'Update']],
+    ['/ed-fi/courseOfferings', 5, ['Create', 'Update']],
+  ];
+  return { status: 200, body: order.map(([resource, rank, operations]) => ({ resource, order: rank, operations })) };
+}

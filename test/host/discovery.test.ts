@@ -37,6 +37,16 @@ describe('GET / (discovery)', () => {
     expect(reply.json.urls.oauth).toBe(`${noChangeQueries.baseUrl}/oauth/token`);
   });
 
+  it('serves the metadata index and the dependency order linked from discovery', async () => {
+    const urls = (await send(t.baseUrl, { path: '/' })).json.urls;
+    const index = await send(t.baseUrl, { path: new URL(urls.openApiMetadata).pathname });
+    expect(index.json[0].endpointUri).toBe(`${t.baseUrl}/metadata/data/v3/resources/swagger.json`);
+    const dependencies = await send(t.baseUrl, { path: new URL(urls.dependencies).pathname });
+    const order = dependencies.json.map((d: any) => d.resource);
+    expect(order.indexOf('/ed-fi/sessions')).toBeGreaterThan(order.indexOf('/ed-fi/schools'));
+    expect(order.indexOf('/ed-fi/courseOfferings')).toBeGreaterThan(order.indexOf('/ed-fi/sessions'));
+  });
+
   it('serves the OpenAPI document at the metadata path', async () => {
     const reply = await send(t.baseUrl, { path: '/metadata/data/v3/resources/swagger.json' });
     expect(reply.status).toBe(200);
