@@ -63,4 +63,18 @@ describe('fault selection', () => {
       await t.stop();
     }
   });
+
+  it.each([
+    ['OtherSchoolNotAuthorized', 'otherSchool', 'GET'],
+    ['ReadOnlyClientMayWrite', 'readOnly', 'POST'],
+  ] as const)('applies the auth seam of %s in the router (%s may %s what it must not)', async (faultId, role, method) => {
+    const t = await startTestHost({ fault: faultId });
+    try {
+      const created = await createSession(t);
+      const reply = method === 'GET' ? await t.api({ path: created.path }, role) : await t.api({ method: 'POST', path: SESSIONS, body: sessionBody() }, role);
+      expect(reply.status).toBe(method === 'GET' ? 200 : 201);
+    } finally {
+      await t.stop();
+    }
+  });
 });
