@@ -21,8 +21,9 @@ function dbFor(req: HostRequest, ctx: HostContext): Db | HostResponse {
   return 'response' in source ? source.response : source.db;
 }
 
+/** Tells an early answer from a parsed value (paging, filters, a Db): only responses carry a status. */
 function isResponse(value: unknown): value is HostResponse {
-  return typeof value === 'object' && value !== null && 'status' in value && !('query' in value);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'status' in value;
 }
 
 export async function listResource(req: HostRequest, ctx: HostContext, resource: Readable): Promise<HostResponse> {

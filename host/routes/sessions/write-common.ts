@@ -28,8 +28,9 @@ export async function parseSessionWrite(req: HostRequest, db: Db, options: Parse
   return resolved.value;
 }
 
+/** Tells a parse result (a session) from an early answer: only responses carry a status. */
 export function isHostResponse(value: unknown): value is HostResponse {
-  return typeof value === 'object' && value !== null && 'status' in value && typeof (value as { status: unknown }).status === 'number' && !('schoolId' in value);
+  return typeof value === 'object' && value !== null && 'status' in value;
 }
 
 /** PostgreSQL error codes we translate instead of answering 500. */
