@@ -29,15 +29,6 @@ export function quoteEtag(value: string): string {
   return `"${value}"`;
 }
 
-/** _lastModifiedDate: UTC, 7 fractional digits (the .NET round-trip form). */
-export function lastModifiedFromTimestamp(text: string): string {
-  const micros = timestampTextToMicros(text);
-  const seconds = micros / 1_000_000n;
-  const fraction = (micros % 1_000_000n).toString().padStart(6, '0');
-  const base = new Date(Number(seconds) * 1000).toISOString().slice(0, 19);
-  return `${base}.${fraction}0Z`;
-}
-
 export type IfMatchOutcome =
   | { kind: 'absent' }
   /** Ticks to compare with the stored LastModifiedDate. */
