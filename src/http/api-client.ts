@@ -6,6 +6,8 @@ import type { Transport } from './transport.js';
 import { saysInvalidToken, type TokenSource } from './token-source.js';
 
 export type ExchangeObserver = (exchange: Exchange) => void | Promise<void>;
+/** Called before a request is sent; may throw (e.g. a skip) to stop it. */
+export type RequestGuard = (method: string, url: string) => void;
 
 export interface ApiClientOptions {
   transport: Transport;
@@ -13,6 +15,7 @@ export interface ApiClientOptions {
   baseUrl: string;
   tokens?: TokenSource;
   observe?: ExchangeObserver;
+  guard?: RequestGuard;
   /** Label for reports: which role this client acts as. */
   role?: string;
 }
@@ -49,6 +52,7 @@ export class ApiClient {
     const method = (spec.method ?? (body === undefined ? 'GET' : 'POST')).toUpperCase();
     const explicitAuth = spec.headers && Object.keys(spec.headers).some((h) => h.toLowerCase() === 'authorization');
 
+    this.options.guard?.(method, url);
     const send = async (): Promise<{ ex: Exchange; token?: string }> => {
       let token: string | undefined;
       if (this.options.tokens && !explicitAuth) {

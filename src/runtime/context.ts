@@ -64,8 +64,16 @@ export async function buildContext(
   skip: (reason: string) => never,
 ): Promise<CheckContext> {
   const clients = workerClients(run);
+  // --read-only is enforced, not only declared: a check's first write to a data API is turned
+  // into a skip before it is sent (token requests are not writes).
+  const dataRoots = [run.main.urls.data, run.secondary.snapshot?.urls.data, run.secondary.changeQueriesDisabled?.urls.data].filter((u): u is string => !!u);
+  const guard = (method: string, url: string): void => {
+    if (run.readOnly && !['GET', 'HEAD', 'OPTIONS'].includes(method) && dataRoots.some((root) => url.startsWith(root))) {
+      skip(`the run is read-only (--read-only) and this check writes (${method})`);
+    }
+  };
   const generators: GeneratorsModule | undefined = await loadGenerators();
-  const api = clients.api('main', 'full', observeFor(observed, 'main'))!;
+  const api = clients.api('main', 'full', observeFor(observed, 'main'), guard)!;
   let factory: SessionFactory | undefined;
 
   const secondaryOf = (kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget => {
@@ -76,12 +84,12 @@ export async function buildContext(
         : 'no target with change queries disabled is configured (setting changeQueriesDisabledBaseUrl)');
     }
     const target: TargetName = kind;
-    const sApi = clients.api(target, 'full', observeFor(observed, target))!;
+    const sApi = clients.api(target, 'full', observeFor(observed, target), guard)!;
     return {
       name: kind,
       urls: info.urls,
       api: sApi,
-      anonymous: clients.anonymous(target, observeFor(observed, target)),
+      anonymous: clients.anonymous(target, observeFor(observed, target), guard),
       sessions: sessionHelpers(sApi, run.refs, run.runTag, skip),
     };
   };
@@ -91,12 +99,12 @@ export async function buildContext(
     seed,
     api,
     as(role) {
-      const client = clients.api('main', role, observeFor(observed, 'main'));
+      const client = clients.api('main', role, observeFor(observed, 'main'), guard);
       if (!client) skip(`no ${role} client is configured (setting roles.${role})`);
       return client;
     },
-    anonymous: clients.anonymous('main', observeFor(observed, 'main')),
-    http: clients.raw(observeFor(observed, 'main')),
+    anonymous: clients.anonymous('main', observeFor(observed, 'main'), guard),
+    http: clients.raw(observeFor(observed, 'main'), guard),
     target: {
       urls: run.main.urls,
       credentials: { ...run.main.credentials },

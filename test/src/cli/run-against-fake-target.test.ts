@@ -79,3 +79,22 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     for (const n of needles) expect(result.stdout + result.stderr).not.toContain(n);
   });
 });
+
+describe('edfi-conformance run --read-only (fake target, fixture checks)', () => {
+  it('should turn every write into a skip before it is sent', async () => {
+    const fake = await startFakeTarget();
+    try {
+      const reportDir = mkdtempSync(join(tmpdir(), 'conf-ro-'));
+      const result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--read-only', '--no-html'], SPECS);
+      const matrix = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as { checks: Array<{ title: string; verdict: string; reason?: string }> };
+      const creator = matrix.checks.find((c) => c.title.includes('creates a session and passes'));
+      expect(creator?.verdict, result.stdout).toBe('skip');
+      expect(creator?.reason).toMatch(/read-only .* writes \(POST\)/);
+      expect(fake.writes).toBe(0);
+      // Reads still run: the SHOULD check only reads.
+      expect(matrix.checks.find((c) => c.title.includes('SHOULD'))?.verdict).toBe('warn');
+    } finally {
+      await fake.stop();
+    }
+  }, 120_000);
+});

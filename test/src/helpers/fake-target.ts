@@ -21,6 +21,8 @@ export interface FakeTarget {
   courseOfferings: Map<string, Record<string, unknown>>;
   tokensIssued: string[];
   requests: number;
+  /** POST/PUT/DELETE requests on the data API. */
+  writes: number;
   stop(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<FakeTarget> {
   const key = options.key ?? 'fake-key';
   const secret = options.secret ?? `fake-secret-${randomUUID().slice(0, 8)}`;
-  const state = { sessions: new Map<string, Record<string, unknown>>(), courseOfferings: new Map<string, Record<string, unknown>>(), tokensIssued: [] as string[], requests: 0 };
+  const state = { sessions: new Map<string, Record<string, unknown>>(), courseOfferings: new Map<string, Record<string, unknown>>(), tokensIssued: [] as string[], requests: 0, writes: 0 };
   const hanging = new Set<ServerResponse>();
 
   const server: Server = createServer(async (req, res) => {
@@ -72,6 +74,7 @@ export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<
     if (!token || !state.tokensIssued.includes(token)) {
       return send(res, 401, { type: 'urn:ed-fi:api:security:authentication', title: 'Authentication Failed', status: 401, detail: 'The caller could not be authenticated.', errors: ['Invalid token'] });
     }
+    if (req.method !== 'GET') state.writes++;
     const resource = path.replace(/^\/data\/v3\/ed-fi\//, '');
     const [collection, id] = resource.split('/');
     const fixtures: Record<string, unknown[]> = {
@@ -119,6 +122,9 @@ export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<
     ...state,
     get requests() {
       return state.requests;
+    },
+    get writes() {
+      return state.writes;
     },
     async stop() {
       for (const res of hanging) res.destroy();
