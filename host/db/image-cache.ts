@@ -5,7 +5,7 @@
 // version), so a changed schema never loads a stale image. EDFI_HOST_IMAGE_CACHE=off disables it;
 // EDFI_HOST_IMAGE_DIR moves it (default: the OS temp directory). The image holds no secrets.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,13 +36,26 @@ export async function readImage(file: string): Promise<Blob | undefined> {
   }
 }
 
+/** Images of older schemas or seeds (other hashes) are never read again: remove them. */
+async function removeStaleImages(current: string): Promise<void> {
+  const dir = path.dirname(current);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (/^edfi-host-image-[0-9a-f]{16}\.tar$/.test(name) && name !== path.basename(current)) {
+      await unlink(path.join(dir, name)).catch(() => undefined);
+    }
+  }
+}
+
 /** Written to a temporary name and renamed, so a concurrent reader never sees half a file. */
 export async function writeImage(file: string, image: Blob): Promise<void> {
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
     await writeFile(temporary, Buffer.from(await image.arrayBuffer()));
     await rename(temporary, file);
+    await removeStaleImages(file);
   } catch {
+    await unlink(temporary).catch(() => undefined);
     // A cache that cannot be written only costs speed.
   }
 }
