@@ -98,3 +98,18 @@ describe('edfi-conformance run --read-only (fake target, fixture checks)', () =>
     }
   }, 120_000);
 });
+
+describe('edfi-conformance run with a spec citing an unknown requirement', () => {
+  it('should report the spec file as a suite error naming the id and the closest known one', async () => {
+    const fake = await startFakeTarget();
+    try {
+      const result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', mkdtempSync(join(tmpdir(), 'conf-unk-')), '--no-html'], {
+        EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/unknown-id.spec.ts',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/Suite error: .*unknown-id\.spec\.ts: Unknown requirement id 'SES-POST-201-CREATD' \(did you mean 'SES-POST-201-CREATED'\?\)/);
+    } finally {
+      await fake.stop();
+    }
+  }, 120_000);
+});
