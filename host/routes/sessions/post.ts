@@ -36,7 +36,7 @@ async function upsert(req: HostRequest, ctx: HostContext): Promise<HostResponse>
   if (outsideClaim) return outsideClaim;
 
   return ctx.db.transaction(async (tx) => {
-    const unresolved = await findUnresolvedReference(tx, session);
+    const unresolved = await findUnresolvedReference(tx, session, ctx.db);
     if (unresolved) return unresolvedReference(req.correlationId, unresolved);
     const stored = await findSessionByKey(tx, session, true);
     if (!stored) {

@@ -34,7 +34,7 @@ export async function putSession(req: HostRequest, ctx: HostContext, rawId: stri
       if (outsideClaim) return outsideClaim;
       const preconditionFailed = checkIfMatch(req, ctx, stored.lastModified);
       if (preconditionFailed) return preconditionFailed;
-      const unresolved = await findUnresolvedReference(tx, session);
+      const unresolved = await findUnresolvedReference(tx, session, ctx.db);
       if (unresolved) return unresolvedReference(req.correlationId, unresolved);
       if (!sameKey(stored, session) && (await keyTakenByAnother(tx, session, id))) return duplicateKey(req, session);
       let lastModified = stored.lastModified;
