@@ -58,7 +58,7 @@ export function correlationIdOf(headers: Record<string, string>, query: URLSearc
   return randomUUID();
 }
 
-function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large' | 'aborted'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
@@ -76,6 +76,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
     });
     req.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that hangs up mid-body: nothing to answer (resolving twice is a no-op).
+    req.on('close', () => {
+      if (!req.complete) resolve('aborted');
+    });
   });
 }
 
@@ -126,6 +130,7 @@ export class HostServer {
       const query = target?.query ?? new URLSearchParams();
       correlationId = correlationIdOf(headers, query);
       const body = await readBody(req);
+      if (body === 'aborted') return;
       if (body === 'too-large') {
         send(out, { ...payloadTooLarge(correlationId, MAX_BODY_BYTES), headers: { Connection: 'close' } });
         return;

@@ -141,6 +141,11 @@ describe('malformed requests', () => {
       const answer = await rawExchange(port, bytes);
       expect(answer.startsWith('HTTP/1.1 5'), JSON.stringify(bytes)).toBe(false);
     }
+    // A client that promises a body and hangs up half-way.
+    const cut = net.connect(port, '127.0.0.1');
+    await new Promise<void>((resolve) => cut.on('connect', () => resolve()));
+    cut.write('POST /data/v3/ed-fi/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"sessionName":');
+    cut.destroy();
     expect((await send(t.baseUrl, { path: '/' })).status).toBe(200);
   });
 });
