@@ -53,8 +53,22 @@ async function createAndDelete(t: CheckContext): Promise<{ payload: SessionPaylo
   return { payload, id, window: { minChangeVersion: before + 1, maxChangeVersion: after } };
 }
 
+const isKey = (k: unknown): boolean => {
+  const v = k as Partial<Key> | undefined;
+  return !!v && typeof v === 'object' && Number.isSafeInteger(v.schoolId) && Number.isSafeInteger(v.schoolYear) && typeof v.sessionName === 'string';
+};
+
+/** trackedChanges_edFi_sessionDelete (CONTRACT.md §1.4), for every item of the window. */
+function expectDeleteShapes(items: Deleted[]): void {
+  const bad = items.filter((i) => typeof i.id !== 'string' || !Number.isSafeInteger(i.changeVersion) || !isKey(i.keyValues));
+  ensure(bad.length === 0, 'every /deletes item should have id, an integer changeVersion and keyValues {schoolId, schoolYear, sessionName}', {
+    expected: '{ id: string, changeVersion: integer, keyValues: { schoolId, schoolYear, sessionName } }', observed: bad.slice(0, 3),
+  });
+}
+
 async function findDeleted(t: CheckContext, id: string, window: Query): Promise<Deleted> {
   const items = await t.step('read /deletes in the window of the delete', () => deletesIn(t, window));
+  expectDeleteShapes(items);
   const mine = items.filter((i) => sameId(i.id, id));
   ensure(mine.length === 1, 'the deleted session should appear once in /deletes', { expected: `one item with id ${id}`, observed: `${mine.length} of ${items.length} items in ${JSON.stringify(window)}` });
   return mine[0]!;

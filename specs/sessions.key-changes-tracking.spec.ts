@@ -59,8 +59,17 @@ async function createAndRename(t: CheckContext, renames = 1): Promise<{ id: stri
   return { id, keys, window: { minChangeVersion: before + 1, maxChangeVersion: after } };
 }
 
+const isKey = (k: unknown): boolean => {
+  const v = k as Partial<Key> | undefined;
+  return !!v && typeof v === 'object' && Number.isSafeInteger(v.schoolId) && Number.isSafeInteger(v.schoolYear) && typeof v.sessionName === 'string';
+};
+
 async function mineIn(t: CheckContext, id: string, window: Query): Promise<KeyChange[]> {
   const items = await t.step('read /keyChanges in the window of the rename', () => keyChangesIn(t, window));
+  const bad = items.filter((i) => typeof i.id !== 'string' || !Number.isSafeInteger(i.changeVersion) || !isKey(i.oldKeyValues) || !isKey(i.newKeyValues));
+  ensure(bad.length === 0, 'every /keyChanges item should have id, an integer changeVersion, oldKeyValues and newKeyValues', {
+    expected: '{ id, changeVersion: integer, oldKeyValues: { schoolId, schoolYear, sessionName }, newKeyValues: { … } }', observed: bad.slice(0, 3),
+  });
   return items.filter((i) => sameId(i.id, id));
 }
 
