@@ -54,6 +54,11 @@ export function expectProblem(ex: Exchange, expected: ProblemExpectation): Probl
     expected: 'title: string, detail: string',
     observed: { title: body.title, detail: body.detail },
   }, ex);
+  if (profile === 'dms') {
+    // DMS always renders both members, empty when there is nothing to say (CONTRACT.md §2.1, §9).
+    ensure(body.validationErrors !== null && typeof body.validationErrors === 'object' && Array.isArray(body.errors),
+      'a DMS problem body always carries validationErrors {} and errors []', { expected: '{ validationErrors: {…}, errors: […] }', observed: { validationErrors: body.validationErrors, errors: body.errors } }, ex);
+  }
   if (expected.type !== undefined) {
     ensure(body.type === expected.type, 'the problem type should be exactly the documented URN', { expected: expected.type, observed: body.type }, ex);
   }

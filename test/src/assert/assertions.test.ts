@@ -73,6 +73,14 @@ describe(expectProblem.name, () => {
     expect(() => expectProblem(ex, { status: 404, type: 'urn:ed-fi:api:not-found' })).not.toThrow();
   });
 
+  it('should require validationErrors and errors under the dms profile only', () => {
+    const ex = exchange({ status: 404, json: problem404 });
+    expect(() => expectProblem(ex, { status: 404, type: 'urn:ed-fi:api:not-found' })).not.toThrow();
+    setProfileForTests('dms');
+    expect(failureOf(() => expectProblem(ex, { status: 404, type: 'urn:ed-fi:api:not-found' })).message).toMatch(/DMS problem body always carries/);
+    expect(() => expectProblem(exchange({ status: 404, json: { ...problem404, validationErrors: {}, errors: [] } }), { status: 404, type: 'urn:ed-fi:api:not-found' })).not.toThrow();
+  });
+
   it('should fail when the status member disagrees with the HTTP status', () => {
     expect(failureOf(() => expectProblem(exchange({ status: 404, json: { ...problem404, status: 400 } }), { status: 404 })).message).toMatch(/status member should equal/);
   });
