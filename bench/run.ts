@@ -19,6 +19,8 @@ interface CaseResult {
   rps: number;
   p50: number;
   p99: number;
+  /** CPU time of this process (client and host) per request: less sensitive to a busy machine than req/s. */
+  cpuMsPerRequest: number;
 }
 
 interface RequestSpec {
@@ -63,9 +65,19 @@ async function measure(name: string, origin: string, next: () => RequestSpec): P
   const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
   try {
     await drive(pool, next, WARMUP_MS);
+    const cpuBefore = process.cpuUsage();
     const { latencies, errors, elapsed } = await drive(pool, next, SECONDS * 1000);
+    const cpu = process.cpuUsage(cpuBefore);
     latencies.sort((a, b) => a - b);
-    return { name, requests: latencies.length, errors, rps: latencies.length / (elapsed / 1000), p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+    return {
+      name,
+      requests: latencies.length,
+      errors,
+      rps: latencies.length / (elapsed / 1000),
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length),
+    };
   } finally {
     await pool.close();
   }
@@ -143,7 +155,7 @@ async function main(): Promise<void> {
     const engine = process.env.EDFI_BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
     console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join('/')}`);
     console.log(`host storage: ${engine}; ${SECONDS}s per case after ${WARMUP_MS} ms warm-up; concurrency ${CONCURRENCY}`);
-    console.log(['case'.padEnd(34), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'errors'.padStart(7)].join(' '));
+    console.log(['case'.padEnd(34), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'cpu ms/req'.padStart(11), 'errors'.padStart(7)].join(' '));
     for (const r of results) {
       console.log(
         [
@@ -152,6 +164,7 @@ async function main(): Promise<void> {
           r.p50.toFixed(1).padStart(8),
           r.p99.toFixed(1).padStart(8),
           `${((r.rps / baseline) * 100).toFixed(1)}%`.padStart(8),
+          r.cpuMsPerRequest.toFixed(2).padStart(11),
           String(r.errors).padStart(7),
         ].join(' '),
       );

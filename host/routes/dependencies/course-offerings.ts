@@ -162,7 +162,7 @@ export async function postCourseOffering(req: HostRequest, ctx: HostContext): Pr
         Number(stored.educationorganizationid) !== input.educationOrganizationId ||
         (stored.localcoursetitle ?? undefined) !== input.localCourseTitle;
       if (changed) {
-        await tx.query('UPDATE edfi.courseoffering SET coursecode = $2, educationorganizationid = $3, localcoursetitle = $4 WHERE id = $1', [
+        await tx.query('UPDATE edfi.courseoffering SET coursecode = $2, educationorganizationid = $3, localcoursetitle = $4 WHERE id = $1::uuid', [
           id,
           input.courseCode,
           input.educationOrganizationId,
@@ -180,7 +180,7 @@ export async function postCourseOffering(req: HostRequest, ctx: HostContext): Pr
       status = 201;
     }
     const { rows } = await tx.query<{ lm: string }>(
-      `SELECT to_char(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lm FROM edfi.courseoffering WHERE id = $1`,
+      `SELECT to_char(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lm FROM edfi.courseoffering WHERE id = $1::uuid`,
       [id],
     );
     return {
@@ -198,7 +198,7 @@ export async function deleteCourseOffering(req: HostRequest, ctx: HostContext, r
   if (!id) return dataValidationFailed(req.correlationId, { '$.id': [`The value '${rawId}' is not valid.`] });
   const denied = authorizeDependencyWrite(req);
   if (denied) return denied;
-  const result = await ctx.db.query('DELETE FROM edfi.courseoffering WHERE id = $1', [id]);
+  const result = await ctx.db.query('DELETE FROM edfi.courseoffering WHERE id = $1::uuid', [id]);
   if (!result.affectedRows) return notFound(req.correlationId, 'Resource to delete was not found.');
   return { status: 204 };
 }

@@ -52,7 +52,7 @@ export async function getResourceById(req: HostRequest, ctx: HostContext, resour
   if (!id) return notFoundGeneric(req.correlationId);
   const db = dbFor(req, ctx);
   if (isResponse(db)) return db;
-  const { rows } = await db.query(`${resource.select} AND ${resource.idColumn} = $1`, [id]);
+  const { rows } = await db.query(`${resource.select} AND ${resource.idColumn} = $1::uuid`, [id]);
   if (rows.length === 0) return notFound(req.correlationId, 'The specified item could not be found.');
   const body = resource.render(rows[0]);
   return { status: 200, headers: { ETag: quoteEtag(String(body._etag)) }, body };

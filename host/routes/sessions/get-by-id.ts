@@ -21,7 +21,7 @@ export async function getSessionById(req: HostRequest, ctx: HostContext, rawId: 
   if (denied) return denied;
   const source = readSource(req, ctx);
   if ('response' in source) return source.response;
-  const [found] = await loadSessions(source.db, { where: 's.id = $1', params: [id] });
+  const [found] = await loadSessions(source.db, { where: 's.id = $1::uuid', params: [id] });
   if (!found) return notFound(req.correlationId, 'The specified item could not be found.');
   const outsideClaim = authorizeSessionSchools(req, [found.resource.schoolReference.schoolId]);
   if (outsideClaim) return outsideClaim;

@@ -78,7 +78,7 @@ async function withChildren(db: Db, row: SessionRowText | undefined): Promise<St
 
 /** FOR UPDATE locks the row until the transaction ends (pg mode; PGlite is serialized anyway). */
 export async function findSessionById(db: Db, id: string, forUpdate = false): Promise<StoredSession | undefined> {
-  const { rows } = await db.query<SessionRowText>(`${SESSION_SELECT} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
+  const { rows } = await db.query<SessionRowText>(`${SESSION_SELECT} WHERE id = $1::uuid ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
   return withChildren(db, rows[0]);
 }
 
@@ -190,7 +190,7 @@ export async function updateSession(db: Db, stored: StoredSession, session: Reso
   await db.query(
     `UPDATE edfi.session SET schoolid = $2, schoolyear = $3, sessionname = $4, begindate = $5, enddate = $6,
        termdescriptorid = $7, totalinstructionaldays = $8
-     WHERE id = $1`,
+     WHERE id = $1::uuid`,
     [stored.id, session.schoolId, session.schoolYear, session.sessionName, session.beginDate, session.endDate, session.termDescriptorId, session.totalInstructionalDays],
   );
   if (keyChanged) {
@@ -204,19 +204,19 @@ export async function updateSession(db: Db, stored: StoredSession, session: Reso
 
 /** Touches the row without changing data (the touchOnNoOpUpsert seam): the trigger moves the ETag. */
 export async function touchSession(db: Db, id: string): Promise<void> {
-  await db.query('UPDATE edfi.session SET lastmodifieddate = lastmodifieddate WHERE id = $1', [id]);
+  await db.query('UPDATE edfi.session SET lastmodifieddate = lastmodifieddate WHERE id = $1::uuid', [id]);
 }
 
 export async function lastModifiedOf(db: Db, id: string): Promise<string> {
   const { rows } = await db.query<{ lastmodified: string }>(
-    `SELECT to_char(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lastmodified FROM edfi.session WHERE id = $1`,
+    `SELECT to_char(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lastmodified FROM edfi.session WHERE id = $1::uuid`,
     [id],
   );
   return rows[0].lastmodified;
 }
 
 export async function deleteSession(db: Db, id: string): Promise<void> {
-  await db.query('DELETE FROM edfi.session WHERE id = $1', [id]);
+  await db.query('DELETE FROM edfi.session WHERE id = $1::uuid', [id]);
 }
 
 /** The first dependent resource name referencing the session, if any (blocks a DELETE). */
@@ -229,7 +229,7 @@ export async function findDependent(db: Db, stored: StoredSession): Promise<stri
 }
 
 export async function keyTakenByAnother(db: Db, key: SessionKey, id: string): Promise<boolean> {
-  const { rows } = await db.query('SELECT 1 FROM edfi.session WHERE schoolid = $1 AND schoolyear = $2 AND sessionname = $3 AND id <> $4', [
+  const { rows } = await db.query('SELECT 1 FROM edfi.session WHERE schoolid = $1 AND schoolyear = $2 AND sessionname = $3 AND id <> $4::uuid', [
     key.schoolId,
     key.schoolYear,
     key.sessionName,
