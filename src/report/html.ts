@@ -1,6 +1,6 @@
 // Builds the Allure Report 3 HTML report from the results (the `allure` package CLI, no Java).
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postprocessAllureReport } from './html-postprocess.js';
@@ -29,6 +29,9 @@ export function allureCliPath(): string | undefined {
 export function buildHtmlReport(input: HtmlReportInput): Promise<string | undefined> {
   const cli = allureCliPath();
   if (!cli) return Promise.resolve('the allure package is not installed');
+  // Allure writes each plugin into a sub-folder and flattens it only when it is the only folder
+  // in the output: files left by an earlier run would leave a stale report at the top.
+  rmSync(input.outputDir, { recursive: true, force: true });
   return new Promise((resolve) => {
     runAllure(cli, ['generate', input.resultsDir, '--config', CONFIG, '--output', input.outputDir], input,
       (error, _stdout, stderr) => {

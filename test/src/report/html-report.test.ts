@@ -1,6 +1,6 @@
 // The HTML report opens in headless Chromium with no console errors (served over loopback, as
 // `allure open` does). Skipped, with the reason printed, when no Chromium is installed.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,15 +20,19 @@ describe('Allure HTML report', () => {
   it.skipIf(!chromium)('should open in headless Chromium with no console errors and list the checks', async () => {
     fake = await startFakeTarget();
     const reportDir = mkdtempSync(join(tmpdir(), 'conf-html-'));
-    const run = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir], {
-      EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts',
-    });
-    expect(run.code, run.stdout + run.stderr).toBe(1);
+    // Two runs into the same directory: the report must show the second, not leftovers of the first.
+    for (const seed of ['101', '202']) {
+      const run = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--seed', seed], {
+        EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts',
+      });
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+    }
+    expect(existsSync(join(reportDir, 'allure-report', 'awesome'))).toBe(false);
     const server = await serveDirectory(join(reportDir, 'allure-report'));
     try {
       const visit = await visitPage(chromium!, `${server.url}/index.html`);
       expect(visit.errors).toEqual([]);
-      expect(visit.title).toMatch(/Ed-Fi sessions conformance/);
+      expect(visit.title).toMatch(/Ed-Fi sessions conformance \(ods-7\.3, seed 202\)/);
       expect(visit.text).toContain('fails on purpose');
     } finally {
       await server.stop();
