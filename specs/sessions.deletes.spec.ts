@@ -152,4 +152,17 @@ describe('GET /ed-fi/sessions/deletes', () => {
     const off = t.secondary('changeQueriesDisabled');
     expectProblem(await off.api.get(DELETES), { status: 404, type: ProblemType.featureDisabled });
   }, { requires: ['changeQueriesDisabledTarget'] });
+
+  check('SES-DELETES-SAME-KEY-TWICE', '09 one natural key deleted twice gives two items with distinct ids', async (t) => {
+    const first = await createAndDelete(t);
+    const { id: secondId } = await t.step('create the same natural key again', () => t.sessions.create(first.payload));
+    ensure(!sameId(secondId, first.id), 'the re-created session should get a new id', { expected: `not ${first.id}`, observed: secondId });
+    expectStatus(await t.step('delete it again', () => t.sessions.delete(secondId)), 204);
+    const items = await t.step('read /deletes since the first delete', () => deletesIn(t, { minChangeVersion: first.window.minChangeVersion }));
+    const key = keyOf(first.payload);
+    const mine = items.filter((i) => i.keyValues?.sessionName === key.sessionName && i.keyValues?.schoolId === key.schoolId && i.keyValues?.schoolYear === key.schoolYear);
+    const ids = mine.map((i) => String(i.id));
+    ensure(mine.length === 2 && ids.some((i) => sameId(i, first.id)) && ids.some((i) => sameId(i, secondId)),
+      'both deletes of the natural key should be listed, each with its own id', { expected: [first.id, secondId], observed: mine });
+  }, { requires: ['changeQueries', 'writes'] });
 });

@@ -106,6 +106,15 @@ export const changeQueriesRequirements: Requirement[] = [
     profiles: ['ods-7.3'],
   },
   {
+    id: 'SES-DELETES-SAME-KEY-TWICE',
+    level: 'MUST',
+    source: 'Postman ChangeQueries Test Suite: When_deleting_program_with_same_natural_key_twice',
+    area: 'change-queries',
+    operation: 'DeletesSessions',
+    statement: 'A natural key deleted, created again and deleted again gives two /deletes items with distinct ids.',
+    profiles: ['ods-7.3'],
+  },
+  {
     id: 'SES-DELETES-TOTAL-COUNT',
     level: 'MUST',
     source: 'CONTRACT.md §4',
