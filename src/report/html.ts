@@ -1,6 +1,7 @@
 // Builds the Allure Report 3 HTML report from the results (the `allure` package CLI, no Java).
 import { execFile } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postprocessAllureReport } from './html-postprocess.js';
@@ -32,6 +33,7 @@ export function buildHtmlReport(input: HtmlReportInput): Promise<string | undefi
   // Allure writes each plugin into a sub-folder and flattens it only when it is the only folder
   // in the output: files left by an earlier run would leave a stale report at the top.
   rmSync(input.outputDir, { recursive: true, force: true });
+  repairHistory(input.historyPath);
   return new Promise((resolve) => {
     runAllure(cli, ['generate', input.resultsDir, '--config', CONFIG, '--output', input.outputDir], input,
       (error, _stdout, stderr) => {
@@ -59,8 +61,14 @@ export interface QualityGateOutcome {
 export function evaluateQualityGate(input: HtmlReportInput): Promise<QualityGateOutcome | undefined> {
   const cli = allureCliPath();
   if (!cli) return Promise.resolve(undefined);
+  // The gate command writes its own files into ./allure-report of its working directory; give it
+  // a scratch one so nothing lands in the repository or in the HTML report being generated.
+  const scratch = mkdtempSync(join(tmpdir(), 'edfi-quality-gate-'));
   return new Promise((resolve) => {
-    runAllure(cli, ['quality-gate', input.resultsDir, '--config', CONFIG], input, (error, stdout, stderr) => {
+    // Its own history file too: `generate` appends to the real one at the same moment.
+    const gateInput = { ...input, cwd: scratch, historyPath: join(scratch, 'history.jsonl') };
+    runAllure(cli, ['quality-gate', input.resultsDir, '--config', CONFIG], gateInput, (error, stdout, stderr) => {
+      rmSync(scratch, { recursive: true, force: true });
       const lines = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim());
       const violations = lines.filter((l) => l.startsWith('⨯')).map((l) => l.replace(/^⨯\s*/, '').replace(/\s{2,}/g, ' — '));
       if (error && !violations.length) resolve(undefined); // the gate itself could not run
@@ -72,7 +80,7 @@ export function evaluateQualityGate(input: HtmlReportInput): Promise<QualityGate
 function runAllure(
   cli: string,
   args: string[],
-  input: HtmlReportInput,
+  input: HtmlReportInput & { cwd?: string },
   done: (error: Error | null, stdout: string, stderr: string) => void,
 ): void {
   execFile(
@@ -80,7 +88,7 @@ function runAllure(
     // Allure 3 uses iterator helpers that Node 20 lacks; the polyfill is loaded into its process only.
     ['--import', NODE20_POLYFILL, cli, ...args],
     {
-      cwd: REPO_ROOT,
+      cwd: input.cwd ?? REPO_ROOT,
       timeout: input.timeoutMs ?? 120_000,
       env: {
         ...process.env,
@@ -95,4 +103,22 @@ function runAllure(
     },
     (error, stdout, stderr) => done(error, String(stdout), String(stderr)),
   );
+}
+
+/**
+ * Allure refuses to build a report when one line of the history file is not JSON (a run killed
+ * while writing it). Keep the lines that parse, so one bad run does not end the trend.
+ */
+export function repairHistory(path: string): void {
+  if (!existsSync(path)) return;
+  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim());
+  const good = lines.filter((l) => {
+    try {
+      JSON.parse(l);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (good.length !== lines.length) writeFileSync(path, good.length ? `${good.join('\n')}\n` : '');
 }

@@ -1,6 +1,6 @@
 // The HTML report opens in headless Chromium with no console errors (served over loopback, as
 // `allure open` does). Skipped, with the reason printed, when no Chromium is installed.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
 import { runCli } from '../helpers/cli.js';
 import { serveDirectory } from '../helpers/static-server.js';
 import { removeAnalytics } from '../../../src/report/html-postprocess.js';
+import { repairHistory } from '../../../src/report/html.js';
 
 const chromium = findChromium();
 if (!chromium) console.warn(`html-report.test: skipped, no Chromium at ${CHROMIUM_CANDIDATES.join(', ')} (apt-get install -y chromium)`);
@@ -44,5 +45,14 @@ describe(removeAnalytics.name, () => {
   it('should remove the third-party analytics loader and nothing else', () => {
     const html = '<body><div id="app"></div><script async src="https://www.googletagmanager.com/gtag/js?id=X"></script>\n<script>\n window.dataLayer=[]; function gtag(){}\n gtag("js", new Date());\n</script><script>keep()</script></body>';
     expect(removeAnalytics(html)).toBe('<body><div id="app"></div><script>keep()</script></body>');
+  });
+});
+
+describe(repairHistory.name, () => {
+  it('should keep the history lines that parse and drop a torn one', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'hist-')), 'history.jsonl');
+    writeFileSync(path, '{"uuid":"a"}\n{"uuid":"b"}\n   {"uuid": "torn\n');
+    repairHistory(path);
+    expect(readFileSync(path, 'utf8')).toBe('{"uuid":"a"}\n{"uuid":"b"}\n');
   });
 });
