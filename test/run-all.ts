@@ -43,7 +43,9 @@ async function runProjectTests(): Promise<UnitOutcome> {
   const code = await new Promise<number>((done) => {
     const child = spawn(
       process.execPath,
-      [vitestBin, 'run', '--config', 'vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
+      // Two workers: vitest's default on a 2-core machine is one, and most of these tests wait on
+      // sockets and databases rather than burn CPU.
+      [vitestBin, 'run', '--config', 'vitest.config.ts', '--maxWorkers=2', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
       { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     child.on('exit', (exitCode) => done(exitCode ?? 1));

@@ -27,6 +27,13 @@ describe(selectedRequirements.name, () => {
   });
 });
 
+describe(`${selectedRequirements.name} for host-wide counters`, () => {
+  it('should run a fault on newestChangeVersion without the sample, whose writes would mask it', () => {
+    const known = new Set(['SES-ACV-RAISE-UPDATE', ...SAMPLE_REQUIREMENTS]);
+    expect(selectedRequirements({ violates: ['SES-ACV-RAISE-UPDATE'] }, known)).toEqual(['SES-ACV-RAISE-UPDATE']);
+  });
+});
+
 describe(specFilesFor.name, () => {
   const specs = [
     { path: 'specs/a.spec.ts', text: "check('SES-PUT-412-STALE', '02 …')" },

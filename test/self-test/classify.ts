@@ -29,9 +29,16 @@ export function grepFor(requirementIds: readonly string[]): string {
   return `\\[(${ids.map(escapeRegExp).join('|')})\\]`;
 }
 
+/**
+ * Requirements whose checks watch a host-wide counter (newestChangeVersion): any other write in
+ * the same run can mask the fault, so a fault declaring one runs without the sample.
+ */
+export const HOST_WIDE_REQUIREMENTS = ['SES-ACV-RAISE-CREATE', 'SES-ACV-RAISE-UPDATE', 'SES-ACV-RAISE-KEY-CHANGE', 'SES-ACV-RAISE-DELETE', 'SES-ACV-MONOTONIC'];
+
 /** The requirement ids a fault run selects: the declared ones plus the sample. */
 export function selectedRequirements(fault: Pick<Fault, 'violates'>, known: ReadonlySet<string>): string[] {
-  return [...new Set([...fault.violates, ...SAMPLE_REQUIREMENTS])].filter((id) => known.has(id));
+  const alone = fault.violates.some((id) => HOST_WIDE_REQUIREMENTS.includes(id));
+  return [...new Set([...fault.violates, ...(alone ? [] : SAMPLE_REQUIREMENTS)])].filter((id) => known.has(id));
 }
 
 export interface SpecSource {

@@ -2,7 +2,7 @@
 // Allow header, the header ignored on reads, a missing snapshot reported as a crash.
 import type { HostRequest } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isSessionWrite, problemBody, systemError, withoutRequestHeader, withoutResponseHeader } from './match.js';
+import { hasProblemType, isOperation, isSessionWrite, problemBody, systemError, withoutRequestHeader, withoutResponseHeader } from './match.js';
 
 const hasSnapshotHeader = (req: HostRequest): boolean => req.headers['use-snapshot'] !== undefined;
 const isGet = (req: HostRequest): boolean => req.method.toUpperCase() === 'GET';
@@ -58,6 +58,26 @@ export const snapshotFaults: Fault[] = [
       return isGet(req) && hasSnapshotHeader(req) && res.status === 404 && String(body?.detail ?? '').toLowerCase().includes('snapshot')
         ? systemError(req)
         : res;
+    },
+  },
+  {
+    id: 'SnapshotIgnoredOnChangeQueriesAndPartitions',
+    description: 'Use-Snapshot is honoured on GET-many and GET by id but ignored on /deletes, /keyChanges and /partitions (live data, 200).',
+    models: 'A snapshot filter attached to the resource controller only, not to the change-query and partition controllers.',
+    violates: ['SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    onRequest: (req) =>
+      isOperation(req, 'DeletesSessions', 'KeyChangesSessions', 'GetSessionsPartitions') && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req,
+  },
+  {
+    id: 'SnapshotNotFoundUnexplained',
+    description: 'A read with Use-Snapshot and no snapshot answers the generic 404 ("The specified data could not be found.") without saying the snapshot is missing.',
+    models: 'A missing snapshot connection reported through the generic not-found path, so clients think the resource is gone.',
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    onResponse: (req, res) => {
+      const body = problemBody(res);
+      if (!isGet(req) || !hasSnapshotHeader(req) || res.status !== 404 || !/snapshot/i.test(JSON.stringify([body?.detail, body?.errors]))) return res;
+      const { errors: _dropped, ...rest } = body ?? {};
+      return { ...res, body: { ...rest, detail: 'The specified data could not be found.' } };
     },
   },
 ];

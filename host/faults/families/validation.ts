@@ -218,4 +218,34 @@ export const validationFaults: Fault[] = [
       return readOnly.length > 0 ? dataValidationProblem(req, Object.fromEntries(readOnly.map((k) => [`$.${k}`, [`${k} is read-only.`]]))) : req;
     },
   },
+  {
+    id: 'NonIsoDatesRejected',
+    description: 'beginDate/endDate written other than yyyy-mm-dd (e.g. "8/7/2024") are refused with 400.',
+    models: 'A date parser pinned to ISO 8601 where ODS (Newtonsoft) and DMS also read US month/day/year dates.',
+    violates: ['SES-POST-ODD-ACCEPTED', 'SES-PUT-204-UPDATED'],
+    onRequest: (req) => {
+      const body = isSessionBodyWrite(req) ? requestJson(req) : undefined;
+      if (!isPlainObject(body)) return req;
+      const odd = ['beginDate', 'endDate'].filter((k) => typeof body[k] === 'string' && /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(body[k] as string));
+      return odd.length > 0 ? dataValidationProblem(req, Object.fromEntries(odd.map((k) => [`$.${k}`, [`${k} must be a date in yyyy-MM-dd format.`]]))) : req;
+    },
+  },
+  {
+    id: 'ReferenceExtrasRejected',
+    description: 'A reference carrying members beyond its keys (link, a DS 4 periodSequence) is refused with 400.',
+    models: 'Reference objects validated with additionalProperties: false, where ODS ignores link and unknown members on input.',
+    violates: ['SES-POST-ODD-ACCEPTED', 'SES-PUT-204-UPDATED'],
+    onRequest: (req) => {
+      const body = isSessionBodyWrite(req) ? requestJson(req) : undefined;
+      if (!isPlainObject(body)) return req;
+      const references: Array<[string, unknown]> = [
+        ['$.schoolReference', body.schoolReference],
+        ['$.schoolYearTypeReference', body.schoolYearTypeReference],
+        ...(Array.isArray(body.gradingPeriods) ? body.gradingPeriods : []).map((g, i): [string, unknown] => [`$.gradingPeriods[${i}].gradingPeriodReference`, isPlainObject(g) ? g.gradingPeriodReference : undefined]),
+        ...(Array.isArray(body.academicWeeks) ? body.academicWeeks : []).map((w, i): [string, unknown] => [`$.academicWeeks[${i}].academicWeekReference`, isPlainObject(w) ? w.academicWeekReference : undefined]),
+      ];
+      const extras = references.filter(([, ref]) => isPlainObject(ref) && Object.keys(ref).some((k) => k === 'link' || k === 'periodSequence'));
+      return extras.length > 0 ? dataValidationProblem(req, Object.fromEntries(extras.map(([path]) => [path, ['The reference has members that are not part of its key.']]))) : req;
+    },
+  },
 ];
