@@ -82,22 +82,23 @@ export interface RunContext {
   openApiDocumentPath?: string;
 }
 
-let cached: RunContext | undefined;
+// Keyed by the raw value: one process may hold several runs in turn (the kill matrix does).
+let cached: { raw: string; context: RunContext } | undefined;
 
 export function loadRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
-  if (cached) return cached;
   const raw = env[CONTEXT_ENV];
+  if (cached && cached.raw === raw) return cached.context;
   if (!raw) {
     throw new MissingRunContextError(
       `${CONTEXT_ENV} is not set: run the checks with 'npm run conformance', not vitest directly`,
     );
   }
   try {
-    cached = JSON.parse(raw) as RunContext;
+    cached = { raw, context: JSON.parse(raw) as RunContext };
   } catch {
     throw new MissingRunContextError(`${CONTEXT_ENV} is not valid JSON`);
   }
-  return cached;
+  return cached.context;
 }
 
 /** Tests only. */
