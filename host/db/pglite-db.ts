@@ -1,4 +1,5 @@
 // Db over an embedded PGlite instance (in-memory). All work is serialized through one queue.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult } from './db.js';
 import { INT8_OID, parseInt8, textTypeOids } from './type-parsers.js';
@@ -33,31 +34,45 @@ function transactionDb(tx: Transaction): Db {
   };
 }
 
+export class ReentrantQueryError extends Error {
+  constructor() {
+    super('The root Db was used inside one of its own transactions; use the transaction handle (tx) instead. On PGlite this would wait forever.');
+    this.name = 'ReentrantQueryError';
+  }
+}
+
 export class PgliteDb implements Db {
   private readonly queue = new SerialQueue();
+  /** Set inside transaction callbacks: a root call from there would wait on its own queue slot. */
+  private readonly inTransaction = new AsyncLocalStorage<boolean>();
 
   constructor(readonly pglite: PGlite) {}
 
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    if (this.inTransaction.getStore()) return Promise.reject(new ReentrantQueryError());
+    return this.queue.run(task);
+  }
+
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
-    return this.queue.run(() => runQuery<R>(this.pglite, sql, params));
+    return this.enqueue(() => runQuery<R>(this.pglite, sql, params));
   }
 
   exec(sql: string): Promise<void> {
-    return this.queue.run(async () => {
+    return this.enqueue(async () => {
       await this.pglite.exec(sql);
     });
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return this.queue.run(() => this.pglite.transaction((tx) => fn(transactionDb(tx))));
+    return this.enqueue(() => this.pglite.transaction((tx) => this.inTransaction.run(true, () => fn(transactionDb(tx)))));
   }
 
   /** The whole data directory as a tar image (used to start later hosts from a seeded copy). */
   dump(): Promise<Blob | File> {
-    return this.queue.run(() => this.pglite.dumpDataDir('none'));
+    return this.enqueue(() => this.pglite.dumpDataDir('none'));
   }
 
   close(): Promise<void> {
-    return this.queue.run(() => this.pglite.close());
+    return this.enqueue(() => this.pglite.close());
   }
 }
