@@ -4,6 +4,7 @@
 import type { HostContext, HostRequest, HostResponse } from './http/types.js';
 import { notFoundGeneric, parameterValidationFailed, snapshotWriteNotAllowed, unsupportedMethod } from './http/problems.js';
 import { authenticateBearer } from './auth/bearer.js';
+import { profileContentTypeProblem } from './http/profile-content-type.js';
 import type { TokenStore } from './auth/tokens.js';
 import { type ClientRegistry } from './auth/clients.js';
 import { tokenEndpoint, tokenInfoEndpoint } from './auth/token-endpoint.js';
@@ -149,6 +150,10 @@ export function createDispatcher(deps: RouterDependencies) {
     if (!handler) return route.otherMethod ? route.otherMethod(req) : unsupportedMethod(req.correlationId, req.method);
     if (route.authenticated && WRITE_METHODS.has(req.method) && req.headers['use-snapshot'] !== undefined) {
       return snapshotWriteNotAllowed(req.correlationId);
+    }
+    if (route.authenticated) {
+      const profileProblem = profileContentTypeProblem(req);
+      if (profileProblem) return profileProblem;
     }
     return handler(req, ctx, params);
   };

@@ -1,5 +1,5 @@
-// GET /ed-fi/sessions/{id}: found (200), unknown (404), malformed id (the documented 400).
-// CONTRACT.md §1.2, §3, §6; seed GetSessionsById 200, 400, 404.
+// GET /ed-fi/sessions/{id}: found (200), unknown (404), malformed id (404 on ODS), and the documented
+// 400 (a writable profile content type in Accept). CONTRACT.md §1.2, §2.2, §3, §6; seed GetSessionsById 200, 400, 404.
 import { randomUUID } from 'node:crypto';
 import {
   check,
@@ -38,14 +38,27 @@ describe('GET /ed-fi/sessions/{id}', () => {
     expectProblem(ex, { status: 404, type: ProblemType.notFound });
   });
 
-  check('SES-GETBYID-400-MALFORMED-ID', '03 a malformed id is refused (ODS 7.3: 404 not-found, the route only matches GUIDs)', async (t) => {
+  check('SES-GETBYID-404-MALFORMED-ID', '03 a malformed id is refused (ODS 7.3: 404 not-found, the route only matches GUIDs)', async (t) => {
     const ex = await t.step('GET /ed-fi/sessions/not-a-guid', () => t.api.get(`${SESSIONS}/not-a-guid`));
     if (t.target.profile === 'ods-7.3') {
-      // The seed documents 400, but ODS 7.3 routes GET by id with {id:guid}; nothing reaches a 400.
+      // ODS 7.3 routes GET by id with {id:guid}: a malformed id never reaches the handler.
       expectProblem(ex, { status: 404, type: ProblemType.notFound });
       return;
     }
     expectStatus(ex, [400, 404]);
     expectProblem(ex, { status: ex.status, type: ex.status === 400 ? ProblemType.dataValidationFailed : ProblemType.notFound });
+  });
+
+  check('SES-GETBYID-400-PROFILE-USAGE', '04 a writable profile content type in Accept is refused with 400 invalid-profile-usage', async (t) => {
+    const created = await t.step('POST a valid session', () => t.sessions.create(t.gen.build(t.refs)));
+    const accept = 'application/vnd.ed-fi.session.conformance-probe.writable+json';
+    const ex = await t.step(`GET it by id with Accept: ${accept}`, () =>
+      t.api.get(`${SESSIONS}/${created.id}`, { headers: { Accept: accept } }),
+    );
+    if (t.target.profile === 'guidelines') {
+      expectStatus(ex, 400);
+      return;
+    }
+    expectProblem(ex, { status: 400, type: ProblemType.invalidProfileUsage });
   });
 });

@@ -41,5 +41,6 @@ export const ProblemType = {
   nonUniqueIdentity: 'urn:ed-fi:api:data-conflict:non-unique-identity',
   optimisticLockFailed: 'urn:ed-fi:api:optimistic-lock-failed',
   unsupportedMediaType: 'urn:ed-fi:api:unsupported-media-type',
+  invalidProfileUsage: 'urn:ed-fi:api:profile:invalid-profile-usage',
   system: 'urn:ed-fi:api:system',
 } as const;

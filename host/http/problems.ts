@@ -205,3 +205,28 @@ export function systemError(correlationId: string): HostResponse {
     problemJson: true,
   });
 }
+
+export function invalidProfileUsage(correlationId: string, message: string): HostResponse {
+  return problem({
+    status: 400,
+    type: 'urn:ed-fi:api:profile:invalid-profile-usage',
+    title: 'Invalid Profile Usage',
+    detail: 'The request construction was invalid with respect to usage of a data policy.',
+    correlationId,
+    errors: [message],
+    problemJson: true,
+  });
+}
+
+/** A well-formed profile content type naming a profile this host does not have. */
+export function profileNotSupported(correlationId: string, status: 406 | 415, profileName: string): HostResponse {
+  return problem({
+    status,
+    type: status === 406 ? 'urn:ed-fi:api:not-acceptable' : 'urn:ed-fi:api:unsupported-media-type',
+    title: status === 406 ? 'Not Acceptable' : 'Unsupported Media Type',
+    detail: 'The request construction was invalid.',
+    correlationId,
+    errors: [`The profile specified by the content type ('${profileName.slice(0, 60)}') is not supported by this host.`],
+    problemJson: true,
+  });
+}

@@ -189,10 +189,20 @@ export const validationFaults: Fault[] = [
     id: 'MalformedIdReadAnswers500',
     description: 'GET by a malformed id (not a GUID) answers 500 instead of 404 (or 400).',
     models: 'An id parsed with Guid.Parse (throwing) instead of a route constraint or TryParse.',
-    violates: ['SES-GETBYID-400-MALFORMED-ID'],
+    violates: ['SES-GETBYID-404-MALFORMED-ID'],
     onRequest: (req) => {
       const id = idFromPath(req);
       return isOperation(req, 'GetSessionsById') && id !== undefined && !/^[0-9a-f]{32}$|^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$/i.test(id) ? systemError(req) : req;
+    },
+  },
+  {
+    id: 'ProfileContentTypeIgnored',
+    description: 'GET by id ignores a writable profile-based content type in Accept and serves the item with 200.',
+    models: 'A host without the profile content-type middleware (or with the Profiles feature off) that silently ignores vnd.ed-fi media types.',
+    violates: ['SES-GETBYID-400-PROFILE-USAGE'],
+    onRequest: (req) => {
+      if (!isOperation(req, 'GetSessionsById') || !/vnd\.ed-fi\./i.test(req.headers.accept ?? '')) return req;
+      return { ...req, headers: { ...req.headers, accept: 'application/json' } };
     },
   },
   {

@@ -59,13 +59,22 @@ export const crudRequirements: Requirement[] = [
     statement: 'GET by a well-formed id that names no session answers 404 urn:ed-fi:api:not-found.',
   },
   {
-    id: 'SES-GETBYID-400-MALFORMED-ID',
+    id: 'SES-GETBYID-400-PROFILE-USAGE',
     level: 'SHOULD',
     source: 'seed:GetSessionsById 400',
     area: 'status',
     operation: 'GetSessionsById',
     statement:
-      'The seed documents 400 for GET by id, but no request elicits it on ODS 7.3: the route only matches a GUID, so a malformed id falls through to 404 not-found (CONTRACT.md §6); other profiles may answer 400 data-validation-failed instead.',
+      'GET by id with a writable profile-based content type in Accept (application/vnd.ed-fi.session.{profile}.writable+json) is refused with 400 before any profile lookup: ODS parses profile content types in a middleware (urn:ed-fi:api:profile:invalid-profile-usage, CONTRACT.md §2.2). SHOULD, because a host without the Profiles feature ignores the header.',
+  },
+  {
+    id: 'SES-GETBYID-404-MALFORMED-ID',
+    level: 'SHOULD',
+    source: 'CONTRACT.md §6',
+    area: 'status',
+    operation: 'GetSessionsById',
+    statement:
+      'A malformed id on GET by id is refused: ODS 7.3 routes GET by id with {id:guid}, so a malformed id falls through to 404 not-found (CONTRACT.md §6); other profiles may answer 400 data-validation-failed instead.',
   },
   // --- PUT /ed-fi/sessions/{id} ---------------------------------------------------------------
   {
