@@ -1,5 +1,8 @@
 // Runs that cannot be made exit 2 within the timeout plus a few seconds, with one plain sentence.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
@@ -55,6 +58,21 @@ describe('exit 2: the run could not be made', () => {
     expectOneSentenceExit2(r, /no answer within 1500 ms/);
     // The CLI's own start-up (tsx) is part of the measured time, so the bound is generous by that much only.
     expect(r.durationMs).toBeLessThan(timeoutMs + 3_000 + 2_500);
+  });
+
+  it('should name a missing prerequisite, and accept it from the config file', async () => {
+    const f = await startFakeTarget({ fixtures: { termDescriptors: [] } });
+    stops.push(() => f.stop());
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret]);
+    expectOneSentenceExit2(r, /The target has no term descriptor; give fixtures\.termDescriptor/);
+    expect(f.writes).toBe(0);
+    // Given in the config file, the run goes ahead (the fixture checks then decide: exit 1).
+    const config = join(mkdtempSync(join(tmpdir(), 'cfg-td-')), 'conformance.json');
+    writeFileSync(config, JSON.stringify({ fixtures: { termDescriptor: 'uri://ed-fi.org/TermDescriptor#Fall Semester' }, html: false }));
+    const withConfig = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--config', config, '--report-dir', mkdtempSync(join(tmpdir(), 'rep-td-'))], {
+      EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts',
+    });
+    expect(withConfig.code, withConfig.stderr).toBe(1);
   });
 
   it('should name a bad setting', async () => {

@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface FakeTargetOptions {
   mode?: 'normal' | 'garbage-discovery' | 'silent';
+  /** Override the fixture resources (e.g. no term descriptors) to test missing prerequisites. */
+  fixtures?: Record<string, unknown[]>;
   key?: string;
   secret?: string;
 }
@@ -84,6 +86,7 @@ export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<
       gradingPeriods: [],
       academicWeeks: [],
       courses: [{ courseCode: 'ALG-1', educationOrganizationReference: { educationOrganizationId: 100 } }],
+      ...options.fixtures,
     };
     if (collection && collection in fixtures && req.method === 'GET') return send(res, 200, fixtures[collection]);
     const store = collection === 'sessions' ? state.sessions : collection === 'courseOfferings' ? state.courseOfferings : undefined;
