@@ -91,7 +91,8 @@ function runAllure(
       cwd: input.cwd ?? REPO_ROOT,
       timeout: input.timeoutMs ?? 120_000,
       env: {
-        ...process.env,
+        // Without the run's settings: the run context and EDFI_* variables carry credentials.
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EDFI_'))),
         EDFI_ALLURE_HISTORY: input.historyPath,
         EDFI_ALLURE_MIN_TESTS: String(input.expectedChecks),
         EDFI_ALLURE_REPORT_NAME: input.reportName,
