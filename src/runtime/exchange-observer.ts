@@ -6,6 +6,7 @@ import type { ExchangeObserver } from '../http/api-client.js';
 import type { Exchange } from '../http/exchange.js';
 import { Ledger, parseLocation, type LedgerEntry, type TargetName } from '../fixtures/ledger.js';
 import { curlText, exchangeTitle, requestText, responseText } from '../report/exchange-text.js';
+import { registerSecret } from '../report/redact.js';
 import { recordElicited, type CheckState } from './check-state.js';
 
 export interface ObservedCheck {
@@ -42,6 +43,9 @@ function looksLikeProblem(json: unknown): boolean {
 
 export function observeFor(check: ObservedCheck, target: TargetName): ExchangeObserver {
   return async (ex) => {
+    // A token a check fetched by hand (token endpoint checks) is a secret from now on, wherever it appears.
+    const token = (ex.json as { access_token?: unknown } | undefined)?.access_token;
+    if (typeof token === 'string') registerSecret(token);
     check.state.exchanges.push(ex);
     check.state.meta.requests += 1 + ex.retries;
     trackLedger(check, target, ex);
