@@ -49,7 +49,7 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
       const recorder = await startTokenRecorder(`${host.baseUrl}/oauth/token`);
       try {
         const reportDir = mkdtempSync(join(tmpdir(), 'conf-redact-'));
-        const result = await runCli(['run', '--config', configFor(host, { html: true }), '--token-url', recorder.url, '--report-dir', reportDir, '--grep', 'SES-(POST|GETBYID|AUTH)']);
+        const result = await runCli(['run', '--config', configFor(host, { html: true }), '--token-url', recorder.url, '--report-dir', reportDir, '--grep', 'SES-(POST|GETBYID|AUTH|TOKEN)']);
         expect([0, 1], result.stderr).toContain(result.code);
         expect(recorder.tokens.length).toBeGreaterThan(0);
         const needles = [...Object.values(host.clients).map((c) => c.secret), ...recorder.tokens];
