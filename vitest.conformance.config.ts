@@ -18,6 +18,7 @@ export default defineConfig({
     pool: 'threads',
     fileParallelism: true,
     maxWorkers: run?.settings.workers ?? 3,
+    setupFiles: ['./src/runtime/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Specs share nothing at module level but the per-worker HTTP agent and tokens: reusing the
