@@ -310,4 +310,18 @@ export const changeQueryFaults: Fault[] = [
         : res;
     },
   },
+  {
+    id: 'DeletesCollapseSameKey',
+    description: '/deletes lists one item per natural key: a key deleted twice shows only its latest delete.',
+    models: 'A tracked-deletes query that groups by the old natural key (DISTINCT ON the key) instead of listing every deleted resource id.',
+    violates: ['SES-DELETES-SAME-KEY-TWICE'],
+    onResponse: (req, res) =>
+      isOperation(req, 'DeletesSessions')
+        ? editItems(res, (items) => {
+            const latest = new Map<string, Record<string, unknown>>();
+            for (const item of items) latest.set(JSON.stringify(item.keyValues ?? item.id), item);
+            return items.filter((item) => latest.get(JSON.stringify(item.keyValues ?? item.id)) === item);
+          })
+        : res,
+  },
 ];
