@@ -66,6 +66,28 @@ function lagEveryOtherRead(req: HostRequest, res: HostResponse): HostResponse {
   return { ...res, body: { ...body, newestChangeVersion: body.newestChangeVersion - 1 } };
 }
 
+// ---- ChangeVersionNotRaisedOnKeyChange: a read right after key changes repeats the last value --
+let lastReportedNewest: number | undefined;
+let keyChangesSinceRead = 0;
+let otherWritesSinceRead = 0;
+
+function hideKeyChanges(req: HostRequest, res: HostResponse): HostResponse {
+  if (isOperation(req, 'PostSession', 'PutSession', 'DeleteSessionById') && res.status < 300) {
+    if (isOperation(req, 'PutSession') && isKeyChangingPut(req)) keyChangesSinceRead += 1;
+    else otherWritesSinceRead += 1;
+  }
+  recordKeys(req, res);
+  if (!isAvailableChangeVersions(req)) return res;
+  const body = responseJson(res);
+  if (!isPlainObject(body) || typeof body.newestChangeVersion !== 'number') return res;
+  const hide = keyChangesSinceRead > 0 && otherWritesSinceRead === 0 && lastReportedNewest !== undefined;
+  keyChangesSinceRead = 0;
+  otherWritesSinceRead = 0;
+  if (hide) return { ...res, body: { ...body, newestChangeVersion: lastReportedNewest } };
+  lastReportedNewest = body.newestChangeVersion;
+  return res;
+}
+
 // ---- DeletesListRecreatedItems -------------------------------------------------------------
 const deletesListed = new Map<string, Record<string, unknown>>();
 
@@ -102,13 +124,22 @@ function keyOf(body: unknown): SessionKey | undefined {
 const sameKey = (a: unknown, b: SessionKey): boolean =>
   isPlainObject(a) && a.sessionName === b.sessionName && Number(a.schoolId) === Number(b.schoolId) && Number(a.schoolYear) === Number(b.schoolYear);
 
-function recordKeys(req: HostRequest, res: HostResponse): void {
+/** Learns the keys a session id has had from successful POST (create) and PUT bodies. */
+export function recordKeys(req: HostRequest, res: HostResponse): void {
   const id = isOperation(req, 'PostSession') && res.status === 201 ? idFromLocation(res) : isOperation(req, 'PutSession') && res.status === 204 ? idFromPath(req) : undefined;
   const key = keyOf(requestJson(req));
   if (id === undefined || key === undefined) return;
   const history = keyHistory.get(id) ?? [];
   const last = history[history.length - 1];
   if (last === undefined || !sameKey(last, key)) keyHistory.set(id, [...history, key]);
+}
+
+/** Whether a PUT's body changes the natural key the fault last saw for that id. */
+export function isKeyChangingPut(req: HostRequest): boolean {
+  const id = isOperation(req, 'PutSession') ? idFromPath(req) : undefined;
+  const history = id === undefined ? undefined : keyHistory.get(id);
+  const key = keyOf(requestJson(req));
+  return history !== undefined && history.length > 0 && key !== undefined && !sameKey(history[history.length - 1], key);
 }
 
 /** Splits a collapsed key-change item back into one item per recorded step. */
@@ -155,6 +186,13 @@ export const changeQueryFaults: Fault[] = [
     models: 'An insert path that stores rows with the current sequence value instead of drawing the next one.',
     violates: ['SES-ACV-RAISE-CREATE'],
     onResponse: countCreates,
+  },
+  {
+    id: 'ChangeVersionNotRaisedOnKeyChange',
+    description: 'newestChangeVersion does not rise when a session\'s natural key changes (and nothing else was written).',
+    models: 'availableChangeVersions computed from the live tables and the deletes table only, so the key-change rows (and a key-change update) are not counted.',
+    violates: ['SES-ACV-RAISE-KEY-CHANGE'],
+    onResponse: hideKeyChanges,
   },
   {
     id: 'AvailableChangeVersionsLagging',

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { idFromPath, isOperation, responseHeader, withoutResponseHeader, withResponseHeader } from './match.js';
+import { isKeyChangingPut, recordKeys } from './change-queries.js';
+import { idFromPath, isOperation, requestJson, responseHeader, SESSIONS_PATH, withJsonBody, withoutRequestHeader, withoutResponseHeader, withRequestHeader, withResponseHeader } from './match.js';
 
 function rewriteLocation(res: HostResponse, edit: (location: string) => string): HostResponse {
   const location = responseHeader(res, 'Location');
@@ -23,6 +24,23 @@ function serveDeletedFromCache(req: HostRequest, res: HostResponse): HostRespons
   if (res.status === 200) lastReads.set(id, res);
   const cached = lastReads.get(id);
   return res.status === 404 && deletedIds.has(id) && cached !== undefined ? cached : res;
+}
+
+// ---- KeyChangeCreatesCopy: a key-changing PUT is carried out as an insert of a new item -------
+const KEY_CHANGE_MARK = 'x-fault-key-change-as-insert';
+
+function keyChangeAsInsert(req: HostRequest): HostRequest {
+  if (!isKeyChangingPut(req)) return req;
+  const body = requestJson(req) as Record<string, unknown>;
+  const { id: _routeId, ...withoutId } = body;
+  const insert = withJsonBody({ ...req, method: 'POST', path: SESSIONS_PATH }, withoutId);
+  return withoutRequestHeader(withRequestHeader(insert, KEY_CHANGE_MARK, '1'), 'if-match');
+}
+
+function answerInsertAsUpdate(req: HostRequest, res: HostResponse): HostResponse {
+  recordKeys(req, res);
+  if (req.headers[KEY_CHANGE_MARK] === undefined || res.status !== 201) return res;
+  return { ...res, status: 204, body: undefined };
 }
 
 export const semanticsFaults: Fault[] = [
@@ -54,5 +72,13 @@ export const semanticsFaults: Fault[] = [
     models: 'A read-through cache in front of GET by id that is not invalidated on delete.',
     violates: ['SES-DELETE-204-DELETED'],
     onResponse: serveDeletedFromCache,
+  },
+  {
+    id: 'KeyChangeCreatesCopy',
+    description: 'A PUT that changes the natural key inserts a new session (new id) and answers 204; the old one stays, under the old name.',
+    models: 'An update implemented as "upsert by natural key", so a new key never reaches the existing row or its dependents.',
+    violates: ['SES-PUT-KEY-CHANGE-KEEPS-ID', 'SES-PUT-KEY-CHANGE-CASCADES'],
+    onRequest: keyChangeAsInsert,
+    onResponse: answerInsertAsUpdate,
   },
 ];
