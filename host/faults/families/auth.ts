@@ -1,8 +1,9 @@
 // Authentication and authorization faults (CONTRACT.md §2.2, §6, §7): expired tokens accepted,
 // claims not enforced, 403 hidden as 404, token-endpoint errors mis-reported.
-import type { HostRequest } from '../../http/types.js';
+import { problem } from '../../http/problem.js';
+import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
+import { hasProblemType, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
 
 const OTHER_SCHOOL_REQUIREMENTS = ['SES-POST-403-OTHER-SCHOOL', 'SES-GETBYID-403-OTHER-SCHOOL', 'SES-PUT-403-OTHER-SCHOOL', 'SES-DELETE-403-OTHER-SCHOOL'];
 const READ_ONLY_REQUIREMENTS = ['SES-POST-403-READ-ONLY', 'SES-PUT-403-READ-ONLY', 'SES-DELETE-403-READ-ONLY'];
@@ -47,6 +48,39 @@ function formSet(form: URLSearchParams | Record<string, unknown>, name: string, 
     else form.set(name, value);
   } else if (value === undefined) delete form[name];
   else form[name] = value;
+}
+
+// ---- ReadOnlyClientCannotRead --------------------------------------------------------------
+// Auth runs inside routing, after the request hook, so the fault recognises the read-only client
+// the way the host names it (keys 'readOnly-…', host/auth/clients.ts) when its token is issued.
+const readOnlyTokens = new Set<string>();
+
+function tokenRequestKey(req: HostRequest): string | undefined {
+  const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  if (basic) return Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0];
+  const form = tokenForm(req);
+  return form === undefined ? undefined : formGet(form, 'client_id');
+}
+
+function rememberReadOnlyTokens(req: HostRequest, res: HostResponse): HostResponse {
+  const body = responseJson(res);
+  if (isTokenRequest(req) && res.status === 200 && isPlainObject(body) && typeof body.access_token === 'string' && tokenRequestKey(req)?.startsWith('readOnly-')) {
+    readOnlyTokens.add(body.access_token);
+  }
+  return res;
+}
+
+function denyReadOnlyReads(req: HostRequest): HostRequest | HostResponse {
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (token === undefined || !readOnlyTokens.has(token) || !isOperation(req, 'GetSessionsById', 'GetSessions')) return req;
+  return problem({
+    status: 403,
+    type: 'urn:ed-fi:api:security:authorization',
+    title: 'Authorization Denied',
+    detail: 'Access to the requested data could not be authorized.',
+    correlationId: req.correlationId,
+    errors: ["The API client's assigned claim set does not grant the 'Update' action on the 'Session' resource."],
+  });
 }
 
 export const authFaults: Fault[] = [
@@ -179,5 +213,13 @@ export const authFaults: Fault[] = [
         ? { ...res, body: { ...body, expires_in: String(body.expires_in) } }
         : res;
     },
+  },
+  {
+    id: 'ReadOnlyClientCannotRead',
+    description: 'A client whose sessions claim allows reading only is refused (403) on GETs too.',
+    models: 'A claim check that requires the full set of CRUD actions for any method instead of the action the method needs.',
+    violates: ['SES-AUTH-READ-ONLY-CAN-READ'],
+    onRequest: denyReadOnlyReads,
+    onResponse: rememberReadOnlyTokens,
   },
 ];
