@@ -1,40 +1,13 @@
 // GET /ed-fi/sessions, cursor paging with pageToken/pageSize (ODS 7.3, CONTRACT.md §4). Walks use
 // a (totalInstructionalDays, beginDate, endDate) combination only the check's own items carry,
 // repeated on every page; the parameter-combination checks need just one real token.
-import { createHash } from 'node:crypto';
 import {
   check, describe, ensure, expectProblem, expectStatus, nextPageToken, ProblemType, SESSIONS,
   type CheckContext, type Exchange,
 } from '../src/index.js';
-
-type Query = Record<string, string | number | boolean>;
-type Isolation = { schoolId: number; schoolYear: number; totalInstructionalDays: number; beginDate: string; endDate: string };
-const DAY = 86_400_000;
-
-function isolation(t: CheckContext, label = ''): Isolation {
-  const h = createHash('sha256').update(`${t.target.runTag}|${t.seed}|${label}`).digest();
-  const start = Date.UTC(t.refs.schoolYear - 1, 7, 1) + (h.readUInt16BE(4) % 200) * DAY;
-  return {
-    schoolId: t.refs.schoolId,
-    schoolYear: t.refs.schoolYear,
-    totalInstructionalDays: 1_000_000 + (h.readUInt32BE(0) % 2_000_000_000),
-    beginDate: new Date(start).toISOString().slice(0, 10),
-    endDate: new Date(start + (1 + (h[6]! % 100)) * DAY).toISOString().slice(0, 10),
-  };
-}
-
-async function createSet(t: CheckContext, filter: Isolation, n: number): Promise<string[]> {
-  const { totalInstructionalDays, beginDate, endDate } = filter;
-  const payloads = Array.from({ length: n }, () => t.gen.build(t.refs, { totalInstructionalDays, beginDate, endDate }));
-  return (await Promise.all(payloads.map((p) => t.sessions.create(p)))).map((c) => c.id);
-}
-
-async function list(t: CheckContext, query: Query): Promise<{ ex: Exchange; ids: string[] }> {
-  const ex = await t.api.get(SESSIONS, { query });
-  expectStatus(ex, 200);
-  ensure(Array.isArray(ex.json), 'GET-many should answer a JSON array', { expected: '[…]', observed: ex.text }, ex);
-  return { ex, ids: (ex.json as Array<{ id?: unknown }>).map((item) => String(item.id)) };
-}
+import { expectParameterRefused } from './support/refusals.js';
+import { createSet, isolation, sameSet, type Query } from './support/isolated-set.js';
+import { listPage, walkByCursor } from './support/walks.js';
 
 /** The partition tokens of the filtered set (number=1 gives one token covering it). */
 async function partitionTokens(t: CheckContext, query: Query): Promise<string[]> {
@@ -57,46 +30,13 @@ async function someToken(t: CheckContext): Promise<string> {
   return mine[0]!;
 }
 
-/** Follows Next-Page-Token from `token` until a page is empty or carries no token. */
-async function walkByCursor(t: CheckContext, filter: Query, token: string, pageSize: number): Promise<string[]> {
-  const seen: string[] = [];
-  let next: string | undefined = token;
-  for (let page = 0; page < 50 && next !== undefined; page++) {
-    const { ex, ids } = await list(t, { ...filter, pageToken: next, pageSize });
-    ensure(ids.length <= pageSize, 'a page should hold at most pageSize items', { expected: `<= ${pageSize}`, observed: ids.length }, ex);
-    next = nextPageToken(ex);
-    if (ids.length === 0) {
-      ensure(next === undefined, 'an empty page should carry no Next-Page-Token', { expected: '(absent)', observed: next }, ex);
-      return seen;
-    }
-    seen.push(...ids);
-  }
-  ensure(next === undefined, 'the cursor walk should end within 50 pages', { expected: 'an empty page', observed: `still a token after ${seen.length} items` });
-  return seen;
-}
-
-function sameSet(actual: string[], expected: string[], what: string): void {
-  const dupes = actual.filter((id, i) => actual.indexOf(id) !== i);
-  ensure(dupes.length === 0, `${what} should return each item once`, { expected: 'no duplicates', observed: { duplicates: dupes } });
-  const missing = expected.filter((id) => !actual.includes(id));
-  const extra = actual.filter((id) => !expected.includes(id));
-  ensure(missing.length === 0 && extra.length === 0, `${what} should return exactly the isolated set`, { expected, observed: { missing, extra } });
-}
-
-function refused(t: CheckContext, ex: Exchange, pattern: RegExp): void {
-  expectProblem(ex, { status: 400, type: ProblemType.parameterValidationFailed });
-  if (t.target.profile === 'guidelines') return;
-  const body = ex.json as { errors?: unknown; detail?: unknown };
-  ensure(pattern.test(JSON.stringify(body.errors ?? body.detail ?? '')), 'the problem should say what was wrong with the paging parameters', {
-    expected: `errors matching ${pattern}`, observed: body.errors ?? body.detail,
-  }, ex);
-}
+const refused = (t: CheckContext, ex: Exchange, pattern: RegExp): void => expectParameterRefused(t, ex, pattern, 'the problem should say what was wrong with the paging parameters');
 
 describe('GET /ed-fi/sessions: cursor paging', () => {
   check('SES-GET-CURSOR-NEXT-TOKEN', '01 a non-empty page carries Next-Page-Token and the walk continues after it', async (t) => {
     const filter = isolation(t);
     const created = await createSet(t, filter, 5);
-    const first = await t.step('first page by limit', () => list(t, { ...filter, limit: 2 }));
+    const first = await t.step('first page by limit', () => listPage(t, { ...filter, limit: 2 }));
     const token = nextPageToken(first.ex);
     ensure(token !== undefined, 'a non-empty page should carry Next-Page-Token', { expected: 'Next-Page-Token: …', observed: first.ex.headers }, first.ex);
     const rest = await t.step('follow Next-Page-Token', () => walkByCursor(t, filter, token, 2));
@@ -150,7 +90,7 @@ describe('GET /ed-fi/sessions: cursor paging', () => {
     const created = await createSet(t, filter, 3);
     const [token] = await partitionTokens(t, filter);
     ensure(token !== undefined, 'a non-empty set should have a partition', { expected: '1 token', observed: '(none)' });
-    const page = await list(t, { ...filter, pageToken: token, pageSize: 3, limit: 1 });
+    const page = await listPage(t, { ...filter, pageToken: token, pageSize: 3, limit: 1 });
     sameSet(page.ids, created, 'a page of pageSize 3 (limit ignored)');
   }, { requires: ['writes', 'partitions'] });
 

@@ -38,17 +38,22 @@ async function expectUnchanged(t: CheckContext, v: Versioned): Promise<void> {
   });
 }
 
+/** After a conditional write that went through: a re-read holds the written totalInstructionalDays. */
+async function expectStored(t: CheckContext, id: string, changed: SessionPayload, what: string): Promise<void> {
+  const after = await currentEtag(t, id);
+  ensure(after.body.totalInstructionalDays === changed.totalInstructionalDays, `the conditional ${what} should be stored`, {
+    expected: changed.totalInstructionalDays,
+    observed: after.body.totalInstructionalDays,
+  });
+}
+
 describe('If-Match on PUT', () => {
   check('SES-PUT-IFMATCH-CURRENT', '01 PUT with If-Match: the current ETag succeeds with 204', async (t) => {
     const v = await versioned(t);
     const changed = t.gen.withNonKeyChange(v.payload);
     const ex = await t.step('PUT with If-Match: current', () => t.sessions.update(v.id, changed, { ifMatch: v.current }));
     expectStatus(ex, 204);
-    const after = await currentEtag(t, v.id);
-    ensure(after.body.totalInstructionalDays === changed.totalInstructionalDays, 'the conditional PUT should be stored', {
-      expected: changed.totalInstructionalDays,
-      observed: after.body.totalInstructionalDays,
-    });
+    await expectStored(t, v.id, changed, 'PUT');
   });
 
   check('SES-PUT-412-STALE', '02 PUT with a stale If-Match answers 412 optimistic-lock-failed and changes nothing', async (t) => {
@@ -95,11 +100,7 @@ describe('If-Match on an upserting POST', () => {
     const changed = t.gen.withNonKeyChange(v.payload);
     const ex = await t.step('POST the key again with If-Match: current', () => t.api.post(SESSIONS, changed, { headers: { 'if-match': v.current } }));
     expectStatus(ex, 200);
-    const after = await currentEtag(t, v.id);
-    ensure(after.body.totalInstructionalDays === changed.totalInstructionalDays, 'the conditional POST should be stored', {
-      expected: changed.totalInstructionalDays,
-      observed: after.body.totalInstructionalDays,
-    });
+    await expectStored(t, v.id, changed, 'POST');
   });
 
   check('SES-POST-412-STALE', '08 an upserting POST with a stale If-Match answers 412 and changes nothing', async (t) => {

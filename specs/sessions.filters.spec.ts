@@ -1,33 +1,11 @@
 // GET /ed-fi/sessions: the list answer itself (200, body schema, filters), filters repeated on every
 // page of a walk, and who may list (401, 403). Isolation: a (totalInstructionalDays, beginDate,
 // endDate) combination only the check's own items carry (CONTRACT.md §1.3, §4).
-import { createHash } from 'node:crypto';
 import {
   check, describe, ensure, expectProblem, expectSessionBody, expectStatus, nextPageToken, ProblemType, SESSIONS,
   type CheckContext, type Exchange,
 } from '../src/index.js';
-
-type Query = Record<string, string | number | boolean>;
-type Isolation = { schoolId: number; schoolYear: number; totalInstructionalDays: number; beginDate: string; endDate: string };
-const DAY = 86_400_000;
-
-function isolation(t: CheckContext, label = ''): Isolation {
-  const h = createHash('sha256').update(`${t.target.runTag}|${t.seed}|${label}`).digest();
-  const start = Date.UTC(t.refs.schoolYear - 1, 7, 1) + (h.readUInt16BE(4) % 200) * DAY;
-  return {
-    schoolId: t.refs.schoolId,
-    schoolYear: t.refs.schoolYear,
-    totalInstructionalDays: 1_000_000 + (h.readUInt32BE(0) % 2_000_000_000),
-    beginDate: new Date(start).toISOString().slice(0, 10),
-    endDate: new Date(start + (1 + (h[6]! % 100)) * DAY).toISOString().slice(0, 10),
-  };
-}
-
-async function createSet(t: CheckContext, filter: Isolation, n: number): Promise<string[]> {
-  const { totalInstructionalDays, beginDate, endDate } = filter;
-  const payloads = Array.from({ length: n }, () => t.gen.build(t.refs, { totalInstructionalDays, beginDate, endDate }));
-  return (await Promise.all(payloads.map((p) => t.sessions.create(p)))).map((c) => c.id);
-}
+import { createSet, isolation, sameSet, type Isolation, type Query } from './support/isolated-set.js';
 
 type Item = { id?: unknown; totalInstructionalDays?: unknown; beginDate?: unknown; endDate?: unknown; schoolReference?: { schoolId?: unknown }; schoolYearTypeReference?: { schoolYear?: unknown } };
 
@@ -41,14 +19,6 @@ async function page(t: CheckContext, filter: Isolation, paging: Query): Promise<
     || i.endDate !== filter.endDate || i.schoolReference?.schoolId !== filter.schoolId || i.schoolYearTypeReference?.schoolYear !== filter.schoolYear);
   ensure(off.length === 0, 'every item on the page should match the filters', { expected: filter, observed: off.slice(0, 3) }, ex);
   return { ex, ids: items.map((i) => String(i.id)) };
-}
-
-function sameSet(actual: string[], expected: string[], what: string): void {
-  const dupes = actual.filter((id, i) => actual.indexOf(id) !== i);
-  ensure(dupes.length === 0, `${what} should return each item once`, { expected: 'no duplicates', observed: { duplicates: dupes } });
-  const missing = expected.filter((id) => !actual.includes(id));
-  const extra = actual.filter((id) => !expected.includes(id));
-  ensure(missing.length === 0 && extra.length === 0, `${what} should return exactly the isolated set`, { expected, observed: { missing, extra } });
 }
 
 /** Two sets that differ only in totalInstructionalDays: the filter must keep them apart on every page. */
