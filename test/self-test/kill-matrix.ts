@@ -128,10 +128,23 @@ function faithfulSummary(run: JobResult | undefined): SelfTestSummary['faithful'
  * worker busy on a long run while the other idles. A job's weight is the number of checks its
  * spec files hold (data-driven files hold many), a cheap stand-in for its run time.
  */
-function orderLongestFirst(jobs: Job[], specs: SpecSource[]): Job[] {
+function orderLongestFirst(jobs: Job[], specs: SpecSource[], previous: ReadonlyMap<string, number>): Job[] {
   const checksIn = new Map(specs.map((s) => [s.path, (s.text.match(/\bcheck\(/g) ?? []).length + (s.text.includes('.for(') || s.text.includes('Cases') ? 40 : 0)]));
-  const weight = (job: Job): number => (job.specs ?? []).reduce((n, path) => n + (checksIn.get(path) ?? 0), 0);
+  const guess = (job: Job): number => (job.specs ?? []).reduce((n, path) => n + (checksIn.get(path) ?? 0), 0);
+  // The last report's run times, when there is one, beat the guess (a check that waits for a
+  // token to expire is short in checks but long in seconds).
+  const weight = (job: Job): number => previous.get(job.jobId) ?? guess(job) * 50;
   return [...jobs].sort((a, b) => weight(b) - weight(a));
+}
+
+/** Run time per fault from the previous kill-matrix.json, if one was written. */
+function previousDurations(): Map<string, number> {
+  try {
+    const last = JSON.parse(readFileSync(join(REPO_ROOT, 'reports', 'self-test', 'kill-matrix.json'), 'utf8')) as { results?: Array<{ faultId: string; durationMs: number }> };
+    return new Map((last.results ?? []).map((r) => [r.faultId, r.durationMs]));
+  } catch {
+    return new Map();
+  }
 }
 
 export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<SelfTestSummary> {
@@ -152,6 +165,7 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
         return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries };
       }),
       specs,
+      previousDurations(),
     ),
   ];
   let done = 0;
