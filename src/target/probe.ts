@@ -70,7 +70,10 @@ async function capabilitiesOf(api: ApiClient, target: TargetInfo): Promise<Pick<
     changeQueries: changeVersions?.status === 200,
     partitions: partitions.status === 200,
     collectionEtag: many.headers['etag'] !== undefined,
-    snapshotAbsent: snapshot.status === 404,
+    // Only a 200 shows a snapshot is being served. Anything else (the documented 404, but also a
+    // 500 or a 400 from a broken host) counts as "no snapshot", so the snapshot-404 checks run and
+    // judge that answer instead of being skipped by it.
+    snapshotAbsent: snapshot.status !== 200,
   };
 }
 
