@@ -10,10 +10,12 @@ export default class ProgressReporter implements Reporter {
   private readonly tty = !!process.stderr.isTTY;
 
   onTestModuleCollected(mod: TestModule): void {
-    for (const test of mod.children.allTests()) this.all.add(test.id);
+    // Checks that --grep filtered out are collected in 'skip' mode: they are not part of this run.
+    for (const test of mod.children.allTests()) if (test.options.mode !== 'skip' && test.options.mode !== 'todo') this.all.add(test.id);
   }
 
   onTestCaseResult(test: TestCase): void {
+    if (!this.all.has(test.id)) return;
     this.done.add(test.id);
     const verdict = test.meta().verdict;
     if (test.result().state === 'failed' || verdict === 'fail' || verdict === 'error') this.failing.add(test.id);
