@@ -109,6 +109,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     requests += probe.requests;
     phase('probe');
     const run: RunContext = {
+      embedded: !settings.baseUrl,
       runId: runDir,
       runTag,
       seed,

@@ -95,7 +95,8 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
       title,
       meta,
       exchanges: [],
-      replay: `npm run conformance -- --seed ${run.seed} --grep ${requirement.id}`,
+      // Against another target the replay needs the same target settings (--base-url or --config).
+      replay: `npm run conformance -- --seed ${run.seed} --grep ${requirement.id}${run.embedded ? '' : ' (plus your --base-url/--config)'}`,
     };
     const publish = (): void => void Object.assign(vt.task.meta, meta);
     publish();

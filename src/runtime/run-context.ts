@@ -61,6 +61,8 @@ export interface RunContext {
   /** <= 8 chars, embedded in every created sessionName so the run's data is recognisable. */
   runTag: string;
   seed: number;
+  /** True when the run started the embedded reference host (no --base-url). */
+  embedded?: boolean;
   profile: Profile;
   readOnly: boolean;
   main: TargetInfo;

@@ -42,7 +42,7 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     expect(result.stdout).toContain('expected: nothing');
     expect(result.stdout).toContain('observed: 200');
     expect(result.stdout).toMatch(/curl: curl -i -X GET .*Bearer \*\*\*/);
-    expect(result.stdout).toMatch(/replay: npm run conformance -- --seed 7 --grep SES-/);
+    expect(result.stdout).toMatch(/replay: npm run conformance -- --seed 7 --grep SES-[A-Z0-9-]+ \(plus your --base-url\/--config\)/);
     expect(result.stdout).toMatch(/1 passed, 1 failed, 1 warned, 1 skipped \(4 checks\)/);
     expect(result.stdout).toMatch(/Quality gate: failed \(.*no-must-failures\/maxFailures\)/);
   });
