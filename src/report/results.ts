@@ -1,23 +1,13 @@
 // The per-check result the runner keeps after vitest: what the collector writes and the summary,
 // the matrix and the tests read.
-import type { Area, Level, Requirement } from '../requirements/types.js';
-import type { CaseRow, ElicitedPair, Verdict } from '../runtime/check-state.js';
+import type { CheckMeta } from '../runtime/check-state.js';
 
-export interface CheckResult {
-  requirementId: string;
+/** A check's meta as the worker published it, plus what the collector adds. */
+export interface CheckResult extends CheckMeta {
   /** The scenario title (without the [ID] prefix). */
   title: string;
   file: string;
-  level: Level;
-  area: Area;
-  operation: Requirement['operation'];
-  verdict: Verdict;
-  reason?: string;
-  elicited: ElicitedPair[];
-  requests: number;
-  seed: number;
   durationMs: number;
-  cases?: CaseRow[];
   /** Failure messages (already redacted). */
   errors: string[];
 }

@@ -1,19 +1,11 @@
 // Pure decisions of the kill matrix: which checks a fault run selects, whether a fault was killed,
 // which checks never killed anything, which 500 pairs were elicited. No I/O, unit-tested.
 import type { Fault } from '../../host/faults/types.js';
+import { OPERATION_NAMES } from '../../src/contract/operations.js';
 import type { CheckOutcome, FaultResult, JobResult } from './types.js';
 
 /** The 8 documented operations (their 500 pairs are elicited only by faults). */
-export const OPERATIONS = [
-  'GetSessions',
-  'GetSessionsById',
-  'PostSession',
-  'PutSession',
-  'DeleteSessionById',
-  'DeletesSessions',
-  'KeyChangesSessions',
-  'GetSessionsPartitions',
-] as const;
+export const OPERATIONS = OPERATION_NAMES;
 
 /**
  * A small fixed sample of requirements run with every fault besides its declared ones, so that a
