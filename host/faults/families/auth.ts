@@ -1,6 +1,6 @@
 // Authentication and authorization faults (CONTRACT.md §2.2, §6, §7): expired tokens accepted,
 // claims not enforced, 403 hidden as 404, token-endpoint errors mis-reported.
-import { problem } from '../../http/problem.js';
+import { authorizationDenied } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
 import { hasProblemType, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
@@ -73,14 +73,7 @@ function rememberReadOnlyTokens(req: HostRequest, res: HostResponse): HostRespon
 function denyReadOnlyReads(req: HostRequest): HostRequest | HostResponse {
   const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   if (token === undefined || !readOnlyTokens.has(token) || !isOperation(req, 'GetSessionsById', 'GetSessions')) return req;
-  return problem({
-    status: 403,
-    type: 'urn:ed-fi:api:security:authorization',
-    title: 'Authorization Denied',
-    detail: 'Access to the requested data could not be authorized.',
-    correlationId: req.correlationId,
-    errors: ["The API client's assigned claim set does not grant the 'Update' action on the 'Session' resource."],
-  });
+  return authorizationDenied(req.correlationId, ["The API client's assigned claim set does not grant the 'Update' action on the 'Session' resource."]);
 }
 
 export const authFaults: Fault[] = [

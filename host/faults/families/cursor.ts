@@ -1,6 +1,6 @@
 // Cursor paging and partition faults (CONTRACT.md §4, ODS 7.3): Next-Page-Token missing or off by
 // one, exclusivity errors not raised, partitions that overlap or lose items, `number` unbounded.
-import { problem } from '../../http/problem.js';
+import { parameterValidationFailed } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
 import {
@@ -33,25 +33,11 @@ function editPartitionTokens(res: HostResponse, edit: (tokens: string[]) => stri
 }
 
 function numberProblem(req: HostRequest): HostResponse {
-  return problem({
-    status: 400,
-    type: 'urn:ed-fi:api:bad-request:parameter-validation-failed',
-    title: 'Parameter Validation Failed',
-    detail: 'The request construction was invalid.',
-    correlationId: req.correlationId,
-    errors: ['Number of partitions must be between 1 and 199.'],
-  });
+  return parameterValidationFailed(req.correlationId, 'The request construction was invalid.', ['Number of partitions must be between 1 and 199.']);
 }
 
 function cursorLimitProblem(req: HostRequest): HostResponse {
-  return problem({
-    status: 400,
-    type: 'urn:ed-fi:api:bad-request:parameter-validation-failed',
-    title: 'Parameter Validation Failed',
-    detail: 'The request construction was invalid.',
-    correlationId: req.correlationId,
-    errors: ['Limit cannot be used with cursor paging.'],
-  });
+  return parameterValidationFailed(req.correlationId, 'The request construction was invalid.', ['Limit cannot be used with cursor paging.']);
 }
 
 export const cursorFaults: Fault[] = [

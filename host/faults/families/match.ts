@@ -1,7 +1,7 @@
 // Small shared matchers and rewriters for fault hooks. A fault must misbehave on exactly the
 // requests its bug concerns (e.g. only GET /data/v3/ed-fi/sessions with totalCount=true), so the
 // families describe "which request" with these helpers instead of repeating path arithmetic.
-import { problem } from '../../http/problem.js';
+import { systemError as hostSystemError } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 
 export const SESSIONS_PATH = '/data/v3/ed-fi/sessions';
@@ -196,13 +196,7 @@ export function idFromLocation(res: HostResponse): string | undefined {
 
 /** The Ed-Fi 500 problem ODS renders for an unhandled exception (CONTRACT.md §2.2). */
 export function systemError(req: HostRequest): HostResponse {
-  return problem({
-    status: 500,
-    type: 'urn:ed-fi:api:system',
-    title: 'System Error',
-    detail: 'An unexpected problem has occurred.',
-    correlationId: req.headers['correlation-id'] ?? req.correlationId,
-  });
+  return hostSystemError(req.headers['correlation-id'] ?? req.correlationId);
 }
 
 // ---- cursor tokens (CONTRACT.md §4: base64url of "{minAggregateId},{maxAggregateId}") -------

@@ -1,6 +1,6 @@
 // Limit/offset paging and Total-Count faults on GET /ed-fi/sessions (CONTRACT.md §4): bounds not
 // enforced, off-by-one offsets, counts wrong, missing or sent unasked, filters lost on later pages.
-import { problem } from '../../http/problem.js';
+import { parameterValidationFailed } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
 import { intParam, isOperation, responseHeader, responseJson, withoutResponseHeader, withQuery, withResponseHeader } from './match.js';
@@ -18,14 +18,7 @@ function pageLength(res: HostResponse): number | undefined {
 export const SESSION_FILTERS = ['sessionName', 'schoolId', 'schoolYear', 'termDescriptor', 'beginDate', 'endDate', 'id', 'totalInstructionalDays'];
 
 function limitProblem(req: HostRequest): HostResponse {
-  return problem({
-    status: 400,
-    type: 'urn:ed-fi:api:bad-request:parameter-validation-failed',
-    title: 'Parameter Validation Failed',
-    detail: 'The request construction was invalid.',
-    correlationId: req.correlationId,
-    errors: ['Limit must be a value between 0 and 499.'],
-  });
+  return parameterValidationFailed(req.correlationId, 'The request construction was invalid.', ['Limit must be a value between 0 and 499.']);
 }
 
 export const pagingFaults: Fault[] = [

@@ -1,7 +1,7 @@
 // Validation faults (CONTRACT.md §2.3, §6): ids accepted in POST bodies, limits not enforced,
 // references reported with the wrong status, parse errors escaping as 500s, odd-but-valid bodies
 // refused, media types not checked.
-import { problem } from '../../http/problem.js';
+import { dataValidationFailed, notFoundGeneric } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
 import { hasProblemType, idFromPath, isOperation, isPlainObject, problemBody, requestJson, systemError, withJsonBody, withRequestHeader } from './match.js';
@@ -28,14 +28,7 @@ const SESSION_PROPERTIES = [
 const KNOWN_LOWER = new Set(SESSION_PROPERTIES.map((name) => name.toLowerCase()));
 
 function dataValidationProblem(req: HostRequest, validationErrors: Record<string, string[]>): HostResponse {
-  return problem({
-    status: 400,
-    type: 'urn:ed-fi:api:bad-request:data-validation-failed',
-    title: 'Data Validation Failed',
-    detail: "Data validation failed. See 'validationErrors' for details.",
-    correlationId: req.correlationId,
-    validationErrors,
-  });
+  return dataValidationFailed(req.correlationId, validationErrors);
 }
 
 /** Rewrites the top-level JSON object of a POST/PUT body; other bodies pass unchanged. */
@@ -169,7 +162,7 @@ export const validationFaults: Fault[] = [
     onResponse: (req, res) => {
       const body = problemBody(res);
       if (!isOperation(req, 'PutSession', 'DeleteSessionById') || res.status !== 400 || !isPlainObject(body?.validationErrors) || !('$.id' in body.validationErrors)) return res;
-      return problem({ status: 404, type: 'urn:ed-fi:api:not-found', title: 'Not Found', detail: 'The specified data could not be found.', correlationId: req.correlationId });
+      return notFoundGeneric(req.correlationId);
     },
   },
   {
