@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 import type { SerializedError } from 'vitest';
 import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
-import { redactText } from '../report/redact.js';
+import { redactText, redactValue } from '../report/redact.js';
 import { registerContextSecrets } from '../report/secrets.js';
 import { loadRunContext } from '../runtime/run-context.js';
 
@@ -30,8 +30,12 @@ export default class ResultsCollector implements Reporter {
         if (result.state === 'failed' && (verdict === 'pass' || verdict === 'warn')) verdict = 'error';
         const title = TITLE.exec(test.name)?.[2] ?? test.name;
         const check: CheckResult = {
+          checkId: meta.checkId ?? `${meta.requirementId}/${title}`,
           requirementId: meta.requirementId,
-          title,
+          title: meta.title ?? title,
+          ...(meta.blockedBy ? { blockedBy: meta.blockedBy } : {}),
+          ...(meta.cause ? { cause: redactValue(meta.cause) } : {}),
+          ...(meta.decidedBy?.length ? { decidedBy: meta.decidedBy } : {}),
           file: relative(process.cwd(), mod.moduleId),
           level: meta.level,
           area: meta.area,

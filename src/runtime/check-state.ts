@@ -5,7 +5,27 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Area, Level, OperationName, Requirement } from '../requirements/types.js';
 import type { Exchange } from '../http/exchange.js';
 
-export type Verdict = 'pass' | 'fail' | 'warn' | 'skip' | 'error';
+/**
+ * pass: the requirement held. fail: a MUST was broken. warn: a SHOULD/MAY was not met.
+ * blocked: the check could not be arranged because the host broke *another* requirement (named in
+ * `blockedBy`); it says nothing about its own requirement. skip: not applicable here (profile,
+ * capability, role), with the host's answer quoted. error: the harness broke.
+ */
+export type Verdict = 'pass' | 'fail' | 'warn' | 'blocked' | 'skip' | 'error';
+
+/**
+ * What a failed assertion showed, normalised so that checks broken by the same host behaviour
+ * group together: the requirement the assertion evidences, what it asserted, the observed shape.
+ */
+export interface Cause {
+  /** Stable grouping key: requirementId + what + observed shape. */
+  key: string;
+  /** The requirement the failed assertion evidences (the check's own, or the one blocking it). */
+  requirementId: string;
+  what: string;
+  /** The observed value, normalised (ids, numbers and dates masked), at most ~200 chars. */
+  observed: string;
+}
 
 export interface ElicitedPair {
   operation: OperationName;
@@ -22,12 +42,22 @@ export interface CaseRow {
 }
 
 export interface CheckMeta {
+  /** Stable id: requirement id + a slug of the scenario (not of its position): 'SES-PUT-412-STALE/stale-if-match'. */
+  checkId: string;
   requirementId: string;
+  /** The scenario title, without any number prefix or id. */
+  title: string;
   level: Level;
   area: Area;
   operation: Requirement['operation'];
   verdict: Verdict;
   reason?: string;
+  /** With verdict 'blocked': the requirement id (or capability) whose violation stopped the arrange part. */
+  blockedBy?: string;
+  /** With fail, warn and blocked: the normalised cause, for grouping. */
+  cause?: Cause;
+  /** Profile-register entries (src/profiles/register.ts) that decided this check's expectation. */
+  decidedBy?: string[];
   elicited: ElicitedPair[];
   requests: number;
   seed: number;
@@ -36,7 +66,12 @@ export interface CheckMeta {
 
 declare module 'vitest' {
   interface TaskMeta {
+    checkId?: string;
     requirementId?: string;
+    title?: string;
+    blockedBy?: string;
+    cause?: Cause;
+    decidedBy?: string[];
     level?: Level;
     area?: Area;
     operation?: Requirement['operation'];

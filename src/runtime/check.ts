@@ -9,6 +9,7 @@ import { requirementById } from '../requirements/index.js';
 import type { Profile, Requirement } from '../requirements/types.js';
 import { type CheckMeta, type CheckState, runInCheck } from './check-state.js';
 import { cleanupCreated } from './cleanup.js';
+import { checkIdOf, scenarioTitle } from './check-id.js';
 import { buildContext, type CheckContext } from './context.js';
 import type { ObservedCheck } from './exchange-observer.js';
 import { loadRunContext, ROLES, type Capability, type RunContext, type Role } from './run-context.js';
@@ -19,6 +20,8 @@ export interface CheckOptions {
   /** Run only under these profiles; skipped (with the reason) under the others. */
   profiles?: Profile[];
   timeout?: number;
+  /** A stable key for data-driven scenarios (an invalid case's id); the check id uses it instead of the title. */
+  key?: string;
 }
 
 const SEVERITY = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' } as const;
@@ -81,7 +84,9 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
     const run = loadRunContext();
     const seed = deriveSeed(run.seed, requirement.id, title);
     const meta: CheckMeta = {
+      checkId: checkIdOf(requirement.id, title, options.key),
       requirementId: requirement.id,
+      title: scenarioTitle(title),
       level: requirement.level,
       area: requirement.area,
       operation: requirement.operation,

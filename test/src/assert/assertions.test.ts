@@ -14,7 +14,7 @@ function state(): CheckState {
   return {
     requirement: { id: 'SES-TEST-01', level: 'MUST', source: 'test', area: 'status', operation: 'PutSession', statement: 'x' },
     title: 't',
-    meta: { requirementId: 'SES-TEST-01', level: 'MUST', area: 'status', operation: 'PutSession', verdict: 'pass', elicited: [], requests: 0, seed: 9 },
+    meta: { checkId: 'SES-X/x', title: 'x', requirementId: 'SES-TEST-01', level: 'MUST', area: 'status', operation: 'PutSession', verdict: 'pass', elicited: [], requests: 0, seed: 9 },
     exchanges: [],
     replay: 'npm run conformance -- --seed 9 --grep SES-TEST-01',
   };

@@ -7,6 +7,7 @@ import type { Requirement } from '../../../src/requirements/types.js';
 const req = (id: string): Requirement => ({ id, level: 'MUST', source: 'seed:PutSession 412', area: 'etag', operation: 'PutSession', statement: `statement of ${id}` });
 const pair = (operation: SeedPair['operation'], status: number): SeedPair => ({ operation, method: 'PUT', path: '/ed-fi/sessions/{id}', status, elicitable: status >= 500 ? 'fault-only' : 'yes' });
 const result = (requirementId: string, verdict: CheckResult['verdict'], elicited: CheckResult['elicited'] = [], cases?: CheckResult['cases']): CheckResult => ({
+  checkId: `${requirementId}/x`,
   requirementId, title: `${requirementId} check`, file: 'specs/x.spec.ts', level: 'MUST', area: 'etag', operation: 'PutSession', verdict, elicited, requests: 1, seed: 1, durationMs: 1, errors: [], cases,
 });
 
