@@ -92,6 +92,8 @@ export class CheckFailedError extends HarnessError {
   /** Rendered forms, the members reporters look for: Allure marks the check failed (not broken). */
   expected?: string;
   actual?: string;
+  /** Set when the assertion ran inside an arrange step (src/runtime/arrange.ts). */
+  arrange?: { step: string; evidences?: string };
   constructor(
     readonly what: string,
     readonly facts: Observation,

@@ -4,6 +4,7 @@ import { CheckFailedError, type Observation } from '../errors.js';
 import type { Exchange } from '../http/exchange.js';
 import { toCurl } from '../report/curl.js';
 import { redactText } from '../report/redact.js';
+import { currentArrange } from '../runtime/arrange.js';
 import { currentCheck } from '../runtime/check-state.js';
 
 const MAX_OBSERVED_CHARS = 600;
@@ -16,15 +17,19 @@ export function render(value: unknown): string {
 
 export function checkFailure(what: string, facts: Observation, exchange?: Exchange): CheckFailedError {
   const state = currentCheck();
+  const arrange = currentArrange();
   const last = exchange ?? state?.exchanges.at(-1);
+  // Inside a set-up step the failure speaks for the requirement that step evidences.
+  const speaksFor = arrange?.evidences ?? state?.requirement.id;
   const lines = [
-    `${state ? `[${state.requirement.id}] ` : ''}${what}`,
+    `${speaksFor ? `[${speaksFor}] ` : ''}${what}${arrange ? ` (set-up step: ${arrange.step})` : ''}`,
     `  expected: ${render(facts.expected)}`,
     `  observed: ${render(facts.observed)}`,
   ];
   if (last) lines.push(`  last request: ${last.request.method} ${redactText(last.request.url)} → ${last.status}`, `  curl: ${toCurl(last.request)}`);
   if (state) lines.push(`  replay: ${state.replay}`);
-  const error = new CheckFailedError(what, facts, state?.requirement.id);
+  const error = new CheckFailedError(what, facts, speaksFor);
+  if (arrange) error.arrange = { ...arrange };
   error.message = lines.join('\n');
   error.expected = render(facts.expected);
   error.actual = render(facts.observed);

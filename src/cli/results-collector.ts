@@ -26,7 +26,7 @@ export default class ResultsCollector implements Reporter {
           continue;
         }
         let verdict = meta.verdict ?? 'error';
-        if (result.state === 'skipped' && verdict !== 'skip') verdict = 'skip';
+        if (result.state === 'skipped' && verdict !== 'skip' && verdict !== 'blocked') verdict = 'skip';
         if (result.state === 'failed' && (verdict === 'pass' || verdict === 'warn')) verdict = 'error';
         const title = TITLE.exec(test.name)?.[2] ?? test.name;
         const check: CheckResult = {
@@ -34,6 +34,7 @@ export default class ResultsCollector implements Reporter {
           requirementId: meta.requirementId,
           title: meta.title ?? title,
           ...(meta.blockedBy ? { blockedBy: meta.blockedBy } : {}),
+          ...(meta.skippedFor ? { skippedFor: meta.skippedFor } : {}),
           ...(meta.cause ? { cause: redactValue(meta.cause) } : {}),
           ...(meta.decidedBy?.length ? { decidedBy: meta.decidedBy } : {}),
           file: relative(process.cwd(), mod.moduleId),

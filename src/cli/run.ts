@@ -115,6 +115,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       seed,
       profile: settings.profile,
       readOnly: settings.readOnly,
+      grep: settings.grep,
       main: probe.main,
       roles,
       secondary: probe.secondary,
@@ -176,7 +177,6 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       watch: false,
       run: true,
       passWithNoTests: true,
-      testNamePattern: settings.grep,
     });
     // Vitest's logger exits the process on SIGINT/SIGTERM; the runner must sweep the ledger first,
     // so those handlers are taken off and the caller's AbortSignal cancels the run instead.

@@ -37,4 +37,6 @@ export interface Requirement {
   statement: string;
   /** Profiles the requirement applies to; absent = all. */
   profiles?: Profile[];
+  /** With `profiles`: the profile-register entry (src/profiles/register.ts) that makes it profile-dependent. */
+  difference?: string;
 }

@@ -52,6 +52,8 @@ export interface CheckMeta {
   operation: Requirement['operation'];
   verdict: Verdict;
   reason?: string;
+  /** With verdict 'skip': what the target or run lacks (a capability, a role, `writes`, `profile:…`). */
+  skippedFor?: string;
   /** With verdict 'blocked': the requirement id (or capability) whose violation stopped the arrange part. */
   blockedBy?: string;
   /** With fail, warn and blocked: the normalised cause, for grouping. */
@@ -70,6 +72,7 @@ declare module 'vitest' {
     requirementId?: string;
     title?: string;
     blockedBy?: string;
+    skippedFor?: string;
     cause?: Cause;
     decidedBy?: string[];
     level?: Level;

@@ -10,9 +10,11 @@ import type { Profile, Requirement } from '../requirements/types.js';
 import { type CheckMeta, type CheckState, runInCheck } from './check-state.js';
 import { cleanupCreated } from './cleanup.js';
 import { checkIdOf, scenarioTitle } from './check-id.js';
+import { causeOf } from './cause.js';
+import { CheckFailedError } from '../errors.js';
 import { buildContext, type CheckContext } from './context.js';
 import type { ObservedCheck } from './exchange-observer.js';
-import { loadRunContext, ROLES, type Capability, type RunContext, type Role } from './run-context.js';
+import { CONTEXT_ENV, loadRunContext, ROLES, type Capability, type RunContext, type Role } from './run-context.js';
 import { deriveSeed } from './seed.js';
 
 export interface CheckOptions {
@@ -40,24 +42,57 @@ const CAPABILITY_REASONS: Record<string, string> = {
   writes: 'the run is read-only (--read-only)',
 };
 
-export function missingCapability(run: RunContext, requires: readonly Capability[] = []): string | undefined {
+/** Why a check cannot run here, and what it lacks (a capability, a role, `writes`). */
+export interface Missing {
+  reason: string;
+  lacks: string;
+}
+
+export function missingCapability(run: RunContext, requires: readonly Capability[] = []): Missing | undefined {
   for (const need of requires) {
     if ((ROLES as readonly string[]).includes(need)) {
-      if (!run.roles[need as Role]) return `no ${need} client is configured (setting roles.${need})`;
+      if (!run.roles[need as Role]) return { reason: `no ${need} client is configured (setting roles.${need})`, lacks: need };
     } else if (need === 'writes') {
-      if (run.readOnly) return CAPABILITY_REASONS.writes;
+      if (run.readOnly) return { reason: CAPABILITY_REASONS.writes!, lacks: need };
     } else if (!run.capabilities[need as keyof RunContext['capabilities']]) {
-      return CAPABILITY_REASONS[need] ?? `the target lacks ${need}`;
+      const base = CAPABILITY_REASONS[need] ?? `the target lacks ${need}`;
+      // The probe's own observation, quoted, so the reason says what the host answered.
+      const evidence = evidenceText(run, need);
+      return { reason: evidence ? `${base}: ${evidence}` : base, lacks: need };
     }
   }
   return undefined;
+}
+
+/** The probe's recorded request and answer for a capability, as one line (src/target/probe.ts). */
+function evidenceText(run: RunContext, capability: string): string | undefined {
+  const e = (run as { evidence?: Record<string, { request?: string; status?: number; body?: string } | undefined> }).evidence?.[capability];
+  if (!e?.request) return undefined;
+  return `${e.request} answered ${e.status ?? '?'}${e.body ? ` ${e.body}` : ''}`;
+}
+
+/** The run's --grep, when the specs are being collected by the runner (undefined in unit tests). */
+function collectionGrep(): string | undefined {
+  return process.env[CONTEXT_ENV] ? loadRunContext().grep : undefined;
+}
+
+/** A --grep pattern selects a check by its stable id, requirement id or title. */
+export function selectedByGrep(grep: string | undefined, checkId: string, requirementId: string, title: string): boolean {
+  if (!grep) return true;
+  let pattern: RegExp;
+  try {
+    pattern = new RegExp(grep);
+  } catch {
+    return [checkId, requirementId, title].some((s) => s.includes(grep));
+  }
+  return [checkId, requirementId, title, `[${requirementId}] ${title}`].some((s) => pattern.test(s));
 }
 
 function stableId(...parts: string[]): string {
   return createHash('md5').update(parts.join('\u0000')).digest('hex');
 }
 
-async function label(requirement: Requirement, title: string, profile: Profile): Promise<void> {
+async function label(requirement: Requirement, checkId: string, profile: Profile): Promise<void> {
   await allure.epic(requirement.area);
   await allure.feature(requirement.operation);
   await allure.story(requirement.id);
@@ -65,8 +100,10 @@ async function label(requirement: Requirement, title: string, profile: Profile):
   await allure.label('requirement', requirement.id);
   await allure.label('level', requirement.level);
   await allure.tag(profile);
-  await allure.historyId(stableId(requirement.id, title));
-  await allure.testCaseId(stableId(requirement.id, title));
+  await allure.label('checkId', checkId);
+  // History and test-case identity follow the stable check id, never the title's wording.
+  await allure.historyId(stableId(checkId));
+  await allure.testCaseId(stableId(checkId));
   await allure.description(`**${requirement.level}** ${requirement.statement}\n\nSource: ${requirement.source}`);
 }
 
@@ -75,16 +112,30 @@ function isCheckFailure(error: unknown): boolean {
   return e?.code === 'CT_ERR_CHECK_FAILED' || e?.name === 'AssertionError';
 }
 
+/** A failure inside an arrange step that speaks for another requirement: the check is blocked by it. */
+function blockerOf(error: unknown, own: string): string | undefined {
+  if (!(error instanceof CheckFailedError) || !error.arrange) return undefined;
+  const by = error.arrange.evidences ?? `set-up step '${error.arrange.step}'`;
+  return by === own ? undefined : by;
+}
+
+/** First line of a failure's message without its leading [ID]. */
+function headline(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!.replace(/^\[[^\]]+\]\s*/, '');
+}
+
 export function check(requirementId: string, title: string, fn: (t: CheckContext) => Promise<void> | void, options: CheckOptions = {}): void {
   // Throws at collection time: a spec citing an unknown id fails to load.
   const requirement = requirementById(requirementId);
-  const fullTitle = `[${requirement.id}] ${title}`;
+  const checkId = checkIdOf(requirement.id, title, options.key);
+  // The requirement id lives in task.meta, not in the test name; --grep selects on id or title.
+  const selected = selectedByGrep(collectionGrep(), checkId, requirement.id, title);
 
-  test(fullTitle, { timeout: options.timeout }, async (vt: TestContext) => {
+  (selected ? test : test.skip)(title, { timeout: options.timeout }, async (vt: TestContext) => {
     const run = loadRunContext();
     const seed = deriveSeed(run.seed, requirement.id, title);
     const meta: CheckMeta = {
-      checkId: checkIdOf(requirement.id, title, options.key),
+      checkId,
       requirementId: requirement.id,
       title: scenarioTitle(title),
       level: requirement.level,
@@ -101,15 +152,16 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
       meta,
       exchanges: [],
       // Against another target the replay needs the same target settings (--base-url or --config).
-      replay: `npm run conformance -- --seed ${run.seed} --grep ${requirement.id}${run.embedded ? '' : ' (plus your --base-url/--config)'}`,
+      replay: `npm run conformance -- --seed ${run.seed} --grep '${checkId}'${run.embedded ? '' : ' (plus your --base-url/--config)'}`,
     };
     const publish = (): void => void Object.assign(vt.task.meta, meta);
     publish();
-    await label(requirement, title, run.profile);
+    await label(requirement, checkId, run.profile);
 
-    const skip = (reason: string): never => {
+    const skip = (reason: string, lacks?: string): never => {
       meta.verdict = 'skip';
       meta.reason = reason;
+      if (lacks) meta.skippedFor = lacks;
       publish();
       void allure.label('skipReason', reason);
       void allure.description(`**Skipped:** ${reason}\n\n**${requirement.level}** ${requirement.statement}\n\nSource: ${requirement.source}`);
@@ -117,9 +169,12 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
     };
 
     const profiles = options.profiles ?? requirement.profiles;
-    if (profiles && !profiles.includes(run.profile)) skip(`applies to profile ${profiles.join(', ')} only; this run is ${run.profile}`);
+    if (profiles && requirement.difference) (meta.decidedBy ??= []).push(requirement.difference);
+    if (profiles && !profiles.includes(run.profile)) {
+      skip(`applies to profile ${profiles.join(', ')} only; this run is ${run.profile}${requirement.difference ? ` (profile register: ${requirement.difference})` : ''}`, `profile:${run.profile}`);
+    }
     const missing = missingCapability(run, options.requires);
-    if (missing) skip(missing);
+    if (missing) skip(missing.reason, missing.lacks);
 
     const observed: ObservedCheck = { state, ledger: new Ledger(run.ledgerPath), created: [], notes: [] };
     try {
@@ -129,6 +184,20 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
       });
     } catch (error) {
       if (meta.verdict === 'skip') throw error;
+      const failure = error instanceof CheckFailedError ? error : undefined;
+      const blocker = blockerOf(error, requirement.id);
+      if (failure) meta.cause = causeOf(blocker ?? requirement.id, failure.what, failure.actual ?? '', [run.runTag]);
+      if (blocker) {
+        // The arrange part failed on another requirement: nothing is known about this one.
+        meta.verdict = 'blocked';
+        meta.blockedBy = blocker;
+        meta.reason = `blocked by ${blocker}: ${headline(error)}${failure?.actual ? ` — observed ${failure.actual}` : ''}`;
+        await allure.label('verdict', 'blocked');
+        await allure.label('blockedBy', blocker);
+        await allure.tag('blocked');
+        publish();
+        return vt.skip(meta.reason) as never;
+      }
       if (isCheckFailure(error) && requirement.level !== 'MUST') {
         meta.verdict = 'warn';
         meta.reason = (error as Error).message;

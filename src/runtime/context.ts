@@ -12,6 +12,8 @@ import { loadGenerators, type SessionFactory, type GeneratorsModule } from './ge
 import type { SessionRefs } from './refs.js';
 import type { CapabilityFlag, DiscoveryInfo, Role, RunContext, TargetUrls } from './run-context.js';
 import { sessionHelpers, type SessionHelpers } from './session-helpers.js';
+import { inArrange } from './arrange.js';
+import { valueUnder, type ProfileDifference } from '../profiles/register.js';
 
 export interface TargetView {
   urls: TargetUrls;
@@ -51,7 +53,16 @@ export interface CheckContext {
   sessions: SessionHelpers;
   ledger: CheckLedger;
   step<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
-  skip(reason: string): never;
+  /**
+   * A set-up step: what the check needs, not what it asserts. An assertion failing inside makes
+   * the check `blocked` by `evidences` (the requirement the step shows broken) instead of failing
+   * the check's own requirement. Shown as a step named 'arrange: …'.
+   */
+  arrange<T>(name: string, fn: () => T | Promise<T>, evidences?: string): Promise<T>;
+  /** The expectation a profile-register entry gives for this run's profile; recorded as `decidedBy`. */
+  decide<T>(difference: ProfileDifference<T>): T;
+  /** Skip with the reason (quote what the target answered); `lacks` names the capability or role. */
+  skip(reason: string, lacks?: string): never;
   secondary(kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget;
   /** Report one data-driven row (an invalid case): shown in the matrix. */
   recordCase(row: CaseRow): void;
@@ -61,7 +72,7 @@ export async function buildContext(
   run: RunContext,
   observed: ObservedCheck,
   seed: number,
-  skip: (reason: string) => never,
+  skip: (reason: string, lacks?: string) => never,
 ): Promise<CheckContext> {
   const clients = workerClients(run);
   // --read-only is enforced, not only declared: a check's first write to a data API is turned
@@ -81,7 +92,7 @@ export async function buildContext(
     if (!info) {
       skip(kind === 'snapshot'
         ? 'no target with a snapshot is configured (setting snapshotBaseUrl)'
-        : 'no target with change queries disabled is configured (setting changeQueriesDisabledBaseUrl)');
+        : 'no target with change queries disabled is configured (setting changeQueriesDisabledBaseUrl)', kind === 'snapshot' ? 'snapshotTarget' : 'changeQueriesDisabledTarget');
     }
     const target: TargetName = kind;
     const sApi = clients.api(target, 'full', observeFor(observed, target), guard)!;
@@ -100,7 +111,7 @@ export async function buildContext(
     api,
     as(role) {
       const client = clients.api('main', role, observeFor(observed, 'main'), guard);
-      if (!client) skip(`no ${role} client is configured (setting roles.${role})`);
+      if (!client) skip(`no ${role} client is configured (setting roles.${role})`, role);
       return client;
     },
     anonymous: clients.anonymous('main', observeFor(observed, 'main'), guard),
@@ -123,6 +134,12 @@ export async function buildContext(
     sessions: sessionHelpers(api, run.refs, run.runTag, skip),
     ledger: { entries: () => [...observed.created] },
     step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,
+    arrange: (name, fn, evidences) => allure.step(`arrange: ${name}`, () => inArrange(name, evidences, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
+    decide(difference) {
+      const decided = (observed.state.meta.decidedBy ??= []);
+      if (!decided.includes(difference.id)) decided.push(difference.id);
+      return valueUnder(difference, run.profile);
+    },
     skip,
     secondary: secondaryOf,
     recordCase(row) {

@@ -65,6 +65,8 @@ export interface RunContext {
   embedded?: boolean;
   profile: Profile;
   readOnly: boolean;
+  /** --grep: only checks whose stable id, requirement id or title match run (src/runtime/check.ts). */
+  grep?: string;
   main: TargetInfo;
   roles: Partial<Record<Role, Credentials>>;
   secondary: {

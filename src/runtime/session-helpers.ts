@@ -8,6 +8,7 @@ import { expectStatus } from '../assert/status.js';
 import { ensure } from '../assert/fail.js';
 import { parseLocation } from '../fixtures/ledger.js';
 import type { SessionRefs } from './refs.js';
+import { inArrange } from './arrange.js';
 
 export interface CreatedResource<P = Record<string, unknown>> {
   id: string;
@@ -21,6 +22,12 @@ export interface CreatedResource<P = Record<string, unknown>> {
 export interface WriteOptions {
   ifMatch?: string;
   headers?: Record<string, string | undefined>;
+  /**
+   * PUT only: send the body as given. By default a PUT body without an `id` gets the route id,
+   * which every profile accepts (ODS ignores it, DMS requires it): only the check about id-less
+   * PUTs sends none.
+   */
+  exactBody?: boolean;
 }
 
 export interface SessionHelpers {
@@ -41,22 +48,41 @@ function headersFor(options: WriteOptions | undefined): Record<string, string | 
   return { ...(options?.ifMatch !== undefined ? { 'if-match': options.ifMatch } : {}), ...options?.headers };
 }
 
-async function createAt(api: ApiClient, path: string, payload: unknown, what: string): Promise<CreatedResource> {
-  const exchange = await api.post(path, payload);
-  expectStatus(exchange, 201, `creating ${what}`);
-  const location = exchange.headers['location'];
-  ensure(location, `a 201 answer to POST ${path} should carry a Location header`, { expected: 'Location: …/{id}', observed: exchange.headers }, exchange);
-  const parsed = parseLocation(new URL(location, exchange.request.url).toString());
-  ensure(parsed, 'the Location header should end with the new resource id', { expected: `…${path}/{id}`, observed: location }, exchange);
-  return { id: parsed.id, location, etag: exchange.headers['etag'], payload: payload as Record<string, unknown>, exchange };
+/**
+ * POST and expect 201 with a Location. An arrange step: when a check creates what it needs and the
+ * host refuses, the check is blocked by the create requirement (a check *about* creation, whose
+ * own requirement this is, fails instead).
+ */
+async function createAt(api: ApiClient, path: string, payload: unknown, what: string, evidences: { created: string; location: string }): Promise<CreatedResource> {
+  return inArrange(`POST ${what}`, evidences.created, async () => {
+    const exchange = await api.post(path, payload);
+    expectStatus(exchange, 201, `creating ${what}`);
+    return inArrange(`read the Location of ${what}`, evidences.location, () => {
+      const location = exchange.headers['location'];
+      ensure(location, `a 201 answer to POST ${path} should carry a Location header`, { expected: 'Location: …/{id}', observed: exchange.headers }, exchange);
+      const parsed = parseLocation(new URL(location, exchange.request.url).toString());
+      ensure(parsed, 'the Location header should end with the new resource id', { expected: `…${path}/{id}`, observed: location }, exchange);
+      return { id: parsed.id, location, etag: exchange.headers['etag'], payload: payload as Record<string, unknown>, exchange };
+    });
+  });
 }
 
-export function sessionHelpers(api: ApiClient, refs: SessionRefs, runTag: string, skip: (reason: string) => never): SessionHelpers {
+const SESSION_CREATE = { created: 'SES-POST-201-CREATED', location: 'SES-POST-LOCATION-RESOLVES' };
+/** Course offerings are only ever set-up here; their creation is not a sessions requirement. */
+const OFFERING_CREATE = { created: 'set-up: create a course offering', location: 'set-up: create a course offering' };
+
+/** The PUT body actually sent: the route id added unless the body has one or exactBody is set. */
+function putBody(id: string, payload: unknown, options: WriteOptions | undefined): unknown {
+  if (options?.exactBody || !payload || typeof payload !== 'object' || Array.isArray(payload) || 'id' in payload) return payload;
+  return { id, ...payload };
+}
+
+export function sessionHelpers(api: ApiClient, refs: SessionRefs, runTag: string, skip: (reason: string, lacks?: string) => never): SessionHelpers {
   let offerings = 0;
   return {
-    create: async <P extends object>(payload: P) => (await createAt(api, SESSIONS, payload, 'a valid session')) as CreatedResource<P>,
+    create: async <P extends object>(payload: P) => (await createAt(api, SESSIONS, payload, 'a valid session', SESSION_CREATE)) as CreatedResource<P>,
     async createCourseOffering(session, overrides = {}) {
-      if (!refs.course) skip('the target has no course to offer (fixtures: course)');
+      if (!refs.course) skip('the target has no course to offer (fixtures: course)', 'course');
       offerings++;
       const body = {
         localCourseCode: `${runTag}-${offerings}`,
@@ -69,10 +95,10 @@ export function sessionHelpers(api: ApiClient, refs: SessionRefs, runTag: string
         },
         ...overrides,
       };
-      return createAt(api, COURSE_OFFERINGS, body, 'a course offering');
+      return createAt(api, COURSE_OFFERINGS, body, 'a course offering', OFFERING_CREATE);
     },
     get: (id, spec = {}) => api.get(`${SESSIONS}/${encodeURIComponent(id)}`, spec),
-    update: (id, payload, options) => api.put(`${SESSIONS}/${encodeURIComponent(id)}`, payload, { headers: headersFor(options) }),
+    update: (id, payload, options) => api.put(`${SESSIONS}/${encodeURIComponent(id)}`, putBody(id, payload, options), { headers: headersFor(options) }),
     delete: (id, options) => api.delete(`${SESSIONS}/${encodeURIComponent(id)}`, { headers: headersFor(options) }),
   };
 }

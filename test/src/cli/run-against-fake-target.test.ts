@@ -35,6 +35,16 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     expect(verdictOf('SHOULD that is not met')).toBe('warn');
     expect(verdictOf('needs a snapshot target')).toBe('skip');
     expect(matrix.checks.find((c) => c.verdict === 'skip')?.reason).toMatch(/snapshotBaseUrl/);
+    expect(verdictOf('set-up step shows its own requirement broken')).toBe('fail');
+  });
+
+  it('should report a check whose set-up step failed on another requirement as blocked by it, not failed', () => {
+    const blocked = matrix.checks.find((c) => c.title.includes('set-up step shows another requirement broken')) as { verdict: string; blockedBy?: string; reason?: string; requirementId?: string; cause?: { requirementId: string } } | undefined;
+    expect(blocked?.verdict).toBe('blocked');
+    expect(blocked?.blockedBy).toMatch(/^SES-/);
+    expect(blocked?.blockedBy).not.toBe(blocked?.requirementId);
+    expect(blocked?.cause?.requirementId).toBe(blocked?.blockedBy);
+    expect(blocked?.reason).toMatch(/^blocked by SES-[A-Z0-9-]+: deliberately broken set-up .*observed 200/);
   });
 
   it('should print the requirement, expected vs observed, the curl and the replay command of a failure', () => {
@@ -42,8 +52,8 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     expect(result.stdout).toContain('expected: nothing');
     expect(result.stdout).toContain('observed: 200');
     expect(result.stdout).toMatch(/curl: curl -i -X GET .*Bearer \*\*\*/);
-    expect(result.stdout).toMatch(/replay: npm run conformance -- --seed 7 --grep SES-[A-Z0-9-]+ \(plus your --base-url\/--config\)/);
-    expect(result.stdout).toMatch(/1 passed, 1 failed, 1 warned, 1 skipped \(4 checks\)/);
+    expect(result.stdout).toMatch(/replay: npm run conformance -- --seed 7 --grep 'SES-[A-Z0-9-]+\/[a-z0-9-]+' \(plus your --base-url\/--config\)/);
+    expect(result.stdout).toMatch(/1 passed, 2 failed, 1 warned, 1 skipped \(6 checks\)/);
     expect(result.stdout).toMatch(/Quality gate: failed \(.*no-must-failures\/maxFailures\)/);
   });
 

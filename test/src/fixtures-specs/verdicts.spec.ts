@@ -6,6 +6,7 @@ import { check, describe, ensure, expectStatus, SESSIONS, type CheckContext } fr
 
 const must = allRequirements().find((r) => r.level === 'MUST' && !r.profiles)!;
 const should = allRequirements().find((r) => r.level === 'SHOULD' && !r.profiles)!;
+const other = allRequirements().find((r) => r.level === 'MUST' && !r.profiles && r.id !== must.id)!;
 
 function minimalSession(t: CheckContext, n: number): { sessionName: string; schoolReference: { schoolId: number }; schoolYearTypeReference: { schoolYear: number } } {
   return { sessionName: `fixture ${t.target.runTag} ${n}`, schoolReference: { schoolId: t.refs.schoolId }, schoolYearTypeReference: { schoolYear: t.refs.schoolYear } };
@@ -28,6 +29,20 @@ describe('harness fixture checks', () => {
   check(should.id, 'a SHOULD that is not met becomes a warning', async (t) => {
     const ex = await t.api.get(SESSIONS);
     ensure(false, 'deliberately unmet recommendation', { expected: 'something', observed: ex.status }, ex);
+  });
+
+  check(must.id, 'is blocked when a set-up step shows another requirement broken', async (t) => {
+    await t.arrange('read what the check needs', async () => {
+      const ex = await t.api.get(SESSIONS);
+      ensure(false, 'deliberately broken set-up', { expected: 'something else', observed: ex.status }, ex);
+    }, other.id);
+  });
+
+  check(must.id, 'fails when a set-up step shows its own requirement broken', async (t) => {
+    await t.arrange('read what the check needs', async () => {
+      const ex = await t.api.get(SESSIONS);
+      ensure(false, 'deliberately broken own requirement', { expected: 'something else', observed: ex.status }, ex);
+    }, must.id);
   });
 
   check(must.id, 'needs a snapshot target', async () => {}, { requires: ['snapshotTarget'] });

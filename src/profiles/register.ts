@@ -1,0 +1,147 @@
+// The profile register: every difference between ODS/API 7.3, the Data Management Service and the
+// Ed-Fi API guidelines that changes what a check expects, as one named entry with its source.
+// Checks never branch on the profile name; they ask the register (`t.decide(Differences.x)`), and
+// the entry's id is recorded on the check (`decidedBy`) so the report says which difference
+// decided a profile-dependent verdict. A new host flavour means a new column here, not new `if`s.
+import type { Profile } from '../requirements/types.js';
+
+export interface ProfileDifference<T> {
+  /** kebab-case, stable: 'put-body-id'. */
+  id: string;
+  /** What differs, in one sentence. */
+  topic: string;
+  /** Where each value comes from. */
+  source: string;
+  values: Record<Profile, T>;
+}
+
+function difference<T>(entry: ProfileDifference<T>): ProfileDifference<T> {
+  return entry;
+}
+
+/** Which body a problem-details answer must have. */
+export type ProblemBodyRule =
+  /** ODS 7.3: type, title, status, detail; validationErrors keyed by JSON path, compared case-insensitively. */
+  | 'ods'
+  /** DMS: as ODS, and validationErrors {} and errors [] always present; paths compared case-sensitively. */
+  | 'dms'
+  /** The guidelines: the status and a JSON body; no member is prescribed. */
+  | 'status-only';
+
+export const Differences = {
+  problemBody: difference<ProblemBodyRule>({
+    id: 'problem-body',
+    topic: 'What an error body must contain besides the status',
+    source: 'CONTRACT.md §2.1, §9 (ODS and DMS problem details); the Ed-Fi API guidelines prescribe status codes, not bodies',
+    values: { 'ods-7.3': 'ods', dms: 'dms', guidelines: 'status-only' },
+  }),
+  problemTypes: difference<boolean>({
+    id: 'problem-types',
+    topic: 'Whether the problem `type` URN is compared exactly',
+    source: 'CONTRACT.md §2.2 (ODS 7.3 and DMS share the urn:ed-fi:api:… types); the guidelines name none',
+    values: { 'ods-7.3': true, dms: true, guidelines: false },
+  }),
+  problemNamesParameter: difference<boolean>({
+    id: 'problem-names-parameter',
+    topic: 'Whether a refused query parameter must be named in the problem body',
+    source: 'CONTRACT.md §4 (ODS and DMS name it in errors[]); not a guideline requirement',
+    values: { 'ods-7.3': true, dms: true, guidelines: false },
+  }),
+  unknownIdFormat: difference<'hex32' | 'uuid'>({
+    id: 'unknown-id-format',
+    topic: 'The form of a well-formed id that names no item',
+    source: 'CONTRACT.md §6 (ODS writes 32 lower-case hex digits; DMS and others dashed UUIDs)',
+    values: { 'ods-7.3': 'hex32', dms: 'uuid', guidelines: 'uuid' },
+  }),
+  createdIdFormat: difference<'hex32' | 'any'>({
+    id: 'created-id-format',
+    topic: 'Whether the id in a Location header has a prescribed form',
+    source: 'CONTRACT.md §6 (ODS: 32 lower-case hex digits)',
+    values: { 'ods-7.3': 'hex32', dms: 'any', guidelines: 'any' },
+  }),
+  malformedIdOnRead: difference<readonly number[]>({
+    id: 'malformed-id-on-read',
+    topic: 'The status of GET by id with a malformed id',
+    source: 'CONTRACT.md §6 (ODS routes {id:guid}: 404); DMS validates the id: 400',
+    values: { 'ods-7.3': [404], dms: [400, 404], guidelines: [400, 404] },
+  }),
+  putLocation: difference<boolean>({
+    id: 'put-location',
+    topic: 'Whether a PUT 204 carries the Location of the item',
+    source: 'CONTRACT.md §3 (ODS 7.3 sets Location on PUT)',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  conditionalWriteToMissingItem: difference<readonly number[]>({
+    id: 'conditional-write-missing-item',
+    topic: 'The status of a PUT with If-Match to an id that names no item',
+    source: 'CONTRACT.md §3 (ODS: 404); DMS etag scenario 09 (412)',
+    values: { 'ods-7.3': [404], dms: [404, 412], guidelines: [404, 412] },
+  }),
+  putBodyIdDiffering: difference<'ignored' | 'rejected' | 'either'>({
+    id: 'put-body-id',
+    topic: 'A PUT body whose id differs from the route id',
+    source: 'CONTRACT.md §3, ANCHORS-2 §2.4 (ODS ignores the body id; DMS refuses a mismatch with 400)',
+    values: { 'ods-7.3': 'ignored', dms: 'rejected', guidelines: 'either' },
+  }),
+  putBodyIdOmitted: difference<'accepted' | 'rejected' | 'either'>({
+    id: 'put-body-id-omitted',
+    topic: 'A PUT body without an id',
+    source: 'CONTRACT.md §3 (ODS takes the id from the route; DMS requires the body id)',
+    values: { 'ods-7.3': 'accepted', dms: 'rejected', guidelines: 'either' },
+  }),
+  ifNoneMatchForm: difference<'bare' | 'quoted'>({
+    id: 'if-none-match-form',
+    topic: 'How a client sends an ETag back in If-None-Match',
+    source: "Ed-Fi's ODS Postman suite strips the quotes; RFC 9110 and DMS use the quoted value",
+    values: { 'ods-7.3': 'bare', dms: 'quoted', guidelines: 'quoted' },
+  }),
+  discoveryUrls: difference<readonly string[]>({
+    id: 'discovery-urls',
+    topic: 'The urls the discovery document must name',
+    source: 'CONTRACT.md §7 (ODS: dataManagementApi and oauth; DMS: dataManagementApi)',
+    values: { 'ods-7.3': ['dataManagementApi', 'oauth'], dms: ['dataManagementApi'], guidelines: [] },
+  }),
+  useSnapshot: difference<'honoured' | 'ignored'>({
+    id: 'use-snapshot',
+    topic: 'The Use-Snapshot header',
+    source: 'CONTRACT.md §8 (ODS: reads from the snapshot, 404 without one, 405 on writes); ANCHORS-2 §2.4 item 2 (DMS silently ignores it)',
+    values: { 'ods-7.3': 'honoured', dms: 'ignored', guidelines: 'honoured' },
+  }),
+  snapshotNotFoundExplained: difference<boolean>({
+    id: 'snapshot-404-explained',
+    topic: 'Whether a 404 for a missing snapshot must say so in its body',
+    source: 'CONTRACT.md §8 (ODS: "Snapshot not found")',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  smallPartitions: difference<boolean>({
+    id: 'allow-small-partitions',
+    topic: "Whether ODS's undocumented allowSmallPartitions parameter may be sent",
+    source: 'ANCHORS-2 §2.4 item 1 (ODS accepts it; DMS refuses it with 400)',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  unresolvedReference: difference<readonly number[]>({
+    id: 'unresolved-reference',
+    topic: 'The status of a write whose reference names no item',
+    source: 'CONTRACT.md §6 (ODS and DMS: 409 unresolved-reference); ANCHORS-2 §2.4 item 10 (the guideline: 400)',
+    values: { 'ods-7.3': [409], dms: [409], guidelines: [400, 409] },
+  }),
+  propertyNameCase: difference<'insensitive' | 'sensitive'>({
+    id: 'property-name-case',
+    topic: 'Whether JSON property names (and so validation paths) are compared case-sensitively',
+    source: 'CONTRACT.md §9 (ODS binds case-insensitively; DMS is case-sensitive)',
+    values: { 'ods-7.3': 'insensitive', dms: 'sensitive', guidelines: 'sensitive' },
+  }),
+} as const;
+
+export type DifferenceId = (typeof Differences)[keyof typeof Differences]['id'];
+
+export const ALL_DIFFERENCES: ReadonlyArray<ProfileDifference<unknown>> = Object.values(Differences);
+
+export function differenceById(id: string): ProfileDifference<unknown> | undefined {
+  return ALL_DIFFERENCES.find((d) => d.id === id);
+}
+
+/** The value of an entry under a profile. */
+export function valueUnder<T>(entry: ProfileDifference<T>, profile: Profile): T {
+  return entry.values[profile];
+}
