@@ -20,6 +20,7 @@ export { nextPageToken, totalCount } from './assert/paging.js';
 export { ApiClient } from './http/api-client.js';
 export type { Exchange, ExchangeRequest, RequestSpec } from './http/exchange.js';
 export { CheckFailedError } from './errors.js';
+export { Differences, type ProfileDifference } from './profiles/register.js';
 
 export { SESSIONS, COURSE_OFFERINGS, OPERATION_NAMES, classifyOperation } from './contract/operations.js';
 export type { OperationName, Requirement, Level, Area, Profile } from './requirements/types.js';

@@ -1,0 +1,78 @@
+// Reading an item's current state in set-up, and "did anything change?" without trusting ETags.
+// A host may send no ETag at all; that breaks the ETag requirements, and only them. So a check
+// that asks whether a refused write left the item alone compares the representation (the body
+// minus the server-kept `_etag` and `_lastModifiedDate`); the ETag is used only when the check's
+// own requirement is about ETags, or when the host sends one.
+import { randomUUID } from 'node:crypto';
+import { Differences, ensure, expectStatus, type CheckContext, type Exchange } from '../../src/index.js';
+
+export interface ItemState {
+  body: Record<string, unknown>;
+  /** The ETag header as sent, when the host sent one. */
+  etag?: string;
+  /** Canonical JSON of the body without `_etag` and `_lastModifiedDate`. */
+  representation: string;
+  exchange: Exchange;
+}
+
+const SERVER_KEPT = new Set(['_etag', '_lastModifiedDate']);
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .filter((k) => !SERVER_KEPT.has(k))
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+/** The body as the client sees its data: server-kept members dropped, keys sorted. */
+export function representationOf(body: unknown): string {
+  return JSON.stringify(canonical(body));
+}
+
+/**
+ * Set-up read of an item by id: 200 and a JSON object, or the check is blocked by
+ * SES-GETBYID-200-FOUND (unless that is the check's own requirement).
+ */
+export async function readItem(t: CheckContext, id: string, label = 'read the item'): Promise<ItemState> {
+  return t.arrange(label, async () => {
+    const ex = await t.sessions.get(id);
+    expectStatus(ex, 200);
+    ensure(ex.json && typeof ex.json === 'object' && !Array.isArray(ex.json), 'GET by id should answer the item as a JSON object', { expected: '{ … }', observed: ex.text }, ex);
+    const body = ex.json as Record<string, unknown>;
+    return { body, etag: ex.headers['etag'], representation: representationOf(body), exchange: ex };
+  }, 'SES-GETBYID-200-FOUND');
+}
+
+/**
+ * The item's current ETag, needed by a conditional request: set-up, so a host without ETags
+ * blocks the check on SES-ETAG-HEADER-QUOTED rather than failing its conditional requirement.
+ */
+export async function currentEtag(t: CheckContext, id: string): Promise<string> {
+  const state = await readItem(t, id, 'read the current ETag');
+  return t.arrange('take the ETag header of the read', () => {
+    ensure(state.etag !== undefined && /^(W\/)?"[^"]+"$/.test(state.etag), 'a 200 answer to GET by id should carry a quoted ETag header', {
+      expected: 'ETag: "<value>"',
+      observed: state.etag ?? '(no ETag header)',
+    }, state.exchange);
+    return state.etag;
+  }, 'SES-ETAG-HEADER-QUOTED');
+}
+
+/** Asserts (for the check's own requirement) that the item reads as it did before. */
+export function expectUnchanged(before: ItemState, after: ItemState, what: string): void {
+  ensure(after.representation === before.representation, what, {
+    expected: before.representation,
+    observed: after.representation,
+  }, after.exchange);
+}
+
+/** A well-formed id that names no item, in the form the run's profile uses (register: unknown-id-format). */
+export function unknownId(t: CheckContext): string {
+  return t.decide(Differences.unknownIdFormat) === 'hex32' ? randomUUID().replace(/-/g, '') : randomUUID();
+}
