@@ -2,11 +2,12 @@
 import { parseArgs } from 'node:util';
 import { ConfigInvalidError } from '../errors.js';
 import { closest } from '../requirements/closest.js';
-import { SETTING_SOURCES, type Settings } from '../config/settings.js';
+import { SETTING_SOURCES, type SettingKey } from '../config/settings.js';
 
 export interface ParsedCommand {
   command: 'run' | 'help';
-  flags: Partial<Record<keyof Settings, unknown>>;
+  /** Keyed by setting; nested ones dotted ('fixtures.schoolId'). */
+  flags: Partial<Record<SettingKey, unknown>>;
   configFile?: string;
 }
 
@@ -42,7 +43,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
     const v = values[s.flag];
     if (v === undefined) continue;
     // Integers stay strings when malformed so the schema names the flag and shows the value.
-    flags[s.key] = s.type === 'integer' && typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
+    if (s.parse && typeof v === 'string') flags[s.key] = s.parse(v);
+    else flags[s.key] = s.type === 'integer' && typeof v === 'string' && /^-?\d+$/.test(v.trim()) ? Number(v) : v;
   }
   if (values['no-html']) flags.html = false;
   return { command: 'run', flags, configFile: typeof values.config === 'string' ? values.config : undefined };
@@ -60,6 +62,11 @@ export function helpText(): string {
     ...rows,
     '  --config FILE'.padEnd(44) + 'JSON file with any of the settings, credentials and roles included [EDFI_CONFIG]',
     '  --no-html'.padEnd(44) + 'skip the Allure HTML report',
+    '',
+    'Fixtures (--school-id … --other-school-id) are existing records the run uses instead of the ones it',
+    'would discover. Give them when discovery cannot find them or picks the wrong ones, e.g.',
+    "  --school-id 255901001 --school-year 2025 --grading-periods 'uri://ed-fi.org/GradingPeriodDescriptor#First Six Weeks|2024-2025 Six Weeks 1'",
+    'Every run writes probe.md and probe.json (what the probe asked the target and concluded) into the report directory.',
     '',
     'Exit codes: 0 all applicable checks passed, 1 a conformance failure, 2 the run could not be made.',
   ].join('\n');

@@ -12,7 +12,9 @@ import { registerSecret } from '../report/redact.js';
 import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
 import { CONTEXT_ENV, type Credentials, type RunContext } from '../runtime/run-context.js';
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
-import { probeTarget } from '../target/probe.js';
+import { probeTarget, type ProbeResult } from '../target/probe.js';
+import { ProbeLog } from '../target/probe-log.js';
+import { writeProbeReport } from '../target/probe-report.js';
 import { startEmbeddedHosts, type EmbeddedHosts } from './embedded-host.js';
 import { sweepLedger, type FinalSweep } from './sweep.js';
 import { writeReports, type ReportPaths } from './reports.js';
@@ -105,7 +107,18 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     }
     for (const c of [credentials, ...Object.values(roles), secondary.snapshot?.credentials, secondary.changeQueriesDisabled?.credentials]) registerSecret(c?.secret);
 
-    const probe = await probeTarget({ settings, root, credentials, roles, secondary, runDir });
+    const probeLog = new ProbeLog();
+    let probe: ProbeResult;
+    try {
+      probe = await probeTarget({ settings, root, credentials, roles, secondary, runDir, log: probeLog });
+    } finally {
+      // Also (above all) when the probe stops the run with exit 2: it is then the only account of why.
+      try {
+        writeProbeReport(reportDir, probeLog.data);
+      } catch (error) {
+        if (probeLog.data.failure === undefined) throw error; // else the probe's own sentence says more
+      }
+    }
     requests += probe.requests;
     phase('probe');
     const run: RunContext = {
@@ -120,6 +133,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       roles,
       secondary: probe.secondary,
       capabilities: probe.capabilities,
+      evidence: probe.evidence,
       refs: probe.refs,
       discovery: probe.discovery,
       settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: workerCount(settings.maxConcurrency) },

@@ -6,12 +6,12 @@ import { resolve } from 'node:path';
 import { ConfigInvalidError } from '../errors.js';
 import { createAjv } from '../contract/ajv.js';
 import { closest } from '../requirements/closest.js';
-import { DEFAULTS, SETTING_SOURCES, type Settings } from './settings.js';
+import { DEFAULTS, SETTING_SOURCES, type SettingKey, type Settings } from './settings.js';
 import schema from './schema.json' with { type: 'json' };
 
 export interface ConfigInput {
-  /** Parsed command-line values keyed by setting name (already typed). */
-  flags?: Partial<Record<keyof Settings, unknown>>;
+  /** Parsed command-line values keyed by setting name (already typed); 'fixtures.schoolId' for nested ones. */
+  flags?: Partial<Record<SettingKey, unknown>>;
   env?: NodeJS.ProcessEnv;
   /** Path of the JSON config file (--config or EDFI_CONFIG). */
   configFile?: string;
@@ -47,7 +47,8 @@ function fromEnv(env: NodeJS.ProcessEnv, origin: Origin): Record<string, unknown
     const raw = env[s.env];
     if (raw === undefined || raw === '') continue;
     origin[s.key] = s.env;
-    if (s.type === 'integer') out[s.key] = /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+    if (s.parse) out[s.key] = s.parse(raw);
+    else if (s.type === 'integer') out[s.key] = /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
     else if (s.type === 'boolean') out[s.key] = /^(1|true|yes)$/i.test(raw) ? true : /^(0|false|no)$/i.test(raw) ? false : raw;
     else out[s.key] = raw;
   }
@@ -57,7 +58,8 @@ function fromEnv(env: NodeJS.ProcessEnv, origin: Origin): Record<string, unknown
 /** 'timeoutMs (in cfg.json)', '--timeout-ms', 'EDFI_TIMEOUT_MS', 'roles.readOnly.secret (in cfg.json)'. */
 function where(segments: string[], origin: Origin): string {
   if (!segments.length) return 'settings';
-  const source = origin[segments[0]!];
+  // A nested setting from a flag or variable ('fixtures.schoolId') is known by its own origin.
+  const source = origin[segments.slice(0, 2).join('.')] ?? origin[segments[0]!];
   const dotted = segments.join('.');
   if (!source) return dotted;
   if (source.startsWith('--') || source.startsWith('EDFI_')) return segments.length > 1 ? `${source} (${dotted})` : source;
@@ -78,7 +80,7 @@ export function loadConfig(input: ConfigInput = {}): Readonly<Settings> {
     const source = SETTING_SOURCES.find((s) => s.key === key);
     origin[key] = source ? `--${source.flag}` : key;
   }
-  const merged: Record<string, unknown> = { ...DEFAULTS, ...file, ...envValues, ...flagValues };
+  const merged = mergeLayers([DEFAULTS, file, envValues, flagValues]);
 
   const problems: string[] = [];
   if (!validate(merged)) {
@@ -108,6 +110,27 @@ export function loadConfig(input: ConfigInput = {}): Readonly<Settings> {
   }
   if (problems.length) throw new ConfigInvalidError(problems);
   return deepFreeze(settings);
+}
+
+/**
+ * Later layers win. A dotted key ('fixtures.schoolId', from a flag or a variable) sets one member
+ * of the nested object and keeps the members an earlier layer (the config file) gave.
+ */
+function mergeLayers(layers: Array<Record<string, unknown>>): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      const dot = key.indexOf('.');
+      if (dot < 0) {
+        merged[key] = value;
+        continue;
+      }
+      const top = key.slice(0, dot);
+      const current = merged[top];
+      merged[top] = { ...(current && typeof current === 'object' && !Array.isArray(current) ? current : {}), [key.slice(dot + 1)]: value };
+    }
+  }
+  return merged;
 }
 
 function nestedKeys(top: string): string[] {

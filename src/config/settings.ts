@@ -32,15 +32,23 @@ export interface Settings {
   snapshotBaseUrl?: string;
   changeQueriesDisabledBaseUrl?: string;
   secondaryCredentials?: { snapshot?: ClientSetting; changeQueriesDisabled?: ClientSetting };
-  fixtures?: {
-    schoolId?: number;
-    schoolYear?: number;
-    termDescriptor?: string;
-    otherSchoolId?: number;
-    courseCode?: string;
-    courseEducationOrganizationId?: number;
-  };
+  fixtures?: FixtureSettings;
 }
+
+/** Existing records to use instead of discovering them (from flags, EDFI_* variables or `fixtures` in the config file). */
+export interface FixtureSettings {
+  schoolId?: number;
+  schoolYear?: number;
+  termDescriptor?: string;
+  /** Of schoolId in schoolYear. */
+  gradingPeriods?: Array<{ gradingPeriodDescriptor: string; gradingPeriodName: string }>;
+  otherSchoolId?: number;
+  courseCode?: string;
+  courseEducationOrganizationId?: number;
+}
+
+/** A top-level setting, or one inside `fixtures` ('fixtures.schoolId'). */
+export type SettingKey = keyof Settings | `fixtures.${keyof FixtureSettings}`;
 
 export const DEFAULTS = {
   profile: 'ods-7.3',
@@ -53,11 +61,31 @@ export const DEFAULTS = {
 
 /** One row per setting that can come from a flag or an environment variable. */
 export interface SettingSource {
-  key: keyof Settings;
+  key: SettingKey;
   flag: string;
   env: string;
   type: 'string' | 'integer' | 'boolean';
   help: string;
+  /** Turns the text of a flag or variable into the setting's value (what it cannot read stays text, for the schema to name). */
+  parse?: (raw: string) => unknown;
+}
+
+/**
+ * `--grading-periods 'DESCRIPTOR|NAME;DESCRIPTOR|NAME'`: each period is its descriptor URI and its
+ * name separated by '|', periods separated by ';' (descriptor URIs hold '#', spaces and commas,
+ * never '|' or ';'). A part without '|' stays text, so the schema reports it.
+ */
+export function parseGradingPeriods(raw: string): unknown[] {
+  return raw
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const bar = part.lastIndexOf('|');
+      const descriptor = part.slice(0, bar).trim();
+      const name = part.slice(bar + 1).trim();
+      return bar > 0 && descriptor && name ? { gradingPeriodDescriptor: descriptor, gradingPeriodName: name } : part;
+    });
 }
 
 export const SETTING_SOURCES: SettingSource[] = [
@@ -78,4 +106,19 @@ export const SETTING_SOURCES: SettingSource[] = [
   { key: 'html', flag: 'html', env: 'EDFI_HTML', type: 'boolean', help: 'build the Allure HTML report (default true; --no-html)' },
   { key: 'snapshotBaseUrl', flag: 'snapshot-base-url', env: 'EDFI_SNAPSHOT_BASE_URL', type: 'string', help: 'API root of an instance with a snapshot configured' },
   { key: 'changeQueriesDisabledBaseUrl', flag: 'change-queries-disabled-base-url', env: 'EDFI_CHANGE_QUERIES_DISABLED_BASE_URL', type: 'string', help: 'API root of an instance with change queries disabled' },
+  // Fixtures: existing records to use instead of discovering them.
+  { key: 'fixtures.schoolId', flag: 'school-id', env: 'EDFI_SCHOOL_ID', type: 'integer', help: 'the school sessions are created in (default: the first school found)' },
+  { key: 'fixtures.schoolYear', flag: 'school-year', env: 'EDFI_SCHOOL_YEAR', type: 'integer', help: 'the school year of the sessions (default: the current one)' },
+  { key: 'fixtures.termDescriptor', flag: 'term-descriptor', env: 'EDFI_TERM_DESCRIPTOR', type: 'string', help: 'a term descriptor URI, e.g. uri://ed-fi.org/TermDescriptor#Fall Semester' },
+  {
+    key: 'fixtures.gradingPeriods',
+    flag: 'grading-periods',
+    env: 'EDFI_GRADING_PERIODS',
+    type: 'string',
+    help: "the school's grading periods in that year: 'DESCRIPTOR|NAME;DESCRIPTOR|NAME…'",
+    parse: parseGradingPeriods,
+  },
+  { key: 'fixtures.courseCode', flag: 'course-code', env: 'EDFI_COURSE_CODE', type: 'string', help: 'a course to offer in created sessions' },
+  { key: 'fixtures.courseEducationOrganizationId', flag: 'course-education-organization-id', env: 'EDFI_COURSE_EDUCATION_ORGANIZATION_ID', type: 'integer', help: "the course's education organization (default: the school)" },
+  { key: 'fixtures.otherSchoolId', flag: 'other-school-id', env: 'EDFI_OTHER_SCHOOL_ID', type: 'integer', help: 'a second school (for the cross-school checks)' },
 ];

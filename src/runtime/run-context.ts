@@ -3,6 +3,10 @@
 import { MissingRunContextError } from '../errors.js';
 import type { Profile } from '../requirements/types.js';
 import type { SessionRefs } from './refs.js';
+import type { Evidence } from './evidence.js';
+
+export type { Evidence } from './evidence.js';
+export { quoteEvidence } from './evidence.js';
 
 export const CONTEXT_ENV = 'EDFI_CONFORMANCE_CONTEXT';
 
@@ -74,6 +78,12 @@ export interface RunContext {
     changeQueriesDisabled?: TargetInfo;
   };
   capabilities: Record<CapabilityFlag, boolean>;
+  /**
+   * For each capability the probe decided from the target's answers, the request and answer that
+   * decided it (capabilities that come from settings, such as writes or the secondary targets, have
+   * none). Skip reasons quote it with quoteEvidence().
+   */
+  evidence: Partial<Record<CapabilityFlag, Evidence>>;
   refs: SessionRefs;
   discovery: DiscoveryInfo;
   /** maxConcurrency is the whole run's cap; `workers` spec workers share it. */

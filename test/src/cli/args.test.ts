@@ -25,4 +25,17 @@ describe(parseCommandLine.name, () => {
     expect(helpText()).toContain('--base-url VALUE');
     expect(helpText()).toContain('[EDFI_CLIENT_SECRET]');
   });
+
+  it('should read fixture flags into the nested settings, grading periods as DESCRIPTOR|NAME pairs', () => {
+    const parsed = parseCommandLine(['run', '--school-id', '255901001', '--grading-periods', 'uri://a/GradingPeriodDescriptor#One|P1;uri://a/GradingPeriodDescriptor#Two|P2', '--course-code', 'ALG-1']);
+    expect(parsed.flags).toEqual({
+      'fixtures.schoolId': 255901001,
+      'fixtures.gradingPeriods': [
+        { gradingPeriodDescriptor: 'uri://a/GradingPeriodDescriptor#One', gradingPeriodName: 'P1' },
+        { gradingPeriodDescriptor: 'uri://a/GradingPeriodDescriptor#Two', gradingPeriodName: 'P2' },
+      ],
+      'fixtures.courseCode': 'ALG-1',
+    });
+    expect(helpText()).toMatch(/--grading-periods VALUE .*DESCRIPTOR\|NAME;DESCRIPTOR\|NAME.*\[EDFI_GRADING_PERIODS\]/);
+  });
 });

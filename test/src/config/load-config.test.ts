@@ -77,4 +77,29 @@ describe(loadConfig.name, () => {
   it('should reject a base URL that is not http(s)', () => {
     expect(problemsOf(() => loadConfig({ env: { EDFI_BASE_URL: 'ftp://x', EDFI_CLIENT_ID: 'k', EDFI_CLIENT_SECRET: 's' } }))).toEqual(['EDFI_BASE_URL: must be an http(s) URL (got "ftp://x")']);
   });
+
+  it('should take fixtures from flags and variables, keeping the ones the file gives', () => {
+    const file = configFile({ fixtures: { schoolId: 1, courseCode: 'ALG-1' } });
+    const s = loadConfig({
+      configFile: file,
+      env: { EDFI_SCHOOL_YEAR: '2025', EDFI_GRADING_PERIODS: 'uri://ed-fi.org/GradingPeriodDescriptor#First Six Weeks|Six Weeks 1; uri://x/GradingPeriodDescriptor#Q2|Quarter 2' },
+      flags: { 'fixtures.schoolId': 255901001 },
+    });
+    expect(s.fixtures).toEqual({
+      schoolId: 255901001,
+      courseCode: 'ALG-1',
+      schoolYear: 2025,
+      gradingPeriods: [
+        { gradingPeriodDescriptor: 'uri://ed-fi.org/GradingPeriodDescriptor#First Six Weeks', gradingPeriodName: 'Six Weeks 1' },
+        { gradingPeriodDescriptor: 'uri://x/GradingPeriodDescriptor#Q2', gradingPeriodName: 'Quarter 2' },
+      ],
+    });
+  });
+
+  it('should name the flag or variable of a bad fixture', () => {
+    expect(problemsOf(() => loadConfig({ env: { EDFI_SCHOOL_YEAR: 'twenty' } }))).toEqual(['EDFI_SCHOOL_YEAR (fixtures.schoolYear): must be integer (got "twenty")']);
+    expect(problemsOf(() => loadConfig({ env: {}, flags: { 'fixtures.gradingPeriods': ['no bar here'] } }))[0]).toMatch(/^--grading-periods \(fixtures\.gradingPeriods\.0\): must be object/);
+    // A file's fixture error still names the file.
+    expect(problemsOf(() => loadConfig({ env: {}, configFile: configFile({ fixtures: { termDescriptor: 'no-hash' } }) }))[0]).toMatch(/^fixtures\.termDescriptor \(in .*conformance\.json\): must match pattern/);
+  });
 });

@@ -1,7 +1,8 @@
 // A tiny stand-in Ed-Fi target on node:http for the harness's own tests: discovery, a token
 // endpoint that checks Basic credentials, the fixture resources, and just enough of sessions and
 // course offerings (in memory) for a run to create and delete. Modes make it misbehave for the
-// exit-2 tests: garbage discovery, or never answering at all.
+// exit-2 tests: garbage discovery, or never answering at all. Options make it strict or odd the
+// way real hosts are (reference filters refused, fixed answers on chosen paths) for the probe tests.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,12 @@ export interface FakeTargetOptions {
   fixtures?: Record<string, unknown[]>;
   key?: string;
   secret?: string;
+  /** Answer 400 to any fixture read with a query parameter other than limit/offset (e.g. `?schoolId=`). */
+  refuseFilters?: boolean;
+  /** Answer 400 to limit/offset on fixture reads too (only the unparameterised read works). */
+  refusePaging?: boolean;
+  /** Fixed answers by path (checked before anything else but discovery and the token). */
+  answers?: Record<string, { status: number; body?: unknown; headers?: Record<string, string> }>;
 }
 
 export interface FakeTarget {
@@ -71,6 +78,8 @@ export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<
       state.tokensIssued.push(token);
       return send(res, 200, { access_token: token, expires_in: 1800, token_type: 'bearer' });
     }
+    const fixed = options.answers?.[path];
+    if (fixed) return send(res, fixed.status, fixed.body, fixed.headers);
     if (!path.startsWith('/data/v3/')) return send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'nothing here' });
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !state.tokensIssued.includes(token)) {
@@ -88,7 +97,16 @@ export async function startFakeTarget(options: FakeTargetOptions = {}): Promise<
       courses: [{ courseCode: 'ALG-1', educationOrganizationReference: { educationOrganizationId: 100 } }],
       ...options.fixtures,
     };
-    if (collection && collection in fixtures && req.method === 'GET') return send(res, 200, fixtures[collection]);
+    if (collection && collection in fixtures && req.method === 'GET' && !id) {
+      const params = [...url.searchParams.keys()];
+      const refused = params.find((p) => (options.refuseFilters && !['limit', 'offset'].includes(p)) || (options.refusePaging && ['limit', 'offset'].includes(p)));
+      if (refused) {
+        return send(res, 400, { type: 'urn:ed-fi:api:bad-request', title: 'Bad Request', status: 400, detail: `The query parameter '${refused}' is not supported.` });
+      }
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      const limit = Number(url.searchParams.get('limit') ?? 25);
+      return send(res, 200, fixtures[collection]!.slice(offset, offset + limit));
+    }
     const store = collection === 'sessions' ? state.sessions : collection === 'courseOfferings' ? state.courseOfferings : undefined;
     if (!store) return send(res, 404, { type: 'urn:ed-fi:api:not-found', title: 'Not Found', status: 404, detail: 'The specified data could not be found.' });
     if (req.headers['use-snapshot'] !== undefined && req.method === 'GET') {
