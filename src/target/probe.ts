@@ -163,6 +163,13 @@ async function secondaryTarget(transport: Transport, input: { root: string; cred
   return info;
 }
 
+/** Like Promise.all, but waits for every promise before rejecting with the first failure (in order). */
+async function allOrFirstFailure<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled: Array<PromiseSettledResult<unknown>> = await Promise.allSettled(promises as readonly unknown[]);
+  for (const r of settled) if (r.status === 'rejected') throw r.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
 export async function probeTarget(input: ProbeInput): Promise<ProbeResult> {
   const { settings } = input;
   const log = input.log ?? new ProbeLog();
@@ -179,10 +186,17 @@ export async function probeTarget(input: ProbeInput): Promise<ProbeResult> {
     log.data.target = { urls: main.urls, discovery: found.info };
     const api = await authorised(transport, main, 'the target');
     const { snapshot, changeQueriesDisabled } = input.secondary;
-    const [probed, openApiDocumentPath, fixtures, snapshotTarget, changeQueriesDisabledTarget] = await Promise.all([
-      capabilitiesOf(api, main),
+    // Settled, not raced: when one part stops the run, the others still finish, so the probe
+    // report of an exit 2 shows everything the probe learnt.
+    const [probed, openApiDocumentPath, fixtures, snapshotTarget, changeQueriesDisabledTarget] = await allOrFirstFailure([
+      // Logged as soon as they are known, so a run that stops on a fixture still reports them.
+      capabilitiesOf(api, main).then((p) => {
+        log.data.capabilities = p.capabilities;
+        log.data.evidence = p.evidence;
+        return p;
+      }),
       fetchOpenApi(transport, main.urls.openApi, input.runDir),
-      discoverFixtures(api, settings.fixtures),
+      discoverFixtures(api, settings.fixtures, log.data.fixtures),
       snapshot ? secondaryTarget(transport, snapshot, 'the snapshot target') : undefined,
       changeQueriesDisabled ? secondaryTarget(transport, changeQueriesDisabled, 'the change-queries-disabled target') : undefined,
     ]);
@@ -190,7 +204,6 @@ export async function probeTarget(input: ProbeInput): Promise<ProbeResult> {
       main.urls = { ...main.urls, changeQueries: probed.changeQueriesRoot, availableChangeVersions: `${probed.changeQueriesRoot}/availableChangeVersions` };
       log.data.target = { urls: main.urls, discovery: found.info };
     }
-    log.data.fixtures = fixtures.findings;
     const secondary: RunContext['secondary'] = {};
     if (snapshotTarget) secondary.snapshot = snapshotTarget;
     if (changeQueriesDisabledTarget) secondary.changeQueriesDisabled = changeQueriesDisabledTarget;

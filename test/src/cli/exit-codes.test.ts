@@ -19,6 +19,9 @@ async function fake(mode: 'normal' | 'garbage-discovery' | 'silent'): Promise<Fa
   return f;
 }
 
+/** Exit-2 runs still write probe.json/probe.md: into a temporary dir, never the repo's reports/. */
+const tmpReports = (): string[] => ['--report-dir', mkdtempSync(join(tmpdir(), 'exit2-'))];
+
 function expectOneSentenceExit2(r: CliResult, pattern: RegExp): void {
   expect(r.code, r.stdout + r.stderr).toBe(2);
   const lines = r.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
@@ -34,27 +37,27 @@ describe('exit 2: the run could not be made', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((r) => server.close(() => r()));
-    const r = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--key', 'k', '--secret', 's', '--timeout-ms', '2000']);
+    const r = await runCli(['run', '--base-url', `http://127.0.0.1:${port}`, '--key', 'k', '--secret', 's', '--timeout-ms', '2000', ...tmpReports()]);
     expectOneSentenceExit2(r, /Cannot reach the target .*connection refused.*check --base-url/);
   });
 
   it('should say the token endpoint refused a wrong secret', async () => {
     const f = await fake('normal');
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', 'definitely-wrong-secret']);
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', 'definitely-wrong-secret', ...tmpReports()]);
     expectOneSentenceExit2(r, /^edfi-conformance: The token endpoint refused the client credentials; check --key\/--secret\.$/);
     expect(r.stderr + r.stdout).not.toContain('definitely-wrong-secret');
   });
 
   it('should reject a garbage discovery document', async () => {
     const f = await fake('garbage-discovery');
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret]);
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, ...tmpReports()]);
     expectOneSentenceExit2(r, /not an Ed-Fi discovery document .*check --base-url/);
   });
 
   it('should give up on a host that never answers within the timeout plus 3 s', async () => {
     const f = await fake('silent');
     const timeoutMs = 1500;
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--timeout-ms', String(timeoutMs)]);
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--timeout-ms', String(timeoutMs), ...tmpReports()]);
     expectOneSentenceExit2(r, /no answer within 1500 ms/);
     // The CLI's own start-up (tsx) is part of the measured time, so the bound is generous by that much only.
     expect(r.durationMs).toBeLessThan(timeoutMs + 3_000 + 2_500);
@@ -63,8 +66,8 @@ describe('exit 2: the run could not be made', () => {
   it('should name a missing prerequisite, and accept it from the config file', async () => {
     const f = await startFakeTarget({ fixtures: { termDescriptors: [] } });
     stops.push(() => f.stop());
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret]);
-    expectOneSentenceExit2(r, /The target has no term descriptor; give fixtures\.termDescriptor/);
+    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, ...tmpReports()]);
+    expectOneSentenceExit2(r, /The target has no term descriptor \(GET …\/termDescriptors\?limit=500&offset=0 answered 200 \[0 items over 1 page\]\); give one with --term-descriptor \(EDFI_TERM_DESCRIPTOR\) or fixtures\.termDescriptor in the config file/);
     expect(f.writes).toBe(0);
     // Given in the config file, the run goes ahead (the fixture checks then decide: exit 1).
     const config = join(mkdtempSync(join(tmpdir(), 'cfg-td-')), 'conformance.json');
