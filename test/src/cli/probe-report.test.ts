@@ -41,7 +41,7 @@ describe('the probe report', () => {
     expect(probe.fixtures).toEqual(expect.arrayContaining([expect.objectContaining({ fixture: 'school year', value: '2024' }), expect.objectContaining({ fixture: 'grading periods', value: 'P1' })]));
     expect(probe.requests.find((q: { url: string }) => q.url.includes('gradingPeriods?limit=500&schoolId=100'))).toMatchObject({ status: 400 });
     const md = readFileSync(join(reportDir, 'probe.md'), 'utf8');
-    expect(md).toMatch(/\| gradingPeriods \| yes \| GET …\/gradingPeriods\?limit=500&offset=0 answered 200 \[1 item over 1 page\] — 1 grading period of school 100 in 2024 \(GET …\/gradingPeriods\?limit=500&schoolId=100 answered 400/);
+    expect(md).toMatch(/\| gradingPeriods \| yes \| GET …\/gradingPeriods\?limit=500&offset=0 answered 200 \[1 item over 1 page; 1 of school 100\] — 1 grading period of school 100 in 2024 \(GET …\/gradingPeriods\?limit=500&schoolId=100 answered 400/);
     expect(filesContaining(reportDir, secretsOf(f))).toEqual([]);
   }, 120_000);
 
