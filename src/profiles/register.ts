@@ -131,6 +131,12 @@ export const Differences = {
     source: 'CONTRACT.md §9 (ODS binds case-insensitively; DMS is case-sensitive)',
     values: { 'ods-7.3': 'insensitive', dms: 'sensitive', guidelines: 'sensitive' },
   }),
+  partitionsEndpoint: difference<'required' | 'optional'>({
+    id: 'partitions-endpoint',
+    topic: 'Whether GET /{resource}/partitions must exist',
+    source: 'seeds: GetSessionsPartitions is a v7.3 operation (ODS 7.3 has no switch for it); DMS serves it (ANCHORS-2 §2.4 item 1); the guidelines do not require it',
+    values: { 'ods-7.3': 'required', dms: 'required', guidelines: 'optional' },
+  }),
 } as const;
 
 export type DifferenceId = (typeof Differences)[keyof typeof Differences]['id'];

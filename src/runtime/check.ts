@@ -14,7 +14,9 @@ import { causeOf } from './cause.js';
 import { CheckFailedError } from '../errors.js';
 import { buildContext, type CheckContext } from './context.js';
 import type { ObservedCheck } from './exchange-observer.js';
-import { CONTEXT_ENV, loadRunContext, ROLES, type Capability, type RunContext, type Role } from './run-context.js';
+import { Differences, valueUnder } from '../profiles/register.js';
+import { quoteEvidence } from './evidence.js';
+import { CONTEXT_ENV, loadRunContext, ROLES, type Capability, type CapabilityFlag, type RunContext, type Role } from './run-context.js';
 import { deriveSeed } from './seed.js';
 
 export interface CheckOptions {
@@ -29,11 +31,11 @@ export interface CheckOptions {
 const SEVERITY = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' } as const;
 
 const CAPABILITY_REASONS: Record<string, string> = {
-  changeQueries: 'the target has no change queries (availableChangeVersions did not answer 200)',
+  changeQueries: 'the target has change queries switched off (the documented answer: 404)',
   snapshotAbsent: 'the target has a snapshot configured, so a Use-Snapshot read does not answer 404',
   snapshotTarget: 'no target with a snapshot is configured (setting snapshotBaseUrl)',
   changeQueriesDisabledTarget: 'no target with change queries disabled is configured (setting changeQueriesDisabledBaseUrl)',
-  partitions: 'the target has no /ed-fi/sessions/partitions endpoint',
+  partitions: 'the target has no /ed-fi/sessions/partitions endpoint (404)',
   collectionEtag: 'the target sends no ETag header on GET-many',
   secondSchool: 'no second school was found or configured (fixtures.otherSchoolId)',
   gradingPeriods: 'the school has no grading periods in the school year',
@@ -41,6 +43,16 @@ const CAPABILITY_REASONS: Record<string, string> = {
   course: 'the target has no course to offer (fixtures: course)',
   writes: 'the run is read-only (--read-only)',
 };
+
+/**
+ * Whether a host may lack this capability under the profile. Partitions are part of the ODS/API
+ * 7.3 and DMS contracts (no switch turns them off), so their absence there is a failure of the
+ * partitions checks, not a reason to skip them (profile register: partitions-endpoint).
+ */
+function optionalUnder(capability: string, profile: Profile): boolean {
+  if (capability === 'partitions') return valueUnder(Differences.partitionsEndpoint, profile) === 'optional';
+  return true;
+}
 
 /** Why a check cannot run here, and what it lacks (a capability, a role, `writes`). */
 export interface Missing {
@@ -54,7 +66,7 @@ export function missingCapability(run: RunContext, requires: readonly Capability
       if (!run.roles[need as Role]) return { reason: `no ${need} client is configured (setting roles.${need})`, lacks: need };
     } else if (need === 'writes') {
       if (run.readOnly) return { reason: CAPABILITY_REASONS.writes!, lacks: need };
-    } else if (!run.capabilities[need as keyof RunContext['capabilities']]) {
+    } else if (!run.capabilities[need as keyof RunContext['capabilities']] && optionalUnder(need, run.profile)) {
       const base = CAPABILITY_REASONS[need] ?? `the target lacks ${need}`;
       // The probe's own observation, quoted, so the reason says what the host answered.
       const evidence = evidenceText(run, need);
@@ -66,9 +78,8 @@ export function missingCapability(run: RunContext, requires: readonly Capability
 
 /** The probe's recorded request and answer for a capability, as one line (src/target/probe.ts). */
 function evidenceText(run: RunContext, capability: string): string | undefined {
-  const e = (run as { evidence?: Record<string, { request?: string; status?: number; body?: string } | undefined> }).evidence?.[capability];
-  if (!e?.request) return undefined;
-  return `${e.request} answered ${e.status ?? '?'}${e.body ? ` ${e.body}` : ''}`;
+  const e = run.evidence?.[capability as CapabilityFlag];
+  return e ? quoteEvidence(e) : undefined;
 }
 
 /** The run's --grep, when the specs are being collected by the runner (undefined in unit tests). */
