@@ -102,3 +102,9 @@ export class CheckFailedError extends HarnessError {
     super(what);
   }
 }
+
+/** A file a command reads (a run's conformance.json, a bundle) is missing or not what it should be. Exit 2. */
+export class InputUnreadableError extends HarnessError {
+  override readonly code = 'CT_ERR_INPUT_UNREADABLE';
+  override readonly name = 'InputUnreadableError';
+}

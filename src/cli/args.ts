@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigInvalidError } from '../errors.js';
 import { closest } from '../requirements/closest.js';
 import { SETTING_SOURCES, type SettingKey } from '../config/settings.js';
+import { CI_COMMANDS, CI_USAGE } from '../ci/commands.js';
 
 export interface ParsedCommand {
   command: 'run' | 'help';
@@ -36,7 +37,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   const [command = 'run', ...rest] = parsed.positionals;
   if (values.help || command === 'help') return { command: 'help', flags: {} };
   if (command !== 'run' || rest.length) {
-    throw new ConfigInvalidError([`'${[command, ...rest].join(' ')}': unknown command; the only command is 'run' (see --help)`]);
+    throw new ConfigInvalidError([`'${[command, ...rest].join(' ')}': unknown command; the commands are run, ${CI_COMMANDS.join(', ')} (see --help)`]);
   }
   const flags: ParsedCommand['flags'] = {};
   for (const s of SETTING_SOURCES) {
@@ -69,5 +70,9 @@ export function helpText(): string {
     'Every run writes probe.md and probe.json (what the probe asked the target and concluded) into the report directory.',
     '',
     'Exit codes: 0 all applicable checks passed, 1 a conformance failure, 2 the run could not be made.',
+    '',
+    'Other commands (CI gate, release verification, certification):',
+    ...CI_USAGE.map((u) => `  ${u}`),
+    'compare exits 1 on a regression; verify-bundle exits 1 when a file changed, was added or removed.',
   ].join('\n');
 }

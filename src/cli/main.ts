@@ -6,8 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { HarnessError } from '../errors.js';
 import { redactText } from '../report/redact.js';
 import { helpText, parseCommandLine } from './args.js';
-import { runConformance } from './run.js';
+import { runConformance, type RunOutcome } from './run.js';
 import { renderSummary } from './summary.js';
+import { isCiCommand, runCiCommand } from '../ci/commands.js';
+import { readConformance } from '../ci/conformance-file.js';
+import { appendStepSummary } from '../ci/step-summary.js';
 
 export async function main(argv: string[]): Promise<number> {
   let interruptedBy: NodeJS.Signals | undefined;
@@ -21,6 +24,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
+    if (isCiCommand(argv[0])) return runCiCommand(argv[0], argv.slice(1), { stdout: (t) => process.stdout.write(t) });
     const parsed = parseCommandLine(argv);
     if (parsed.command === 'help') {
       process.stdout.write(`${helpText()}\n`);
@@ -34,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`edfi-conformance: ${embedded ? 'embedded reference host' : 'target'} ${redactText(target)}, seed ${seed}\n`),
     });
     process.stdout.write(`${renderSummary(outcome)}\n`);
+    if (outcome.bundle) process.stdout.write(`Bundle: ${outcome.bundle} (check it later with: edfi-conformance verify-bundle ${outcome.bundle})\n`);
+    writeStepSummary(outcome, !!interruptedBy);
     if (interruptedBy) return interruptedBy === 'SIGINT' ? 130 : 2;
     return outcome.exitCode;
   } catch (error) {
@@ -46,6 +52,18 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The GitHub Actions job summary, when GITHUB_STEP_SUMMARY is set; a failure to write it only warns. */
+function writeStepSummary(outcome: RunOutcome, interrupted: boolean): void {
+  const r = outcome.reports;
+  if (!r || !process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    const artefacts = [r.allureReport ? `${r.allureReport}/index.html` : undefined, r.matrixMarkdown, r.matrixJson, r.junit, outcome.bundle].filter((p): p is string => !!p);
+    appendStepSummary({ doc: readConformance(r.matrixJson), artefacts, interrupted });
+  } catch (error) {
+    process.stderr.write(`edfi-conformance: could not write the GitHub step summary (${redactText((error as Error).message)})\n`);
   }
 }
 

@@ -12,6 +12,8 @@ import { allRequirements } from '../requirements/index.js';
 import { SEED_PAIRS } from '../requirements/seed-pairs.js';
 import type { RunContext } from '../runtime/run-context.js';
 import type { FinalSweep } from './sweep.js';
+import type { BaselineOutcome } from '../ci/baseline.js';
+import { buildRunIdentity } from '../ci/run-identity.js';
 
 export interface ReportPaths {
   allureResults: string;
@@ -25,7 +27,14 @@ export interface ReportPaths {
   matrixMarkdown: string;
 }
 
-export async function writeReports(input: { run: RunContext; settings: Settings; collected: CollectedResults; sweep: FinalSweep }): Promise<ReportPaths> {
+export async function writeReports(input: {
+  run: RunContext;
+  settings: Settings;
+  collected: CollectedResults;
+  sweep: FinalSweep;
+  baseline?: BaselineOutcome;
+  startedAt?: Date;
+}): Promise<ReportPaths> {
   const { run, settings, collected } = input;
   const dir = run.reportDir;
   mkdirSync(dir, { recursive: true });
@@ -58,7 +67,12 @@ export async function writeReports(input: { run: RunContext; settings: Settings;
     else paths.allureReport = outputDir;
     paths.qualityGate = gate;
   }
-  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, qualityGate: paths.qualityGate, checks: collected.checks, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
+  // Who ran what against which host: compare, the CI summary and the bundle read it back.
+  const identity = buildRunIdentity({
+    target: run.main.urls.root, embedded: !!run.embedded, discovery: run.discovery, profile: run.profile, seed: run.seed,
+    readOnly: run.readOnly, grep: settings.grep, startedAt: input.startedAt ?? new Date(), finishedAt: new Date(),
+  });
+  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, run: identity, qualityGate: paths.qualityGate, baseline: input.baseline, checks: collected.checks, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
   writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
   return paths;
 }

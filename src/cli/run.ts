@@ -18,6 +18,9 @@ import { writeProbeReport } from '../target/probe-report.js';
 import { startEmbeddedHosts, type EmbeddedHosts } from './embedded-host.js';
 import { sweepLedger, type FinalSweep } from './sweep.js';
 import { writeReports, type ReportPaths } from './reports.js';
+import { evaluateBaseline, loadBaseline, type BaselineOutcome } from '../ci/baseline.js';
+import { checkBundleTarget, writeBundle } from '../ci/bundle.js';
+import { runFailed } from '../ci/verdict.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -45,6 +48,10 @@ export interface RunOutcome {
   interrupted: boolean;
   /** Wall time of each phase, ms: hosts, probe, checks, sweep, reports. */
   phases: Record<string, number>;
+  /** With --baseline: which failures it covered, which are new, and the state of each entry. */
+  baseline?: BaselineOutcome;
+  /** With --bundle: the directory the certification bundle was written to (none for an interrupted run). */
+  bundle?: string;
 }
 
 /** Spec workers: at most 3 (2 cores; the target needs CPU too) and never more than the request cap. */
@@ -60,7 +67,11 @@ function rolesFrom(settings: Settings): RunContext['roles'] {
 
 export async function runConformance(options: RunOptions = {}): Promise<RunOutcome> {
   const started = performance.now();
+  const startedAt = new Date();
   const settings = options.settings ?? loadConfig(options);
+  // Read before anything starts: a bad baseline file is exit 2 at once, not after the checks.
+  const baselineFile = settings.baseline ? loadBaseline(settings.baseline) : undefined;
+  if (settings.bundle) checkBundleTarget(resolve(settings.bundle));
   for (const s of [settings.secret, ...Object.values(settings.roles ?? {}).map((r) => r?.secret)]) registerSecret(s);
   const seed = settings.seed ?? randomSeed();
   const reportDir = resolve(settings.reportDir);
@@ -151,9 +162,11 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     phase('sweep');
     requests += sweep.requests + collected.checks.reduce((n, c) => n + c.requests, 0);
 
-    const reports = await writeReports({ run, settings, collected, sweep });
+    const baseline = baselineFile && evaluateBaseline(baselineFile, collected.checks);
+    const reports = await writeReports({ run, settings, collected, sweep, baseline, startedAt });
+    const bundle = settings.bundle && !interrupted ? writeBundle({ reportDir, out: settings.bundle, baselineFile: settings.baseline }).dir : undefined;
     phase('reports');
-    const failed = collected.checks.some((c) => c.verdict === 'fail' || c.verdict === 'error') || collected.suiteErrors.length > 0 || sweep.failures.length > 0 || reports.qualityGate?.passed === false;
+    const failed = runFailed({ checks: collected.checks, suiteErrors: collected.suiteErrors, sweepFailures: sweep.failures, qualityGate: reports.qualityGate, baseline });
     return {
       exitCode: interrupted ? 130 : failed ? 1 : 0,
       checks: collected.checks,
@@ -166,6 +179,8 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       sweep,
       interrupted,
       phases,
+      ...(baseline ? { baseline } : {}),
+      ...(bundle ? { bundle } : {}),
     };
   } finally {
     await hosts?.stop();

@@ -3,6 +3,7 @@
 import { relative } from 'node:path';
 import { redactText } from '../report/redact.js';
 import type { RunOutcome } from './run.js';
+import { renderBaselineSummary } from '../ci/baseline-summary.js';
 
 export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string {
   const count = (v: string): number => outcome.checks.filter((c) => c.verdict === v).length;
@@ -23,6 +24,7 @@ export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string 
     lines.push('', 'Skipped:');
     for (const [reason, n] of skipReasons) lines.push(`  - ${n} × ${reason}`);
   }
+  lines.push(...renderBaselineSummary(outcome));
   for (const e of outcome.suiteErrors) lines.push('', `Suite error: ${e}`);
   if (outcome.sweep?.failures.length) lines.push('', `Cleanup failed for: ${outcome.sweep.failures.join('; ')}`);
   lines.push(

@@ -23,6 +23,10 @@ export interface Settings {
   timeoutMs: number;
   maxConcurrency: number;
   html: boolean;
+  /** Known-deviations file (src/ci/baseline.ts): covered failures do not fail the run. */
+  baseline?: string;
+  /** Write a certification bundle (src/ci/bundle.ts) into this directory after the run. */
+  bundle?: string;
   roles?: {
     readOnly?: ClientSetting;
     noSessionsClaim?: ClientSetting;
@@ -104,6 +108,8 @@ export const SETTING_SOURCES: SettingSource[] = [
   { key: 'timeoutMs', flag: 'timeout-ms', env: 'EDFI_TIMEOUT_MS', type: 'integer', help: 'per-request timeout (default 15000)' },
   { key: 'maxConcurrency', flag: 'max-concurrency', env: 'EDFI_MAX_CONCURRENCY', type: 'integer', help: 'requests in flight per worker (default 8)' },
   { key: 'html', flag: 'html', env: 'EDFI_HTML', type: 'boolean', help: 'build the Allure HTML report (default true; --no-html)' },
+  { key: 'baseline', flag: 'baseline', env: 'EDFI_BASELINE', type: 'string', help: 'known-deviations file: only failures it does not cover fail the run' },
+  { key: 'bundle', flag: 'bundle', env: 'EDFI_BUNDLE', type: 'string', help: 'also write a certification bundle (reports + manifest.json) into this directory' },
   { key: 'snapshotBaseUrl', flag: 'snapshot-base-url', env: 'EDFI_SNAPSHOT_BASE_URL', type: 'string', help: 'API root of an instance with a snapshot configured' },
   { key: 'changeQueriesDisabledBaseUrl', flag: 'change-queries-disabled-base-url', env: 'EDFI_CHANGE_QUERIES_DISABLED_BASE_URL', type: 'string', help: 'API root of an instance with change queries disabled' },
   // Fixtures: existing records to use instead of discovering them.
