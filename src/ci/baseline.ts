@@ -95,6 +95,9 @@ export function loadBaseline(path: string, option = '--baseline'): LoadedBaselin
   }
   // A bare array of entries is accepted as shorthand for { entries: [...] }.
   const doc = Array.isArray(parsed) ? { entries: parsed } : parsed;
+  if (Array.isArray((doc as { checks?: unknown } | null)?.checks)) {
+    fail("this is a run's conformance.json, not a baseline; write one with: edfi-conformance baseline --from <it> --reason … --expires YYYY-MM-DD");
+  }
   if (!validate(doc)) fail(describeFirstError(doc as Partial<BaselineFile>));
   const entries = (doc as BaselineFile).entries;
   const known = allRequirements().map((r) => r.id);
@@ -124,7 +127,8 @@ function entryName(e: Partial<BaselineEntry> | undefined, index: number): string
 function describeFirstError(doc: Partial<BaselineFile>): string {
   const errors = validate.errors ?? [];
   // An entry missing both ids yields 'required' errors inside the anyOf plus the anyOf itself; keep the anyOf.
-  const e = errors.find((x) => !x.schemaPath.includes('/anyOf/')) ?? errors[0]!;
+  // A misspelt field also shows as a missing one; the unknown name is the more useful sentence.
+  const e = errors.find((x) => x.keyword === 'additionalProperties') ?? errors.find((x) => !x.schemaPath.includes('/anyOf/')) ?? errors[0]!;
   const segments = e.instancePath.split('/').slice(1);
   if (segments[0] !== 'entries' || segments.length < 2) {
     if (e.keyword === 'additionalProperties') {
@@ -138,7 +142,11 @@ function describeFirstError(doc: Partial<BaselineFile>): string {
   const params = (e.params ?? {}) as Record<string, unknown>;
   if (e.keyword === 'anyOf') return `${where}: needs a 'check' (check id) or a 'requirement' (requirement id)`;
   if (e.keyword === 'required') return `${where}: '${String(params.missingProperty)}' is required`;
-  if ('additionalProperty' in params) return `${where}: unknown field '${String(params.additionalProperty)}' (fields: check, requirement, cause, reason, expires)`;
+  if ('additionalProperty' in params) {
+    const name = String(params.additionalProperty);
+    const hint = closest(name, Object.keys(schema.definitions.entry.properties));
+    return `${where}: unknown field '${name}'${hint ? ` (did you mean '${hint}'?)` : ' (fields: check, requirement, cause, reason, expires)'}`;
+  }
   const field = segments[2] ?? '';
   const value = field ? (entry as Record<string, unknown> | undefined)?.[field] : undefined;
   const got = value === undefined || typeof value === 'object' ? '' : ` (got ${JSON.stringify(value)})`;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { filesContaining, filesUnder } from '../helpers/report-files.js';
+import { verifyBundle } from '../../../src/ci/bundle.js';
 
 const SPECS = { EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts' };
 
@@ -19,7 +20,8 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
   beforeAll(async () => {
     fake = await startFakeTarget();
     reportDir = mkdtempSync(join(tmpdir(), 'conf-report-'));
-    result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--seed', '7'], SPECS);
+    // The certification bundle goes inside the report dir, so the secret grep below covers it too.
+    result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--seed', '7', '--bundle', join(reportDir, 'bundle')], SPECS);
     matrix = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8'));
   }, 120_000);
   afterAll(async () => fake?.stop());
@@ -72,6 +74,13 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
       expect(existsSync(join(reportDir, f)), f).toBe(true);
     }
     expect(readFileSync(join(reportDir, 'junit.xml'), 'utf8')).toContain('fails on purpose');
+  });
+
+  it('should write a certification bundle holding the HTML report, intact when verified', () => {
+    const bundle = join(reportDir, 'bundle');
+    for (const f of ['manifest.json', 'allure-report/index.html', 'conformance.json', 'junit.xml']) expect(existsSync(join(bundle, f)), f).toBe(true);
+    expect(verifyBundle(bundle)).toMatchObject({ intact: true });
+    expect(JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8')).verdict).toBe('fail');
   });
 
   it('should mark the MUST failure as failed (not broken) in Allure, with one step per exchange', () => {

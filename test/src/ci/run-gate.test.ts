@@ -1,0 +1,77 @@
+// The CI gate end to end through the real CLI (fake target, fixture checks: one pass, one MUST
+// failure, one SHOULD warning, one skip): a baseline covering the failure turns exit 1 into 0 and
+// writes the step summary and the bundle; a changed cause fails again; a bad baseline is exit 2.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyBundle } from '../../../src/ci/bundle.js';
+import { allRequirements } from '../../../src/requirements/index.js';
+import { checkIdOf } from '../../../src/runtime/check-id.js';
+import { runCli } from '../helpers/cli.js';
+import { filesContaining } from '../helpers/report-files.js';
+import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
+
+const SPECS = { EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts', GITHUB_STEP_SUMMARY: '' };
+// The same requirement the fixture spec picks, and the id of its deliberate failure.
+const must = allRequirements().find((r) => r.level === 'MUST' && !r.profiles)!;
+const failingCheck = checkIdOf(must.id, 'creates a session and a course offering, then fails on purpose');
+
+function baselineFile(entries: unknown[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'gate-bl-')), 'baseline.json');
+  writeFileSync(path, JSON.stringify({ entries }));
+  return path;
+}
+
+describe('edfi-conformance run --baseline (fake target, fixture checks)', () => {
+  let fake: FakeTarget;
+  beforeAll(async () => {
+    fake = await startFakeTarget();
+  });
+  afterAll(async () => fake?.stop());
+  const target = (): string[] => ['--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--no-html', '--seed', '3'];
+
+  it('should exit 0 when the baseline covers the failure, with the step summary and a verifiable bundle', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'gate-'));
+    const reportDir = join(work, 'reports');
+    const bundle = join(work, 'bundle');
+    const summary = join(work, 'step-summary.md');
+    const baseline = baselineFile([{ check: failingCheck, reason: 'accepted deviation', expires: '2099-12-31' }]);
+    const r = await runCli(['run', ...target(), '--report-dir', reportDir, '--baseline', baseline, '--bundle', bundle], { ...SPECS, GITHUB_STEP_SUMMARY: summary });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Baseline ${baseline}: 1 known failure(s) covered, 0 new failure(s), 1 new warning(s)`);
+    expect(r.stdout).toContain(`Bundle: ${bundle}`);
+
+    const conformance = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8'));
+    expect(conformance.baseline.covered.map((f: { checkId: string }) => f.checkId)).toEqual([failingCheck]);
+    expect(conformance.run).toMatchObject({ target: fake.baseUrl, embedded: false, profile: 'ods-7.3', seed: 3, suite: { version: expect.any(String) } });
+
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toMatch(/^## Ed-Fi sessions conformance: ✅ passed/);
+    expect(md).toContain('1 known failure(s) covered · **0 new failure(s)**');
+
+    expect(verifyBundle(bundle).intact).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(bundle, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ verdict: 'pass', seed: 3, baseline: { path: 'baseline.json', covered: 1, newFailures: 0 } });
+    // No client secret or token in the reports, the bundle or the step summary.
+    const needles = [fake.secret, ...fake.tokensIssued];
+    expect(filesContaining(work, needles)).toEqual([]);
+  }, 120_000);
+
+  it('should exit 1 when the failure no longer matches the cause the baseline accepted', async () => {
+    const reportDir = mkdtempSync(join(tmpdir(), 'gate-cause-'));
+    const baseline = baselineFile([{ check: failingCheck, cause: 'a cause this failure does not have', reason: 'accepted', expires: '2099-12-31' }]);
+    const r = await runCli(['run', ...target(), '--report-dir', reportDir, '--baseline', baseline], SPECS);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toContain(`✗ new [${failingCheck}] fail: cause changed since it was baselined (entry 1)`);
+  }, 120_000);
+
+  it('should exit 2 at once, naming the entry and field, on a bad baseline', async () => {
+    const baseline = baselineFile([{ check: failingCheck, reason: 'accepted', expires: 'next year' }]);
+    const writesBefore = fake.writes;
+    const r = await runCli(['run', ...target(), '--baseline', baseline], SPECS);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`edfi-conformance: Invalid setting: --baseline: ${baseline}: entry 1 (${failingCheck}): 'expires' must be a date 'YYYY-MM-DD' (got "next year")`);
+    expect(fake.writes).toBe(writesBefore); // refused before any check ran
+  }, 60_000);
+});
