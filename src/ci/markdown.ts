@@ -1,10 +1,12 @@
 // Small Markdown helpers shared by the CI renderers (run comparison, GitHub step summary): table
 // cells that survive pipes and newlines in failure messages, and lists cut to a readable length.
 
-/** A table cell: one line, pipes escaped, at most `max` characters. */
+/** A table cell: one line, at most `max` characters, pipes escaped and angle brackets as entities
+ * (causes mask values as '<etag>', '<id>', which GitHub would otherwise take for HTML and hide). */
 export function cell(text: string | number | undefined, max = 160): string {
-  const one = String(text ?? '').replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+  let one = String(text ?? '').replace(/\s*\n\s*/g, ' ').trim();
+  if (one.length > max) one = `${one.slice(0, max - 1)}…`;
+  return one.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|');
 }
 
 /** Inline code that stays inline whatever the text holds. */

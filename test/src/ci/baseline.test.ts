@@ -41,7 +41,7 @@ describe(evaluateBaseline.name, () => {
   });
 
   it('should treat a covered failure whose cause changed as a new failure', () => {
-    const e = entry({ check: put409.checkId, cause: `${REQ.put412}|PutSession should answer 412|409` });
+    const e = entry({ check: put409.checkId, cause: put409.cause!.key });
     const changed = { ...put409, cause: cause(REQ.put412, 'PutSession should answer 412', '200') };
     expect(evaluateBaseline(baseline(e), [put409], TODAY).covered).toHaveLength(1);
     const out = evaluateBaseline(baseline(e), [changed], TODAY);

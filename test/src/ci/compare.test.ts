@@ -84,6 +84,12 @@ describe(compareRuns.name, () => {
     for (const heading of ['### Regressions', '### Fixes', '### Changed evidence', '### New checks', '### Removed checks', '### Other status changes']) expect(md).toContain(heading);
     expect(md).toContain(`| \`${REQ.put412}/cause-moves\` | fail → fail | ${c409.key.replace(/\|/g, '\\|')} | ${c200.key.replace(/\|/g, '\\|')} |`);
   });
+
+  it('should keep masked values such as <etag> visible in Markdown (not taken for HTML)', () => {
+    const masked = cause(REQ.put412, 'GET should answer the ETag the POST gave', '<etag>');
+    const md = renderComparisonMarkdown(compare(doc([check(REQ.put412, 'x', 'pass')]), doc([check(REQ.put412, 'x', 'fail', { cause: masked })])));
+    expect(md).toContain('GET should answer the ETag the POST gave \\| &lt;etag&gt; |');
+  });
 });
 
 describe('edfi-conformance compare (CLI)', () => {

@@ -11,7 +11,7 @@ import type { Cause, Verdict } from '../../../src/runtime/check-state.js';
 export const REQ = { put412: 'SES-PUT-412-STALE', del412: 'SES-DELETE-412-STALE', post201: 'SES-POST-201-CREATED', post412: 'SES-POST-412-STALE' } as const;
 
 export function cause(requirementId: string, what: string, observed: string): Cause {
-  return { key: `${requirementId}|${what}|${observed}`, requirementId, what, observed };
+  return { key: `${requirementId} | ${what} | ${observed}`, requirementId, what, observed };
 }
 
 export function check(requirementId: string, slug: string, verdict: Verdict, extra: Partial<CheckResult> = {}): CheckResult {
