@@ -42,7 +42,7 @@ function parse(command: CiCommand, argv: string[], options: Options, positionals
 }
 
 function usageOf(command: CiCommand): string {
-  return CI_USAGE.find((u) => u.startsWith(`edfi-conformance ${command} `))!;
+  return CI_USAGE.find((u) => u.startsWith(`edfi-conformance ${command} `))!.split(/\s{2,}/)[0]!;
 }
 
 function required(command: CiCommand, values: Record<string, unknown>, name: string): string {
