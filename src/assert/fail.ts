@@ -3,16 +3,16 @@
 import { CheckFailedError, type Observation } from '../errors.js';
 import type { Exchange } from '../http/exchange.js';
 import { toCurl } from '../report/curl.js';
-import { redactText } from '../report/redact.js';
+import { excerpt, redactText } from '../report/redact.js';
 import { currentArrange } from '../runtime/arrange.js';
 import { currentCheck } from '../runtime/check-state.js';
 
 const MAX_OBSERVED_CHARS = 600;
 
+/** A value as quoted in a failure: redacted first, then cut (excerpt), so a cut never splits a secret. */
 export function render(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const safe = redactText(text ?? String(value));
-  return safe.length > MAX_OBSERVED_CHARS ? `${safe.slice(0, MAX_OBSERVED_CHARS)}… (${safe.length} chars)` : safe;
+  return excerpt(text ?? String(value), MAX_OBSERVED_CHARS);
 }
 
 export function checkFailure(what: string, facts: Observation, exchange?: Exchange): CheckFailedError {
