@@ -3,7 +3,7 @@
 import { CheckFailedError, type Observation } from '../errors.js';
 import type { Exchange } from '../http/exchange.js';
 import { toCurl } from '../report/curl.js';
-import { excerpt, redactText } from '../report/redact.js';
+import { excerpt, redactText, redactValue } from '../report/redact.js';
 import { currentArrange } from '../runtime/arrange.js';
 import { currentCheck } from '../runtime/check-state.js';
 
@@ -28,7 +28,8 @@ export function checkFailure(what: string, facts: Observation, exchange?: Exchan
   ];
   if (last) lines.push(`  last request: ${last.request.method} ${redactText(last.request.url)} → ${last.status}`, `  curl: ${toCurl(last.request)}`);
   if (state) lines.push(`  replay: ${state.replay}`);
-  const error = new CheckFailedError(what, facts, speaksFor);
+  // The facts travel with the error and reporters serialise them (JUnit's 'Serialized Error'): redacted too.
+  const error = new CheckFailedError(redactText(what), redactValue(facts), speaksFor);
   if (arrange) error.arrange = { ...arrange };
   error.message = lines.join('\n');
   error.expected = render(facts.expected);

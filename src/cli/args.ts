@@ -68,6 +68,8 @@ export function helpText(): string {
     "  --school-id 255901001 --school-year 2025 --grading-periods 'uri://ed-fi.org/GradingPeriodDescriptor#First Six Weeks|2024-2025 Six Weeks 1'",
     'Every run writes probe.md and probe.json (what the probe asked the target and concluded) into the report directory.',
     '',
-    'Exit codes: 0 all applicable checks passed, 1 a conformance failure, 2 the run could not be made.',
+    'Exit codes: 0 all applicable checks passed; 1 a conformance failure; 2 the run could not be made;',
+    '  3 the run left items it created on the host (listed in the summary and conformance.json);',
+    '  130 interrupted. When several apply: 130, then 2, then 3, then 1.',
   ].join('\n');
 }

@@ -43,6 +43,7 @@ export function knownSecretCount(): number {
 // query, XML); the generic ones only as quoted JSON keys, where prose cannot look like them.
 const OAUTH_KEYS = 'access_token|refresh_token|id_token|client_secret';
 const QUOTED_KEYS = `${OAUTH_KEYS}|secret|password|token`;
+const CREDENTIAL_MEMBER = new RegExp(`^(?:${QUOTED_KEYS})$`, 'i');
 // A quote, possibly escaped once or more (the member may sit inside a JSON string of a report).
 const Q = `\\\\*["']`;
 
@@ -50,15 +51,16 @@ const SHAPES: Array<[RegExp, string]> = [
   // A credential has a digit or a base64/token punctuation mark; prose such as 'Basic Authorization
   // header' has neither and is left alone (registered secrets are removed above regardless).
   [/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`],
-  // "access_token": "…" — the value runs to its closing quote, or to the end of a text cut short.
-  [new RegExp(`(${Q}(?:${QUOTED_KEYS})${Q}\\s*:\\s*\\\\*")[^"\\\\]*`, 'gi'), `$1${MASK}`],
-  [new RegExp(`(${Q}(?:${QUOTED_KEYS})${Q}\\s*:\\s*\\\\*')[^'\\\\]*`, 'gi'), `$1${MASK}`],
+  // "access_token": "…" — the value runs to its closing quote, or to the end of a line cut short
+  // (a JSON string holds no raw line break, so the mask never swallows the lines after it).
+  [new RegExp(`(${Q}(?:${QUOTED_KEYS})${Q}\\s*:\\s*\\\\*")[^"\\\\\\r\\n]*`, 'gi'), `$1${MASK}`],
+  [new RegExp(`(${Q}(?:${QUOTED_KEYS})${Q}\\s*:\\s*\\\\*')[^'\\\\\\r\\n]*`, 'gi'), `$1${MASK}`],
   // Malformed JSON with an unquoted value: {"access_token": eyJ…}.
   [new RegExp(`(${Q}(?:${QUOTED_KEYS})${Q}\\s*:\\s*)(?=[^\\s"'\\\\])[^\\s,;}\\]"'\\\\]+`, 'gi'), `$1${MASK}`],
   // Form bodies, query strings, YAML-ish text: access_token=… / access_token: …
   [new RegExp(`\\b(${OAUTH_KEYS})(\\s*[=:]\\s*)(?=[^\\s"'\\\\])[^&\\s"'\\\\,;<]*`, 'gi'), `$1$2${MASK}`],
   // <access_token>…</access_token>, or to the end when cut.
-  [new RegExp(`(<(?:${OAUTH_KEYS})>)[^<]*`, 'gi'), `$1${MASK}`],
+  [new RegExp(`(<(?:${OAUTH_KEYS})>)[^<\\r\\n]*`, 'gi'), `$1${MASK}`],
 ];
 
 // A JWT (base64url header.payload[.signature]; a JSON header always encodes to 'eyJ'), also when
@@ -147,28 +149,36 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
  * inside JSON.stringify's escaping, so a quoted token body in a message is seen with its real quotes.
  */
 export function redactValue<T>(value: T): T {
+  const seen = new WeakSet<object>();
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redactText(v);
+    if (!v || typeof v !== 'object' || seen.has(v)) return v;
+    seen.add(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') {
-      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return walk(JSON.parse(JSON.stringify(v)));
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k), walk(x)]));
-    }
-    return v;
+    const proto = Object.getPrototypeOf(v) as unknown;
+    // Plain data only; other objects (bytes, class instances) are left as they are.
+    if (proto !== Object.prototype && proto !== null) return v;
+    // A member named like a credential is masked whatever its value looks like (a string alone says nothing).
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k), typeof x === 'string' && CREDENTIAL_MEMBER.test(k) ? MASK : walk(x)]));
   };
   return walk(value) as T;
 }
 
-/** Redacts an error's message and stack (and expected/actual) in place before anything reports it. */
-export function redactError<E>(error: E): E {
-  if (!error || typeof error !== 'object') return error;
-  const e = error as { message?: unknown; stack?: unknown; expected?: unknown; actual?: unknown };
-  for (const key of ['message', 'stack', 'expected', 'actual'] as const) {
-    if (typeof e[key] === 'string') {
+/**
+ * Redacts an error in place before anything reports it: message, stack, and every other own member
+ * (reporters serialise them all, e.g. JUnit's "Serialized Error: { facts: … }"), also of its cause.
+ */
+export function redactError<E>(error: E, depth = 0): E {
+  if (!error || typeof error !== 'object' || depth > 3) return error;
+  const e = error as Record<string, unknown>;
+  for (const key of new Set(['message', 'stack', ...Object.keys(e)])) {
+    const v = e[key];
+    if (key === 'cause' && v && typeof v === 'object') redactError(v, depth + 1);
+    else if (typeof v === 'string' || (v && typeof v === 'object')) {
       try {
-        e[key] = redactText(e[key]);
+        e[key] = redactValue(v);
       } catch {
-        /* a read-only property: leave it */
+        /* a read-only member: leave it */
       }
     }
   }

@@ -87,6 +87,13 @@ describe('redaction before truncation', () => {
     }
   });
 
+  it('should mask a cut token member only to the end of its line, and give the same text when run twice', () => {
+    const text = `observed: {"expires_in":1800,"access_token":"eyJhbGciOiJIUzI1NiJ9.eyJzdWIi\nnext line "quoted" stays\n<access_token>abc\nafter`;
+    const once = redactText(text);
+    expect(once).toBe(`observed: {"expires_in":1800,"access_token":"${MASK}\nnext line "quoted" stays\n<access_token>${MASK}\nafter`);
+    expect(redactText(once)).toBe(once);
+  });
+
   it('should mask a cut-off head or tail (12 chars or more) of a registered secret', () => {
     const secret = `reg-${randomBytes(30).toString('hex')}`;
     registerSecret(secret);
@@ -133,10 +140,16 @@ describe('redaction before truncation', () => {
     expect(redactValue(value)).toEqual({ message: `observed: {"access_token":"${MASK}"}`, list: [`Bearer ${MASK}`] });
   });
 
-  it('should redact an error message and stack in place', () => {
-    const error = new Error('answer: {"access_token":"abcdefgh12345678"}');
+  it('should redact an error in place: message, stack and every member reporters serialise', () => {
+    const error = Object.assign(new Error('answer: {"access_token":"abcdefgh12345678"}'), { facts: { observed: { access_token: 'abcdefgh12345678' } } });
+    const cyclic: Record<string, unknown> = { note: 'Bearer abcdefgh12345678' };
+    cyclic.self = cyclic;
+    Object.assign(error, { cyclic, cause: new Error('client_secret=abcdefgh12345678') });
     expect(redactError(error).message).toBe(`answer: {"access_token":"${MASK}"}`);
     expect(error.stack).not.toContain('abcdefgh12345678');
+    expect(JSON.stringify((error as unknown as { facts: unknown }).facts)).toBe(`{"observed":{"access_token":"${MASK}"}}`);
+    expect((error.cause as Error).message).toBe(`client_secret=${MASK}`);
+    expect((error as unknown as { cyclic: { note: string } }).cyclic.note).toBe(`Bearer ${MASK}`);
   });
 });
 
