@@ -7,7 +7,7 @@ import { Ledger, PATIENT, sweep, type SweepPolicy, type SweepResult, type Target
 import { ApiClient } from '../http/api-client.js';
 import { TokenSource } from '../http/token-source.js';
 import { Transport } from '../http/transport.js';
-import { redactText } from '../report/redact.js';
+import { excerpt, redactText } from '../report/redact.js';
 import type { RunContext, TargetInfo } from '../runtime/run-context.js';
 
 export interface FinalSweep extends SweepResult {
@@ -57,7 +57,7 @@ export function renderLeftovers(sweep: Pick<SweepResult, 'leftovers'> | undefine
   const lines = ['', `⚠ LEFT ON THE HOST: ${n} item${n === 1 ? '' : 's'} this run created could not be confirmed deleted (exit status 3); delete ${n === 1 ? 'it' : 'them'} by hand:`];
   for (const l of leftovers) {
     const name = l.name ? ` "${l.name}"` : '';
-    const said = l.lastDelete?.body ? ` (the DELETE answer: ${l.lastDelete.body.replace(/\s+/g, ' ').slice(0, 100)}${l.lastDelete.body.length > 100 ? '…' : ''})` : '';
+    const said = l.lastDelete?.body ? ` (the DELETE answer: ${excerpt(l.lastDelete.body.replace(/\s+/g, ' '), 100, () => '…')})` : '';
     lines.push(`  ⚠ ${l.resource}${name} on ${l.target}: ${l.url} — ${l.why}${said}`);
   }
   return lines.map(redactText);

@@ -69,14 +69,23 @@ const JWT = /eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*){0,2}/g;
 // Cheap gate: the member shapes can only match text that names one of these words.
 const MEMBER_HINT = /token|secret|password/i;
 
-/** Masks each cut-off head (prefix) or tail (suffix) of `secret`, FRAGMENT_MIN chars or longer. */
-function maskFragments(text: string, secret: string): string {
-  if (secret.length <= FRAGMENT_MIN) return text;
+/**
+ * Masks `secret` and each cut-off head (prefix) or tail (suffix) of it, FRAGMENT_MIN chars or
+ * longer. Two scans when the text holds none of it (the usual case): the head's, which also rules
+ * out the whole secret, and the tail's.
+ */
+function maskSecret(text: string, secret: string): string {
+  if (secret.length <= FRAGMENT_MIN) return text.includes(secret) ? text.split(secret).join(MASK) : text;
   const head = secret.slice(0, FRAGMENT_MIN);
   const tail = secret.slice(-FRAGMENT_MIN);
-  if (!text.includes(head) && !text.includes(tail)) return text;
+  let firstHead = text.indexOf(head);
+  if (firstHead >= 0 && text.includes(secret, firstHead)) {
+    text = text.split(secret).join(MASK);
+    firstHead = text.indexOf(head);
+  }
+  if (firstHead < 0 && !text.includes(tail)) return text;
   const cuts: Array<[number, number]> = [];
-  for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+  for (let at = firstHead; at >= 0; at = text.indexOf(head, at + 1)) {
     let end = at + FRAGMENT_MIN;
     while (end < text.length && end - at < secret.length && text[end] === secret[end - at]) end++;
     cuts.push([at, end]);
@@ -100,10 +109,7 @@ function maskFragments(text: string, secret: string): string {
 
 export function redactText(text: string): string {
   let out = text;
-  for (const secret of ordered) {
-    if (out.includes(secret)) out = out.split(secret).join(MASK);
-    out = maskFragments(out, secret);
-  }
+  for (const secret of ordered) out = maskSecret(out, secret);
   if (out.includes('eyJ')) out = out.replace(JWT, MASK);
   if (MEMBER_HINT.test(out)) for (const [pattern, replacement] of SHAPES) out = out.replace(pattern, replacement);
   else out = out.replace(SHAPES[0]![0], SHAPES[0]![1]);
