@@ -3,16 +3,16 @@
 import { CheckFailedError, type Observation } from '../errors.js';
 import type { Exchange } from '../http/exchange.js';
 import { toCurl } from '../report/curl.js';
-import { redactText } from '../report/redact.js';
+import { excerpt, redactText, redactValue } from '../report/redact.js';
 import { currentArrange } from '../runtime/arrange.js';
 import { currentCheck } from '../runtime/check-state.js';
 
 const MAX_OBSERVED_CHARS = 600;
 
+/** A value as quoted in a failure: redacted first, then cut (excerpt), so a cut never splits a secret. */
 export function render(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const safe = redactText(text ?? String(value));
-  return safe.length > MAX_OBSERVED_CHARS ? `${safe.slice(0, MAX_OBSERVED_CHARS)}… (${safe.length} chars)` : safe;
+  return excerpt(text ?? String(value), MAX_OBSERVED_CHARS);
 }
 
 export function checkFailure(what: string, facts: Observation, exchange?: Exchange): CheckFailedError {
@@ -28,7 +28,8 @@ export function checkFailure(what: string, facts: Observation, exchange?: Exchan
   ];
   if (last) lines.push(`  last request: ${last.request.method} ${redactText(last.request.url)} → ${last.status}`, `  curl: ${toCurl(last.request)}`);
   if (state) lines.push(`  replay: ${state.replay}`);
-  const error = new CheckFailedError(what, facts, speaksFor);
+  // The facts travel with the error and reporters serialise them (JUnit's 'Serialized Error'): redacted too.
+  const error = new CheckFailedError(redactText(what), redactValue(facts), speaksFor);
   if (arrange) error.arrange = { ...arrange };
   error.message = lines.join('\n');
   error.expected = render(facts.expected);

@@ -2,6 +2,7 @@
 // show which documented pair each check reached and what the target answered.
 import type { Exchange } from '../http/exchange.js';
 import { recordElicited } from '../runtime/check-state.js';
+import { excerpt } from '../report/redact.js';
 import { checkFailure } from './fail.js';
 
 export function expectStatus(ex: Exchange, expected: number | readonly number[], note?: string): void {
@@ -26,7 +27,11 @@ export function expectNoBody(ex: Exchange): void {
   }
 }
 
+/**
+ * The start of a response body for a failure message. Redacted before it is cut: cutting first
+ * split a token response's closing quote off, and the token member could no longer be recognised.
+ */
 export function summariseBody(ex: Exchange): string {
   if (!ex.text) return '';
-  return ex.text.length > 300 ? `${ex.text.slice(0, 300)}…` : ex.text;
+  return excerpt(ex.text, 300, () => '…');
 }

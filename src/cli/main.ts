@@ -1,4 +1,5 @@
-// The edfi-conformance command. Parses arguments, runs, prints the summary and exits 0/1/2.
+// The edfi-conformance command. Parses arguments, runs, prints the summary and exits 0/1/2/3/130
+// (the statuses and their precedence: ExitCode in run.ts).
 // Expected problems (bad settings, unreachable host, refused credentials, missing prerequisites)
 // print one plain sentence and exit 2, never a stack trace.
 import { resolve } from 'node:path';

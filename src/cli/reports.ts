@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { buildHtmlReport, evaluateQualityGate, type QualityGateOutcome } from '../report/html.js';
 import { buildMatrix, renderMatrixMarkdown, type Matrix } from '../report/matrix.js';
-import { redactText } from '../report/redact.js';
+import { redactText, redactValue } from '../report/redact.js';
 import type { CollectedResults } from '../report/results.js';
 import { writeExecutor } from '../report/allure-setup.js';
 import { allRequirements } from '../requirements/index.js';
@@ -72,7 +72,10 @@ export async function writeReports(input: {
     target: run.main.urls.root, embedded: !!run.embedded, discovery: run.discovery, profile: run.profile, seed: run.seed,
     readOnly: run.readOnly, grep: settings.grep, startedAt: input.startedAt ?? new Date(), finishedAt: new Date(),
   });
-  writeFileSync(matrixJson, redactText(JSON.stringify({ ...matrix, run: identity, qualityGate: paths.qualityGate, baseline: input.baseline, checks: collected.checks, sweep: input.sweep, suiteErrors: collected.suiteErrors }, null, 2)));
+  // Redacted value by value (redactValue), then once more as a whole: a string is seen with its real
+  // quotes before JSON escapes them.
+  const json = { ...matrix, run: identity, qualityGate: paths.qualityGate, baseline: input.baseline, checks: collected.checks, sweep: input.sweep, leftovers: input.sweep.leftovers, suiteErrors: collected.suiteErrors };
+  writeFileSync(matrixJson, redactText(JSON.stringify(redactValue(json), null, 2)));
   writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
   return paths;
 }

@@ -16,6 +16,7 @@ import { probeTarget, type ProbeResult } from '../target/probe.js';
 import { ProbeLog } from '../target/probe-log.js';
 import { writeProbeReport } from '../target/probe-report.js';
 import { startEmbeddedHosts, type EmbeddedHosts } from './embedded-host.js';
+import type { Leftover } from '../fixtures/ledger.js';
 import { sweepLedger, type FinalSweep } from './sweep.js';
 import { writeReports, type ReportPaths } from './reports.js';
 import { evaluateBaseline, loadBaseline, type BaselineOutcome } from '../ci/baseline.js';
@@ -35,8 +36,17 @@ export interface RunOptions extends ConfigInput {
   onStart?: (info: { seed: number; target: string; embedded: boolean; runTag: string }) => void;
 }
 
+/**
+ * Exit statuses, most urgent first when several apply: 130 interrupted (Ctrl-C) and 2 the run could
+ * not be made or finish, because then nothing else is complete; 3 the run left items on the host,
+ * above 1 because somebody must act on the host whatever the verdict, and a host that always fails
+ * some check would otherwise hide its leftovers behind the usual 1; 1 a conformance failure; 0 pass.
+ * The verdicts are in the summary and reports in every case.
+ */
+export type ExitCode = 0 | 1 | 2 | 3 | 130;
+
 export interface RunOutcome {
-  exitCode: 0 | 1 | 2 | 130;
+  exitCode: ExitCode;
   checks: CheckResult[];
   suiteErrors: string[];
   requests: number;
@@ -45,6 +55,8 @@ export interface RunOutcome {
   reports?: ReportPaths;
   seed: number;
   sweep?: FinalSweep;
+  /** Items the run created and could not confirm deleted (also in sweep.leftovers). */
+  leftovers: Leftover[];
   interrupted: boolean;
   /** Wall time of each phase, ms: hosts, probe, checks, sweep, reports. */
   phases: Record<string, number>;
@@ -166,9 +178,10 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     const reports = await writeReports({ run, settings, collected, sweep, baseline, startedAt });
     const bundle = settings.bundle && !interrupted ? writeBundle({ reportDir, out: settings.bundle, baselineFile: settings.baseline }).dir : undefined;
     phase('reports');
-    const failed = runFailed({ checks: collected.checks, suiteErrors: collected.suiteErrors, sweepFailures: sweep.failures, qualityGate: reports.qualityGate, baseline });
+    const failed = runFailed({ checks: collected.checks, suiteErrors: collected.suiteErrors, qualityGate: reports.qualityGate, baseline });
     return {
-      exitCode: interrupted ? 130 : failed ? 1 : 0,
+      exitCode: interrupted ? 130 : sweep.leftovers.length > 0 ? 3 : failed ? 1 : 0,
+      leftovers: sweep.leftovers,
       checks: collected.checks,
       suiteErrors: collected.suiteErrors,
       requests,

@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { redactText } from '../report/redact.js';
 import type { RunOutcome } from './run.js';
 import { renderBaselineSummary } from '../ci/baseline-summary.js';
+import { renderLeftovers } from './sweep.js';
 
 export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string {
   const count = (v: string): number => outcome.checks.filter((c) => c.verdict === v).length;
@@ -26,7 +27,7 @@ export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string 
   }
   lines.push(...renderBaselineSummary(outcome));
   for (const e of outcome.suiteErrors) lines.push('', `Suite error: ${e}`);
-  if (outcome.sweep?.failures.length) lines.push('', `Cleanup failed for: ${outcome.sweep.failures.join('; ')}`);
+  lines.push(...renderLeftovers(outcome.sweep));
   lines.push(
     '',
     `${count('pass')} passed, ${count('fail') + count('error')} failed, ${count('warn')} warned, ${count('skip')} skipped` +

@@ -1,14 +1,15 @@
 // Renders an exchange as the text attached to a check: request, response and curl, redacted and
-// with long bodies trimmed so reports stay small.
+// with long bodies trimmed so reports stay small (redacted first, then trimmed: see excerpt()).
 import type { Exchange } from '../http/exchange.js';
-import { toCurl } from './curl.js';
-import { redactHeaders, redactText } from './redact.js';
+import { bytesText, toCurl } from './curl.js';
+import { excerpt, redactHeaders, redactText } from './redact.js';
 
 export const MAX_BODY_CHARS = 4_000;
 
-function trim(body: string): string {
-  return body.length > MAX_BODY_CHARS ? `${body.slice(0, MAX_BODY_CHARS)}\n… (${body.length - MAX_BODY_CHARS} more chars trimmed)` : body;
+function trimmed(body: string): string {
+  return excerpt(body, MAX_BODY_CHARS, (full) => `\n… (${full - MAX_BODY_CHARS} more chars trimmed)`);
 }
+
 
 function prettyBody(text: string, json: unknown): string {
   if (json !== undefined) return JSON.stringify(json, null, 2);
@@ -23,13 +24,13 @@ function headerLines(headers: Record<string, string>): string {
 
 export function requestText(ex: Exchange): string {
   const raw = ex.request.body;
-  const text = raw instanceof Uint8Array ? `<${raw.length} bytes: ${Buffer.from(raw).toString('hex').slice(0, 200)}>` : raw;
-  const body = text ? `\n\n${trim(redactText(text))}` : '';
+  const text = raw instanceof Uint8Array ? `<${raw.length} bytes: ${bytesText(raw, 200)}>` : raw;
+  const body = text ? `\n\n${trimmed(text)}` : '';
   return `${ex.request.method} ${redactText(ex.request.url)}\n${headerLines(ex.request.headers)}${body}`;
 }
 
 export function responseText(ex: Exchange): string {
-  const body = ex.text ? `\n\n${trim(redactText(prettyBody(ex.text, ex.json)))}` : '';
+  const body = ex.text ? `\n\n${trimmed(prettyBody(ex.text, ex.json))}` : '';
   return `HTTP ${ex.status} (${ex.durationMs} ms${ex.retries ? `, after ${ex.retries} throttled retries` : ''})\n${headerLines(ex.headers)}${body}`;
 }
 

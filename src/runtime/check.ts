@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
 import { test, type TestContext } from 'vitest';
 import { Ledger } from '../fixtures/ledger.js';
+import { redactError, redactText } from '../report/redact.js';
 import { requirementById } from '../requirements/index.js';
 import type { Profile, Requirement } from '../requirements/types.js';
 import { type CheckMeta, type CheckState, runInCheck } from './check-state.js';
@@ -169,7 +170,8 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
     publish();
     await label(requirement, checkId, run.profile);
 
-    const skip = (reason: string, lacks?: string): never => {
+    const skip = (why: string, lacks?: string): never => {
+      const reason = redactText(why); // a reason may quote what the host answered
       meta.verdict = 'skip';
       meta.reason = reason;
       if (lacks) meta.skippedFor = lacks;
@@ -187,13 +189,15 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
     const missing = missingCapability(run, options.requires);
     if (missing) skip(missing.reason, missing.lacks);
 
-    const observed: ObservedCheck = { state, ledger: new Ledger(run.ledgerPath), created: [], notes: [] };
+    const observed: ObservedCheck = { state, ledger: new Ledger(run.ledgerPath), created: [], deleted: [], notes: [] };
     try {
       await runInCheck(state, async () => {
         const t = await buildContext(run, observed, seed, skip);
         await fn(t);
       });
     } catch (error) {
+      // Before any reporter (JUnit, Allure, the results collector) sees the message or stack.
+      redactError(error);
       if (meta.verdict === 'skip') throw error;
       const failure = error instanceof CheckFailedError ? error : undefined;
       const blocker = blockerOf(error, requirement.id);
@@ -223,7 +227,7 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
     } finally {
       if (observed.notes.length) await vt.annotate(observed.notes.join('\n'), 'notice');
       const problems = await cleanupCreated(run, observed);
-      if (problems.length) await vt.annotate(`cleanup left resources for the final sweep: ${problems.join('; ')}`, 'warning');
+      if (problems.length) await vt.annotate(redactText(`cleanup left resources for the final sweep: ${problems.join('; ')}`), 'warning');
       publish();
     }
   });

@@ -4,9 +4,9 @@
 import * as allure from 'allure-js-commons';
 import type { ExchangeObserver } from '../http/api-client.js';
 import type { Exchange } from '../http/exchange.js';
-import { Ledger, parseLocation, type LedgerEntry, type TargetName } from '../fixtures/ledger.js';
+import { Ledger, nameFromBody, parseLocation, type LedgerEntry, type TargetName } from '../fixtures/ledger.js';
 import { curlText, exchangeTitle, requestText, responseText } from '../report/exchange-text.js';
-import { registerSecret } from '../report/redact.js';
+import { registerSecret, tokensIn } from '../report/redact.js';
 import { recordElicited, type CheckState } from './check-state.js';
 
 export interface ObservedCheck {
@@ -14,6 +14,8 @@ export interface ObservedCheck {
   ledger: Ledger;
   /** What this check created and has not deleted, oldest first. */
   created: LedgerEntry[];
+  /** What this check created and then deleted itself (answered 2xx): still in the ledger until a GET confirms it gone. */
+  deleted: LedgerEntry[];
   /** Server-error bodies that were not problem details (reported as notes). */
   notes: string[];
 }
@@ -24,14 +26,15 @@ export function trackLedger(check: ObservedCheck, target: TargetName, ex: Exchan
     const url = new URL(ex.headers['location'], ex.request.url).toString();
     const parsed = parseLocation(url);
     if (parsed) {
-      check.created.push(check.ledger.recordCreated({ target, ...parsed, url, requirementId: check.state.requirement.id }));
+      const name = nameFromBody(parsed.resource, ex.request.body);
+      check.created.push(check.ledger.recordCreated({ target, ...parsed, url, ...(name ? { name } : {}), requirementId: check.state.requirement.id }));
     }
-  } else if (method === 'DELETE' && ex.status === 204) {
+  } else if (method === 'DELETE' && ex.status >= 200 && ex.status < 300) {
+    // Not recorded as deleted yet: the check's cleanup confirms it with a GET first.
     const parsed = parseLocation(ex.request.url);
     if (parsed) {
-      check.ledger.recordDeleted(target, parsed.id);
       const i = check.created.findIndex((e) => e.target === target && e.id.toLowerCase() === parsed.id.toLowerCase());
-      if (i >= 0) check.created.splice(i, 1);
+      if (i >= 0) check.deleted.push(...check.created.splice(i, 1));
     }
   }
 }
@@ -43,9 +46,11 @@ function looksLikeProblem(json: unknown): boolean {
 
 export function observeFor(check: ObservedCheck, target: TargetName): ExchangeObserver {
   return async (ex) => {
-    // A token a check fetched by hand (token endpoint checks) is a secret from now on, wherever it appears.
+    // A token a check fetched by hand (token endpoint checks) is a secret from now on, wherever it
+    // appears; also one in a body that is not JSON, or JSON cut short (found by shape).
     const token = (ex.json as { access_token?: unknown } | undefined)?.access_token;
     if (typeof token === 'string') registerSecret(token);
+    for (const found of tokensIn(ex.text)) registerSecret(found);
     check.state.exchanges.push(ex);
     check.state.meta.requests += 1 + ex.retries;
     trackLedger(check, target, ex);
