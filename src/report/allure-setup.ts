@@ -48,7 +48,10 @@ export interface AllureCategory {
   groupByMessage?: boolean;
 }
 
-/** A blocked check's status message starts with this; the Allure 2 categories match on it. */
+/**
+ * A blocked check's message starts with this where one is written (allure-vitest writes none for a
+ * skipped test, so the `verdict=blocked` label is what Allure 3 matches; Allure 2 has only this).
+ */
 export const BLOCKED_PREFIX = 'blocked by ';
 
 export const ALLURE_CATEGORIES: AllureCategory[] = [

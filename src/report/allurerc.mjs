@@ -10,6 +10,9 @@ const categories = process.env.EDFI_ALLURE_CATEGORIES ? JSON.parse(process.env.E
 export default defineConfig({
   name: process.env.EDFI_ALLURE_REPORT_NAME ?? 'Ed-Fi sessions conformance',
   historyPath: process.env.EDFI_ALLURE_HISTORY ?? './reports/history.jsonl',
+  // The trend of the last 20 runs: every run appends ~0.4 MB, and the single-file report embeds
+  // the history it reads, so an unbounded file makes each report bigger and slower to build.
+  historyLimit: 20,
   ...(categories ? { categories: { rules: categories } } : {}),
   plugins: {
     awesome: {

@@ -28,13 +28,18 @@ export interface CauseGroup {
 const GROUPED = new Set(['fail', 'warn', 'blocked', 'error']);
 
 const firstLine = (text: string | undefined): string => (text ?? '').split('\n').find((l) => l.trim())?.trim() ?? '';
+/** Failure messages start with '[REQ-ID] '; the id is shown beside the cause already. */
+const withoutIdPrefix = (line: string): string => line.replace(/^\[[A-Z0-9-]+\]\s*/, '');
+/** The message's 'observed:' line, for display only (it may carry ids that differ per check). */
+const observedLine = (text: string | undefined): string => /^\s*observed:\s*(.+)$/m.exec(text ?? '')?.[1]?.trim() ?? '';
 
 /** The cause a check is grouped under: its own, or one derived from its requirement and message. */
 export function causeOf(check: CheckResult): { key: string; requirementId: string; what: string; observed: string } {
   if (check.cause) return check.cause;
   const requirementId = check.verdict === 'blocked' && check.blockedBy ? check.blockedBy : check.requirementId;
-  const what = firstLine(check.reason) || firstLine(check.errors[0]) || (check.verdict === 'error' ? 'the check broke' : 'no message');
-  return { key: `${requirementId}|${what}`, requirementId, what, observed: '' };
+  const message = check.errors[0] ?? check.reason;
+  const what = withoutIdPrefix(firstLine(check.reason) || firstLine(check.errors[0])) || (check.verdict === 'error' ? 'the check broke' : 'no message');
+  return { key: `${requirementId}|${what}`, requirementId, what, observed: observedLine(message) };
 }
 
 /**

@@ -76,6 +76,8 @@ describe('Allure HTML report', () => {
       const overview = await page.evaluate<string>(TEXT);
       expect(overview).toContain('deliberate failure for the harness tests');
       expect(overview).toMatch(/POST \/data\/v3\/ed-fi\/sessions → 201/);
+      // The categories from allure-setup.ts reach the report (Allure's defaults would say "Product errors").
+      expect(overview).toContain('Category: Contract violation');
       await page.screenshot(join(reportDir, 'html-report-file-url.png'));
 
       await page.navigate(`${url}#${failed!.id}/attachments`, 1_000);
