@@ -34,7 +34,7 @@ const withoutIdPrefix = (line: string): string => line.replace(/^\[[A-Z0-9-]+\]\
 const observedLine = (text: string | undefined): string => /^\s*observed:\s*(.+)$/m.exec(text ?? '')?.[1]?.trim() ?? '';
 
 /** The cause a check is grouped under: its own, or one derived from its requirement and message. */
-export function causeOf(check: CheckResult): { key: string; requirementId: string; what: string; observed: string } {
+export function causeForGrouping(check: CheckResult): { key: string; requirementId: string; what: string; observed: string } {
   if (check.cause) return check.cause;
   const requirementId = check.verdict === 'blocked' && check.blockedBy ? check.blockedBy : check.requirementId;
   const message = check.errors[0] ?? check.reason;
@@ -50,7 +50,7 @@ export function groupByCause(checks: readonly CheckResult[], levelOf: (requireme
   const groups = new Map<string, CauseGroup>();
   for (const c of checks) {
     if (!GROUPED.has(c.verdict)) continue;
-    const cause = causeOf(c);
+    const cause = causeForGrouping(c);
     let g = groups.get(cause.key);
     if (!g) {
       const level = cause.requirementId === c.requirementId && c.verdict !== 'blocked' ? c.level : levelOf(cause.requirementId);

@@ -2,7 +2,7 @@
 // ordered by cause so checks broken by the same host behaviour sit together. The CLI prints it
 // after the summary when it is short and otherwise points at reports/failures.txt, which holds it
 // whole. Each entry keeps the full message: expected vs observed, the curl and the replay hint.
-import { causeOf, groupByCause } from './causes.js';
+import { causeForGrouping, groupByCause } from './causes.js';
 import { redactText } from './redact.js';
 import type { CheckResult } from './results.js';
 
@@ -46,7 +46,7 @@ export function renderFailureDetail(checks: readonly CheckResult[]): string {
   const groups = groupByCause(detailed);
   groups.forEach((g, i) => {
     out.push(`── cause ${i + 1}/${groups.length}: ${g.requirementId}: ${g.what}${g.observed ? ` — observed: ${g.observed}` : ''} (${g.checks} ${g.checks === 1 ? 'check' : 'checks'})`);
-    for (const c of detailed.filter((d) => causeOf(d).key === g.key)) out.push('', ...entry(c));
+    for (const c of detailed.filter((d) => causeForGrouping(d).key === g.key)) out.push('', ...entry(c));
     out.push('');
   });
   return redactText(out.join('\n'));

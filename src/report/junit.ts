@@ -32,8 +32,10 @@ const body = (text: string): string => xmlEscape(redactText(text));
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 const firstLine = (text: string): string => text.split('\n').find((l) => l.trim())?.trim() ?? '';
 
+/** 'blocked by <id>: <reason>' (the worker's reason may already say it). */
 function blockedMessage(c: CheckResult): string {
-  return `blocked by ${c.blockedBy ?? 'another requirement'}: ${firstLine(c.reason ?? '') || 'its set-up could not be done'}`;
+  const reason = firstLine(c.reason ?? '') || 'its set-up could not be done';
+  return reason.startsWith('blocked by ') ? reason : `blocked by ${c.blockedBy ?? 'another requirement'}: ${reason}`;
 }
 
 function testcase(c: CheckResult): string {

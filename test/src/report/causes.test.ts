@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { causeOf, causeTally, groupByCause } from '../../../src/report/causes.js';
+import { causeForGrouping, causeTally, groupByCause } from '../../../src/report/causes.js';
 import type { CheckResult } from '../../../src/report/results.js';
 
 let n = 0;
@@ -29,7 +29,7 @@ describe(groupByCause.name, () => {
   });
 
   it('should fall back to the requirement (the blocking one for blocked checks) and the first message line', () => {
-    expect(causeOf(check('SES-A', 'blocked', { blockedBy: 'SES-B', reason: 'set-up failed\nmore' }))).toEqual({ key: 'SES-B|set-up failed', requirementId: 'SES-B', what: 'set-up failed', observed: '' });
-    expect(causeOf(check('SES-A', 'fail', { errors: ['[SES-A] status is 404\n  expected: 404\n  observed: 200'] }))).toEqual({ key: 'SES-A|status is 404', requirementId: 'SES-A', what: 'status is 404', observed: '200' });
+    expect(causeForGrouping(check('SES-A', 'blocked', { blockedBy: 'SES-B', reason: 'set-up failed\nmore' }))).toEqual({ key: 'SES-B|set-up failed', requirementId: 'SES-B', what: 'set-up failed', observed: '' });
+    expect(causeForGrouping(check('SES-A', 'fail', { errors: ['[SES-A] status is 404\n  expected: 404\n  observed: 200'] }))).toEqual({ key: 'SES-A|status is 404', requirementId: 'SES-A', what: 'status is 404', observed: '200' });
   });
 });

@@ -16,7 +16,7 @@ import { repairHistory } from '../../../src/report/html.js';
 const chromium = findChromium();
 if (!chromium) console.warn(`html-report.test: skipped, no Chromium at ${CHROMIUM_CANDIDATES.join(', ')} (apt-get install -y chromium)`);
 
-const FIXTURE_TITLES = ['creates a session and passes', 'then fails on purpose', 'a SHOULD that is not met', 'needs a snapshot target'];
+const FIXTURE_TITLES = ['creates a session and passes', 'then fails on purpose', 'a SHOULD that is not met', 'needs a snapshot target', 'set-up step shows another requirement broken'];
 
 /**
  * A loader is still on the page: the boot spinner of index.html, the app's loader, or the page
@@ -94,6 +94,10 @@ describe('Allure HTML report', () => {
         await page.navigate(`${url}#${result.id}`, 200);
         expect(await page.waitFor<boolean>(`document.querySelector('[data-testid=test-result-info-title]')?.textContent.includes(${JSON.stringify(result.name)})`, 5_000), result.name).toBe(true);
       }
+      // A blocked check sits in its own category, not among the contract violations.
+      const blocked = results.find((r) => r.name.includes('set-up step shows another requirement broken'))!;
+      await page.navigate(`${url}#${blocked.id}`, 300);
+      expect(await page.waitFor<boolean>(`${TEXT}.includes('Category: Blocked by another requirement')`, 5_000)).toBe(true);
       expect(page.errors).toEqual([]);
     });
     expect(existsSync(join(reportDir, 'html-report-file-url.png'))).toBe(true);

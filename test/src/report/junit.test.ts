@@ -17,6 +17,7 @@ const checks: CheckResult[] = [
   check('warn', { reason: 'no Location header' }),
   check('skip', { reason: 'the target has no change queries' }),
   check('blocked', { blockedBy: 'SES-GET-ETAG', reason: 'the set-up GET answered 200 without an ETag\nGET /sessions/1', decidedBy: ['ods-etag'] }),
+  check('blocked', { checkId: 'SES-X-BLOCKED/worded', blockedBy: 'SES-GET-ETAG', reason: 'blocked by SES-GET-ETAG: no ETag' }),
 ];
 const xml = renderJunit({ checks, timestamp: '2026-01-01T00:00:00.000Z', suiteErrors: ['specs/x.spec.ts: Unknown requirement id'] });
 
@@ -49,9 +50,9 @@ describe(renderJunit.name, () => {
   it('should name each testcase by its stable check id and group classnames by area', () => {
     expect(xml).toContain('<testcase name="SES-X-PASS/a-pass-case" classname="edfi.paging" time="1.500">');
     expect(xml).toContain('<testcase name="SES-X-FAIL/a-fail-case" classname="edfi.etag"');
-    expect(xml).toMatch(/<testsuite name="edfi.etag" tests="5" failures="1" errors="1" skipped="2" time="7.500"/);
+    expect(xml).toMatch(/<testsuite name="edfi.etag" tests="6" failures="1" errors="1" skipped="3" time="9.000"/);
     expect(xml).toMatch(/<testsuite name="edfi.paging" tests="1" failures="0" errors="0" skipped="0"/);
-    expect(xml).toMatch(/<testsuites name="edfi-sessions-conformance" tests="7" failures="1" errors="2" skipped="2"/);
+    expect(xml).toMatch(/<testsuites name="edfi-sessions-conformance" tests="8" failures="1" errors="2" skipped="3"/);
   });
 
   it('should carry requirement id, level and title as properties', () => {
@@ -73,6 +74,7 @@ describe(renderJunit.name, () => {
     const blocked = testcase('SES-X-BLOCKED/a-blocked-case');
     expect(blocked).toContain('<skipped message="blocked by SES-GET-ETAG: the set-up GET answered 200 without an ETag">');
     expect(blocked).toContain('<property name="decidedBy" value="ods-etag"/>');
+    expect(testcase('SES-X-BLOCKED/worded')).toContain('<skipped message="blocked by SES-GET-ETAG: no ETag">');
   });
 
   it('should report suite errors as errors and leak no secret', () => {
