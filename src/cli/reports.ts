@@ -1,9 +1,11 @@
-// Everything written after the checks: executor.json for Allure, conformance.json/md, the HTML
-// report. Every file passes through the redactor.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Everything written after the checks: executor.json for Allure, conformance.json/md, junit.xml,
+// failures.txt (the per-check detail), the HTML report. Every file passes through the redactor.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
 import { buildHtmlReport, evaluateQualityGate, type QualityGateOutcome } from '../report/html.js';
+import { FAILURES_FILE, renderFailureDetail } from '../report/failure-detail.js';
+import { renderJunit } from '../report/junit.js';
 import { buildMatrix, renderMatrixMarkdown, type Matrix } from '../report/matrix.js';
 import { redactText, redactValue } from '../report/redact.js';
 import type { CollectedResults } from '../report/results.js';
@@ -23,6 +25,8 @@ export interface ReportPaths {
   /** The Allure quality gate (no MUST failure, enough checks ran); undefined when it could not be evaluated. */
   qualityGate?: QualityGateOutcome;
   junit: string;
+  /** The per-check detail of every check that did not pass; absent when all passed or skipped. */
+  failures?: string;
   matrixJson: string;
   matrixMarkdown: string;
 }
@@ -52,6 +56,8 @@ export async function writeReports(input: {
   const matrixJson = join(dir, 'conformance.json');
   const matrixMarkdown = join(dir, 'conformance.md');
   const paths: ReportPaths = { allureResults, junit: join(dir, 'junit.xml'), matrixJson, matrixMarkdown };
+  writeFileSync(paths.junit, renderJunit({ checks: collected.checks, suiteErrors: collected.suiteErrors }));
+  paths.failures = writeFailureDetail(dir, collected);
   if (settings.html) {
     const outputDir = join(dir, 'allure-report');
     const allure = {
@@ -78,4 +84,16 @@ export async function writeReports(input: {
   writeFileSync(matrixJson, redactText(JSON.stringify(redactValue(json), null, 2)));
   writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
   return paths;
+}
+
+/** failures.txt, or nothing (and no stale file from an earlier run) when every check passed or skipped. */
+function writeFailureDetail(dir: string, collected: CollectedResults): string | undefined {
+  const file = join(dir, FAILURES_FILE);
+  const detail = renderFailureDetail(collected.checks);
+  if (!detail) {
+    rmSync(file, { force: true });
+    return undefined;
+  }
+  writeFileSync(file, redactText(detail));
+  return file;
 }

@@ -1,17 +1,24 @@
 // Allure Report 3 configuration for the conformance HTML report. The runner passes the run's
-// numbers through the environment: where the history file is, how many checks were expected.
+// numbers through the environment: where the history file is, how many checks were expected, and
+// the categories (defined in allure-setup.ts). The report is a single file: the awesome app
+// otherwise fetches its data, which a browser refuses for a page opened from disk (file://).
 import { defineConfig } from 'allure';
 
 const minTests = Number(process.env.EDFI_ALLURE_MIN_TESTS ?? '1');
+const categories = process.env.EDFI_ALLURE_CATEGORIES ? JSON.parse(process.env.EDFI_ALLURE_CATEGORIES) : undefined;
 
 export default defineConfig({
   name: process.env.EDFI_ALLURE_REPORT_NAME ?? 'Ed-Fi sessions conformance',
   historyPath: process.env.EDFI_ALLURE_HISTORY ?? './reports/history.jsonl',
+  // The trend of the last 20 runs: every run appends ~0.4 MB, and the single-file report embeds
+  // the history it reads, so an unbounded file makes each report bigger and slower to build.
+  historyLimit: 20,
+  ...(categories ? { categories: { rules: categories } } : {}),
   plugins: {
     awesome: {
       options: {
         reportName: process.env.EDFI_ALLURE_REPORT_NAME ?? 'Ed-Fi sessions conformance',
-        singleFile: false,
+        singleFile: true,
         reportLanguage: 'en',
         groupBy: ['epic', 'feature', 'story'],
       },

@@ -1,8 +1,9 @@
 // Fixes applied to the generated Allure Report 3 (awesome) files so the report is offline-clean:
 // - the awesome plugin (3.18) always embeds a Google Analytics loader; a conformance report must
 //   not call out to third parties (and offline it logs a console error), so it is removed;
-// - the app always fetches widgets/metrics.json, which is only written when metrics exist; an
-//   empty one avoids a 404 in the console.
+// - a multi-file report (singleFile off in allurerc.mjs) fetches widgets/metrics.json, which is only
+//   written when metrics exist; an empty one avoids a 404 in the console. The single-file report
+//   embeds its data and has no widgets folder, so this step does nothing there.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -1,9 +1,11 @@
-// Builds the Allure Report 3 HTML report from the results (the `allure` package CLI, no Java).
+// Builds the Allure Report 3 HTML report from the results (the `allure` package CLI, no Java): one
+// self-contained index.html that opens from disk (file://), and evaluates the quality gate.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALLURE_CATEGORIES } from './allure-setup.js';
 import { postprocessAllureReport } from './html-postprocess.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -96,6 +98,8 @@ function runAllure(
         EDFI_ALLURE_HISTORY: input.historyPath,
         EDFI_ALLURE_MIN_TESTS: String(input.expectedChecks),
         EDFI_ALLURE_REPORT_NAME: input.reportName,
+        // The categories live in TypeScript (allure-setup.ts); the .mjs config cannot import it.
+        EDFI_ALLURE_CATEGORIES: JSON.stringify(ALLURE_CATEGORIES),
         // Captured output is parsed; no colour codes.
         NO_COLOR: '1',
         FORCE_COLOR: '0',

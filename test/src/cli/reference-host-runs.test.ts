@@ -27,7 +27,7 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
     const reportDir = mkdtempSync(join(tmpdir(), 'conf-embedded-'));
     const result = await runCli(['run', '--report-dir', reportDir, '--seed', '20261122']);
     // The figures the closing note asks for: wall time (start to report written) and requests.
-    const summary = /(\d+) passed, (\d+) failed, (\d+) warned, (\d+) skipped \((\d+) checks\) in ([\d.]+) s, (\d+) requests/.exec(result.stdout);
+    const summary = /(\d+) passed, (\d+) failed, (\d+) warned, (\d+) blocked, (\d+) skipped \((\d+) checks\) in ([\d.]+) s, (\d+) requests/.exec(result.stdout);
     console.log(`embedded run: exit ${result.code}, CLI wall ${(result.durationMs / 1000).toFixed(1)} s; ${summary?.[0] ?? 'no summary'}`);
     expect(result.code, result.stdout.slice(-6000) + result.stderr.slice(-2000)).toBe(0);
     expect(result.stdout).toContain('Quality gate: passed');

@@ -55,7 +55,7 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     expect(result.stdout).toContain('observed: 200');
     expect(result.stdout).toMatch(/curl: curl -i -X GET .*Bearer \*\*\*/);
     expect(result.stdout).toMatch(/replay: npm run conformance -- --seed 7 --grep 'SES-[A-Z0-9-]+\/[a-z0-9-]+' \(plus your --base-url\/--config\)/);
-    expect(result.stdout).toMatch(/1 passed, 2 failed, 1 warned, 1 skipped \(6 checks\)/);
+    expect(result.stdout).toMatch(/1 passed, 2 failed, 1 warned, 1 blocked, 1 skipped \(6 checks\)/);
     expect(result.stdout).toMatch(/Quality gate: failed \(.*no-must-failures\/maxFailures\)/);
   });
 
@@ -73,7 +73,12 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     for (const f of ['junit.xml', 'conformance.md', 'conformance.json', 'allure-results/executor.json', 'allure-results/environment.properties', 'allure-report/index.html']) {
       expect(existsSync(join(reportDir, f)), f).toBe(true);
     }
-    expect(readFileSync(join(reportDir, 'junit.xml'), 'utf8')).toContain('fails on purpose');
+    // Our own JUnit: the stable check id names the testcase, the area groups it, the title is a property.
+    const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testcase name="SES-[A-Z0-9-]+\/creates-a-session-and-a-course-offering[a-z-]*" classname="edfi\.[a-z-]+"/);
+    expect(junit).toContain('value="creates a session and a course offering, then fails on purpose"');
+    expect(junit).toMatch(/<testsuites name="edfi-sessions-conformance" tests="6" failures="2" errors="0" skipped="2"/);
+    expect(readFileSync(join(reportDir, 'failures.txt'), 'utf8')).toContain('deliberate failure for the harness tests');
   });
 
   it('should write a certification bundle holding the HTML report, intact when verified', () => {

@@ -1,51 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatrix, renderMatrixMarkdown, requirementVerdict } from '../../../src/report/matrix.js';
+import { buildMatrix, renderMatrixMarkdown } from '../../../src/report/matrix.js';
 import type { CheckResult } from '../../../src/report/results.js';
 import type { SeedPair } from '../../../src/requirements/seed-pair-parser.js';
 import type { Requirement } from '../../../src/requirements/types.js';
 
 const req = (id: string): Requirement => ({ id, level: 'MUST', source: 'seed:PutSession 412', area: 'etag', operation: 'PutSession', statement: `statement of ${id}` });
 const pair = (operation: SeedPair['operation'], status: number): SeedPair => ({ operation, method: 'PUT', path: '/ed-fi/sessions/{id}', status, elicitable: status >= 500 ? 'fault-only' : 'yes' });
-const result = (requirementId: string, verdict: CheckResult['verdict'], elicited: CheckResult['elicited'] = [], cases?: CheckResult['cases']): CheckResult => ({
-  checkId: `${requirementId}/x`,
-  requirementId, title: `${requirementId} check`, file: 'specs/x.spec.ts', level: 'MUST', area: 'etag', operation: 'PutSession', verdict, elicited, requests: 1, seed: 1, durationMs: 1, errors: [], cases,
+let n = 0;
+const result = (requirementId: string, verdict: CheckResult['verdict'], extra: Partial<CheckResult> = {}): CheckResult => ({
+  checkId: `${requirementId}/case-${++n}`,
+  requirementId, title: `${requirementId} check`, file: 'specs/x.spec.ts', level: 'MUST', area: 'etag', operation: 'PutSession', verdict, elicited: [], requests: 1, seed: 1, durationMs: 1, errors: [],
+  ...extra,
 });
+const put400 = (observedStatus: number) => ({ elicited: [{ operation: 'PutSession' as const, status: 400, observedStatus }] });
 
 describe(buildMatrix.name, () => {
   const matrix = buildMatrix({
-    requirements: [req('SES-A'), req('SES-B'), req('SES-C')],
-    pairs: [pair('PutSession', 412), pair('PutSession', 404), pair('PutSession', 409), pair('PutSession', 500)],
+    requirements: ['SES-A', 'SES-B', 'SES-C', 'SES-D', 'SES-E', 'SES-F'].map(req),
+    pairs: [pair('PutSession', 412), pair('PutSession', 404), pair('PutSession', 409), pair('PutSession', 500), pair('PutSession', 400)],
     checks: [
-      result('SES-A', 'pass', [{ operation: 'PutSession', status: 412, observedStatus: 412 }]),
-      result('SES-A', 'fail', [{ operation: 'PutSession', status: 404, observedStatus: 204 }]),
-      result('SES-B', 'skip', [], [{ id: 'beginDate.missing', expected: 400, observed: 201 }]),
+      result('SES-A', 'pass', { elicited: [{ operation: 'PutSession', status: 412, observedStatus: 412 }] }),
+      result('SES-A', 'fail', { elicited: [{ operation: 'PutSession', status: 404, observedStatus: 204 }], reason: 'expected 404, got 204', cause: { key: 'k-a', requirementId: 'SES-A', what: 'a missing id answers 404', observed: '204' } }),
+      result('SES-B', 'skip', { cases: [{ id: 'beginDate.missing', expected: 400, observed: 201 }], reason: 'no snapshot target' }),
+      // SES-D is only blocked, by SES-E: SES-E is violated although none of its own checks failed.
+      result('SES-D', 'blocked', { blockedBy: 'SES-E', reason: 'set-up GET had no ETag', decidedBy: ['etag-required'] }),
+      result('SES-E', 'pass'),
+      ...Array.from({ length: 41 }, () => result('SES-F', 'pass', put400(400))),
+      result('SES-F', 'pass', put400(422)),
     ],
     target: 'http://h',
     profile: 'ods-7.3',
     seed: 5,
   });
+  const status = (id: string): string | undefined => matrix.requirements.find((r) => r.id === id)?.status;
 
-  it('should give each requirement the worst verdict of its checks, or not-run', () => {
-    expect(matrix.requirements.map((r) => [r.id, r.verdict])).toEqual([['SES-A', 'fail'], ['SES-B', 'skip'], ['SES-C', 'not-run']]);
+  it('should give each requirement a status: met, violated, blocked, not-applicable or not-run', () => {
+    expect(matrix.requirements.map((r) => [r.id, r.status])).toEqual([
+      ['SES-A', 'violated'], ['SES-B', 'not-applicable'], ['SES-C', 'not-run'], ['SES-D', 'blocked'], ['SES-E', 'violated'], ['SES-F', 'met'],
+    ]);
+    expect(matrix.requirements.find((r) => r.id === 'SES-E')?.blocking).toEqual([expect.stringMatching(/^SES-D\//)]);
+    expect(matrix.summary.requirementStatus).toEqual({ met: 1, violated: 2, blocked: 1, 'not-applicable': 1, 'not-run': 1 });
+    expect(status('SES-D')).toBe('blocked');
+  });
+
+  it('should keep each check verdict with its id, reason, blockedBy and decidedBy, and count blocked checks', () => {
+    const d = matrix.requirements.find((r) => r.id === 'SES-D')!;
+    expect(d.checks).toEqual([{ checkId: expect.stringMatching(/^SES-D\//), title: 'SES-D check', verdict: 'blocked', reason: 'set-up GET had no ETag', blockedBy: 'SES-E', decidedBy: ['etag-required'] }]);
+    expect(d.decidedBy).toEqual(['etag-required']);
+    expect(matrix.summary).toMatchObject({ pass: 44, fail: 1, blocked: 1, skip: 1, warn: 0, error: 0, checks: 47 });
+    expect(matrix.decisions).toEqual([{ entry: 'etag-required', checks: 1, requirements: [{ id: 'SES-D', checks: 1 }] }]);
+  });
+
+  it('should group the checks that did not pass by cause', () => {
+    expect(matrix.causes.map((c) => [c.requirementId, c.checks, c.failed, c.blocked])).toEqual([['SES-A', 1, 1, 0], ['SES-E', 1, 0, 1]]);
   });
 
   it('should mark each documented pair elicited, mismatched, not elicited or fault-only', () => {
-    expect(matrix.seedPairs.map((p) => [p.status, p.result])).toEqual([[412, 'elicited'], [404, 'mismatch'], [409, 'not-elicited'], [500, 'fault-only']]);
-    expect(matrix.seedPairs[1]!.elicitedBy).toEqual([{ requirementId: 'SES-A', title: 'SES-A check', observedStatus: 204 }]);
-    expect(matrix.summary.pairsElicited).toBe(1);
+    expect(matrix.seedPairs.map((p) => [p.status, p.result])).toEqual([[412, 'elicited'], [404, 'mismatch'], [409, 'not-elicited'], [500, 'fault-only'], [400, 'elicited']]);
+    expect(matrix.seedPairs[1]!.elicitedBy).toEqual([{ requirementId: 'SES-A', checks: 1, observed: { 204: 1 } }]);
+    expect(matrix.summary.pairsElicited).toBe(2);
   });
 
-  it('should carry data-driven case rows into the markdown', () => {
+  it('should list each requirement once per pair with a count, not once per check', () => {
+    expect(matrix.seedPairs[4]!.elicitedBy).toEqual([{ requirementId: 'SES-F', checks: 42, observed: { 400: 41, 422: 1 } }]);
     const md = renderMatrixMarkdown(matrix);
-    expect(md).toContain('| SES-B | beginDate.missing | 400 | 201 |');
+    expect(md).toContain('| PutSession | PUT | /ed-fi/sessions/{id} | 400 | elicited | SES-F ×42 (400 ×41, 422) |');
     expect(md).toContain('| PutSession | PUT | /ed-fi/sessions/{id} | 404 | mismatch | SES-A (204) |');
+    expect(md.match(/SES-F/g)?.length).toBeLessThan(5);
   });
-});
 
-describe(requirementVerdict.name, () => {
-  it('should rank error over fail over warn over pass over skip', () => {
-    expect(requirementVerdict([result('X', 'pass'), result('X', 'warn')])).toBe('warn');
-    expect(requirementVerdict([result('X', 'skip'), result('X', 'pass')])).toBe('pass');
-    expect(requirementVerdict([result('X', 'fail'), result('X', 'error')])).toBe('error');
+  it('should lead the markdown with requirement counts and causes, and name the register entries', () => {
+    const md = renderMatrixMarkdown(matrix);
+    expect(md).toContain('Requirements: 6 (met 1, violated 2, blocked 1, not applicable 1, not run 1).');
+    expect(md.indexOf('## Causes')).toBeLessThan(md.indexOf('## Requirements'));
+    expect(md).toContain('| MUST | SES-A | a missing id answers 404 | 204 | ×1 check (1 failed) |');
+    expect(md).toMatch(/\| SES-D\/case-\d+ \| blocked \| SES-E \| set-up GET had no ETag \| etag-required \|/);
+    expect(md).toContain('| etag-required | 1 | SES-D |');
+    expect(md).toContain('| SES-B | beginDate.missing | 400 | 201 |');
   });
 });
