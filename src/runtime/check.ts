@@ -12,6 +12,7 @@ import { type CheckMeta, type CheckState, runInCheck } from './check-state.js';
 import { cleanupCreated } from './cleanup.js';
 import { checkIdOf, scenarioTitle } from './check-id.js';
 import { causeOf } from './cause.js';
+import { causeLabel } from '../report/allure-setup.js';
 import { CheckFailedError } from '../errors.js';
 import { buildContext, type CheckContext } from './context.js';
 import type { ObservedCheck } from './exchange-observer.js';
@@ -202,6 +203,8 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
       const failure = error instanceof CheckFailedError ? error : undefined;
       const blocker = blockerOf(error, requirement.id);
       if (failure) meta.cause = causeOf(blocker ?? requirement.id, failure.what, failure.actual ?? '', [run.runTag]);
+      // Allure's categories group results by this label (src/report/allure-setup.ts).
+      if (meta.cause) await allure.label('cause', causeLabel(meta.cause));
       if (blocker) {
         // The arrange part failed on another requirement: nothing is known about this one.
         meta.verdict = 'blocked';
