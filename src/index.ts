@@ -26,22 +26,4 @@ export { SESSIONS, COURSE_OFFERINGS, OPERATION_NAMES, classifyOperation } from '
 export type { OperationName, Requirement, Level, Area, Profile } from './requirements/types.js';
 
 /** ODS 7.3 problem `type` URNs (CONTRACT.md §2.2), so specs do not retype them. */
-export const ProblemType = {
-  badRequest: 'urn:ed-fi:api:bad-request',
-  dataValidationFailed: 'urn:ed-fi:api:bad-request:data-validation-failed',
-  keyChangeNotSupported: 'urn:ed-fi:api:bad-request:data-validation-failed:key-change-not-supported',
-  parameterValidationFailed: 'urn:ed-fi:api:bad-request:parameter-validation-failed',
-  authentication: 'urn:ed-fi:api:security:authentication',
-  authorization: 'urn:ed-fi:api:security:authorization',
-  notFound: 'urn:ed-fi:api:not-found',
-  featureDisabled: 'urn:ed-fi:api:system:configuration:feature-disabled',
-  methodNotAllowed: 'urn:ed-fi:api:method-not-allowed',
-  snapshotMethodNotAllowed: 'urn:ed-fi:api:snapshots:method-not-allowed',
-  unresolvedReference: 'urn:ed-fi:api:data-conflict:unresolved-reference',
-  dependentItemExists: 'urn:ed-fi:api:data-conflict:dependent-item-exists',
-  nonUniqueIdentity: 'urn:ed-fi:api:data-conflict:non-unique-identity',
-  optimisticLockFailed: 'urn:ed-fi:api:optimistic-lock-failed',
-  unsupportedMediaType: 'urn:ed-fi:api:unsupported-media-type',
-  invalidProfileUsage: 'urn:ed-fi:api:profile:invalid-profile-usage',
-  system: 'urn:ed-fi:api:system',
-} as const;
+export { ProblemType } from './contract/problem-types.js';

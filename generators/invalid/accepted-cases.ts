@@ -5,7 +5,8 @@
 // `kind` keeps its catalogue meaning: 'schema' = our canonical request schema rejects the body
 // (the host must still accept it), 'semantic' = our schema accepts it too.
 import { edited, firstGradingPeriod, withGradingPeriods } from './edit.js';
-import { ACCEPTED, PROBLEM, validationFailed } from './outcomes.js';
+import { ProblemType } from '../../src/contract/problem-types.js';
+import { ACCEPTED, validationFailed } from './outcomes.js';
 import type { OddCase } from './types.js';
 
 const BOTH: OddCase['applyTo'] = ['POST', 'PUT'];
@@ -47,8 +48,11 @@ export const acceptedOddCases: OddCase[] = [
         delete d.beginDate;
       }),
     }),
-    expect: { 'ods-7.3': ACCEPTED, dms: validationFailed('$.sessionName', '$.beginDate') },
+    expect: { 'ods-7.3': ACCEPTED, dms: validationFailed('$.sessionName', '$.beginDate'), guidelines: ACCEPTED },
+    alternatives: { guidelines: [validationFailed('$.sessionName', '$.beginDate')] },
     evidence: 'documented',
+    difference: 'property-name-case',
+    caveat: 'The Ed-Fi API guidelines say a host should (not must) enforce the case of property names (DATA-STRICTNESS.md), so under the guidelines profile both the acceptance and a 400 are conforming.',
   },
   {
     id: 'readOnlyMembers.inBody',
@@ -95,9 +99,10 @@ export const acceptedOddCases: OddCase[] = [
     at: ['$.id'],
     applyTo: ['PUT'],
     build: (valid) => ({ json: { id: '00000000000040008000000000000001', ...structuredClone(valid) } }),
-    expect: { 'ods-7.3': ACCEPTED, dms: { status: 400, type: PROBLEM.badRequest } },
+    expect: { 'ods-7.3': ACCEPTED, dms: { status: 400, type: ProblemType.badRequest } },
     evidence: 'documented',
     requirement: 'SES-PUT-BODY-ID-IGNORED',
+    difference: 'put-body-id',
   },
   {
     id: 'totalInstructionalDays.numericString',

@@ -25,14 +25,19 @@ const NEED_CHECKS: Record<Need, { met(refs: SessionRefs): boolean; missing: stri
   otherAcademicWeeks: { met: (r) => (r.other?.academicWeeks.length ?? 0) > 0, missing: 'the second school has no academic week' },
 };
 
+/** The needs of a case these fixtures do not meet ([] = it can run): what its skip `lacks`. */
+export function missingNeeds(c: Pick<InvalidCase, 'needs'>, refs: SessionRefs): Need[] {
+  return (c.needs ?? []).filter((n) => !NEED_CHECKS[n].met(refs));
+}
+
 /** Why a case cannot run against these fixtures ([] = it can). Use as the skip reason. */
 export function unmetNeeds(c: Pick<InvalidCase, 'needs'>, refs: SessionRefs): string[] {
-  return (c.needs ?? []).filter((n) => !NEED_CHECKS[n].met(refs)).map((n) => NEED_CHECKS[n].missing);
+  return missingNeeds(c, refs).map((n) => NEED_CHECKS[n].missing);
 }
 
 export * from './outcomes.js';
 export type * from './types.js';
 export { notUtf8Body } from './transport-cases.js';
 export { usSlashDate } from './accepted-cases.js';
-export { acceptableOutcomes, catalogueRows, encodeRequest, outcomeFor } from './usage.js';
-export type { CatalogueRow, EncodedRequest } from './usage.js';
+export { acceptableOutcomes, catalogueRows, comparesBody, encodeRequest, outcomeFor, sendCase, withRouteId } from './usage.js';
+export type { CatalogueRow, EncodedRequest, RawRequester } from './usage.js';

@@ -1,27 +1,21 @@
-// Problem types and outcome shorthands used by the catalogue (CONTRACT.md §2.2).
+// Outcome shorthands used by the catalogue. The problem `type` URNs come from the suite's one
+// table in src/contract/problem-types.ts (CONTRACT.md §2.2).
+import { ProblemType } from '../../src/contract/problem-types.js';
 import type { Outcome, WriteMethod } from './types.js';
-
-export const PROBLEM = {
-  badRequest: 'urn:ed-fi:api:bad-request',
-  dataValidationFailed: 'urn:ed-fi:api:bad-request:data-validation-failed',
-  unresolvedReference: 'urn:ed-fi:api:data-conflict:unresolved-reference',
-  unsupportedMediaType: 'urn:ed-fi:api:unsupported-media-type',
-  authorization: 'urn:ed-fi:api:security:authorization',
-} as const;
 
 export const validationFailed = (...paths: string[]): Outcome => ({
   status: 400,
-  type: PROBLEM.dataValidationFailed,
+  type: ProblemType.dataValidationFailed,
   ...(paths.length > 0 ? { paths } : {}),
 });
-export const badRequest = (): Outcome => ({ status: 400, type: PROBLEM.badRequest });
+export const badRequest = (): Outcome => ({ status: 400, type: ProblemType.badRequest });
 export const unresolved = (...paths: string[]): Outcome => ({
   status: 409,
-  type: PROBLEM.unresolvedReference,
+  type: ProblemType.unresolvedReference,
   ...(paths.length > 0 ? { paths } : {}),
 });
-export const unsupportedMediaType = (): Outcome => ({ status: 415, type: PROBLEM.unsupportedMediaType });
-export const authorizationDenied = (): Outcome => ({ status: 403, type: PROBLEM.authorization });
+export const unsupportedMediaType = (): Outcome => ({ status: 415, type: ProblemType.unsupportedMediaType });
+export const authorizationDenied = (): Outcome => ({ status: 403, type: ProblemType.authorization });
 
 /** An accepted write: 201 for a POST that creates; a PUT answers 204 instead. */
 export const ACCEPTED: Outcome = { status: 201, type: '' };

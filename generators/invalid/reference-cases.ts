@@ -3,14 +3,15 @@
 // accepts all of these except the descriptor without '#'; the host rejects them by rule
 // (CONTRACT.md §1.2 key unification, §2.3, §6 references and descriptors, §9).
 import { edited, childless, firstGradingPeriod, unknownDescriptorLike, withAcademicWeeks, withGradingPeriods, UNKNOWN_SCHOOL_ID, UNKNOWN_SCHOOL_YEAR } from './edit.js';
-import { authorizationDenied, PROBLEM, unresolved, validationFailed } from './outcomes.js';
+import { ProblemType } from '../../src/contract/problem-types.js';
+import { authorizationDenied, unresolved, validationFailed } from './outcomes.js';
 import type { InvalidCase } from './types.js';
 
 const BOTH: InvalidCase['applyTo'] = ['POST', 'PUT'];
 const TERM = '$.termDescriptor';
 const GP0 = '$.gradingPeriods[0].gradingPeriodReference';
 const AW0 = '$.academicWeeks[0].academicWeekReference';
-const dmsDescriptorMissing = (path: string) => ({ status: 400, type: PROBLEM.badRequest, paths: [path] });
+const dmsDescriptorMissing = (path: string) => ({ status: 400, type: ProblemType.badRequest, paths: [path] });
 
 const descriptors: InvalidCase[] = [
   {
@@ -77,6 +78,7 @@ const unresolvedReferences: InvalidCase[] = [
     expect: { 'ods-7.3': unresolved(), dms: unresolved('$.schoolReference') },
     alternatives: { 'ods-7.3': [authorizationDenied()] },
     evidence: 'documented',
+    difference: 'unresolved-reference',
     caveat: AUTH_FIRST,
   },
   {
@@ -88,6 +90,7 @@ const unresolvedReferences: InvalidCase[] = [
     build: (valid) => ({ json: edited(childless(valid), (d) => (d.schoolYearTypeReference = { schoolYear: UNKNOWN_SCHOOL_YEAR })) }),
     expect: { 'ods-7.3': unresolved(), dms: unresolved('$.schoolYearTypeReference') },
     evidence: 'documented',
+    difference: 'unresolved-reference',
   },
   {
     id: 'gradingPeriodReference.unknown',
@@ -101,6 +104,7 @@ const unresolvedReferences: InvalidCase[] = [
     }),
     expect: { 'ods-7.3': unresolved(), dms: unresolved(GP0) },
     evidence: 'documented',
+    difference: 'unresolved-reference',
   },
   {
     id: 'academicWeekReference.unknown',
@@ -111,6 +115,7 @@ const unresolvedReferences: InvalidCase[] = [
     build: (valid, refs) => ({ json: withAcademicWeeks(valid, [{ schoolId: refs.schoolId, weekIdentifier: 'Conformance Nonexistent Week' }]) }),
     expect: { 'ods-7.3': unresolved(), dms: unresolved(AW0) },
     evidence: 'documented',
+    difference: 'unresolved-reference',
   },
 ];
 

@@ -1,9 +1,10 @@
 // The vocabulary of the invalid-case catalogue: each case breaks a valid payload for one named
 // reason and states the outcome each profile prescribes (CONTRACT.md §2, §6, §9).
+import type { Profile } from '../../src/contract/profiles.js';
 import type { SessionPayload, SessionRefs } from '../types.js';
 
+export type { Profile };
 export type WriteMethod = 'POST' | 'PUT';
-export type Profile = 'ods-7.3' | 'dms' | 'guidelines';
 
 /**
  * What to send. `json`: send JSON.stringify(json) as application/json. `body`: send these exact
@@ -22,6 +23,11 @@ export interface Outcome {
   type: string;
   /** validationErrors keys expected, when known. */
   paths?: string[];
+  /**
+   * Set by outcomeFor when the profile has no outcome of its own and this one is taken from
+   * another profile: only its status is prescribed (usage.ts explains the rule).
+   */
+  inheritedFrom?: Profile;
 }
 
 /**
@@ -54,6 +60,11 @@ export interface InvalidCase {
   evidence: Evidence;
   /** Set when one requirement covers the case whatever the status (e.g. id in a POST body). */
   requirement?: string;
+  /**
+   * The profile-register entry (src/profiles/register.ts, by id) that makes this case's outcome
+   * differ between profiles; a runner records it as deciding the verdict.
+   */
+  difference?: string;
   /** A profile subtlety the harness or the report should know about. */
   caveat?: string;
   /**

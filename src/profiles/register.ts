@@ -25,7 +25,7 @@ export type ProblemBodyRule =
   | 'ods'
   /** DMS: as ODS, and validationErrors {} and errors [] always present; paths compared case-sensitively. */
   | 'dms'
-  /** The guidelines: the status and a JSON body; no member is prescribed. */
+  /** The guidelines: the status code and its meaning; the body's shape is not prescribed. */
   | 'status-only';
 
 export const Differences = {
@@ -104,13 +104,13 @@ export const Differences = {
   useSnapshot: difference<'honoured' | 'ignored'>({
     id: 'use-snapshot',
     topic: 'The Use-Snapshot header',
-    source: 'CONTRACT.md §8 (ODS: reads from the snapshot, 404 without one, 405 on writes); ANCHORS-2 §2.4 item 2 (DMS silently ignores it)',
+    source: 'CONTRACT.md §5 (ODS: reads from the snapshot, 404 without one, 405 on writes); ANCHORS-2 §2.4 item 2 (DMS silently ignores it)',
     values: { 'ods-7.3': 'honoured', dms: 'ignored', guidelines: 'honoured' },
   }),
   snapshotNotFoundExplained: difference<boolean>({
     id: 'snapshot-404-explained',
     topic: 'Whether a 404 for a missing snapshot must say so in its body',
-    source: 'CONTRACT.md §8 (ODS: "Snapshot not found")',
+    source: 'CONTRACT.md §5, §2.2 (ODS: "Snapshot not found")',
     values: { 'ods-7.3': true, dms: false, guidelines: false },
   }),
   smallPartitions: difference<boolean>({
@@ -125,6 +125,90 @@ export const Differences = {
     source: 'CONTRACT.md §6 (ODS and DMS: 409 unresolved-reference); ANCHORS-2 §2.4 item 10 (the guideline: 400)',
     values: { 'ods-7.3': [409], dms: [409], guidelines: [400, 409] },
   }),
+  tokenBodyCredentials: difference<boolean>({
+    id: 'token-body-credentials',
+    topic: 'Whether the token endpoint must accept client_id and client_secret in the form body',
+    source: 'CONTRACT.md §7 (ODS takes the key and secret from a Basic header or from the body); RFC 6749 §2.3.1 makes only HTTP Basic mandatory for a server; DMS documents Basic (ANCHORS-2 §2.4 item 8)',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  tokenBothCredentials: difference<boolean>({
+    id: 'token-both-credentials',
+    topic: 'Whether credentials both in the Basic header and in the body must be refused with 400 invalid_client',
+    source: 'CONTRACT.md §7 (ODS: 400 invalid_client); RFC 6749 §2.3 forbids a client two methods but prescribes no answer; nothing documented for DMS',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  oldestChangeVersionZero: difference<boolean>({
+    id: 'oldest-change-version-zero',
+    topic: 'Whether availableChangeVersions must give oldestChangeVersion 0',
+    source: 'CONTRACT.md §5, §9 (ODS 7.x and DMS: always 0); the guidelines prescribe no value',
+    values: { 'ods-7.3': true, dms: true, guidelines: false },
+  }),
+  deletesRecreated: difference<boolean>({
+    id: 'deletes-recreated',
+    topic: 'Whether /deletes leaves out a natural key that exists again, and lists a key deleted twice as two items',
+    source: 'CONTRACT.md §5 (ODS tracked-change queries; Postman ChangeQueries suite); not documented for DMS nor in the guidelines',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  keyChangesCollapse: difference<boolean>({
+    id: 'key-changes-collapse',
+    topic: 'Whether several key changes of one id inside the window collapse into one /keyChanges item',
+    source: 'CONTRACT.md §5 (ODS KeyChangesQueryTemplatePreparer); not documented for DMS nor in the guidelines',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  changeQueriesDisabled: difference<boolean>({
+    id: 'change-queries-disabled',
+    topic: 'Whether /deletes and /keyChanges answer 404 feature-disabled when change queries are switched off',
+    source: 'CONTRACT.md §5 (ODS FeatureManagement:ChangeQueries=false, Postman disabled-features suite); DMS and the guidelines document no such switch',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  collection405: difference<boolean>({
+    id: 'collection-405',
+    topic: 'Whether PATCH, HEAD and OPTIONS on the sessions collection must answer 405',
+    source: 'CONTRACT.md §1.1 (ODS, Postman GetAll_405_Tests); RFC 9110 §9.3.2 lets a server answer HEAD as GET, so DMS and the guidelines are not held to it',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  snapshotReads: difference<boolean>({
+    id: 'snapshot-reads',
+    topic: 'Whether a read with Use-Snapshot: true is served from a snapshot (404 not-found when none exists)',
+    source: 'CONTRACT.md §5 (ODS 7.x SnapshotContextActionFilter); ANCHORS-2 §2.4 item 2 (DMS ignores the header); the guidelines define no snapshot header',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  snapshotWriteAnyValue: difference<boolean>({
+    id: 'snapshot-write-any-value',
+    topic: 'Whether the mere presence of Use-Snapshot on a write (any value, even false) answers 405',
+    source: 'CONTRACT.md §5 (ODS: any non-GET method with the header, whatever its value)',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  postIfMatch: difference<'upsert-checked' | 'stale-refused' | 'not-required'>({
+    id: 'post-if-match',
+    topic: 'If-Match on a POST that upserts an existing item',
+    source: 'CONTRACT.md §3 (ODS: current ETag → 200, stale → 412); RFC 9110 §13.1.1 (a false If-Match → 412) is what the guidelines keep; DMS documents no If-Match on POST',
+    values: { 'ods-7.3': 'upsert-checked', dms: 'not-required', guidelines: 'stale-refused' },
+  }),
+  defaultPageSize: difference<number | null>({
+    id: 'default-page-size',
+    topic: 'How many items GET-many returns without limit',
+    source: "CONTRACT.md §4, §9 (ODS DefaultPageSizeLimit 500); ANCHORS-2 §2.4 item 1 (DMS 500; the published OpenAPI says 25, and the guidelines pin neither)",
+    values: { 'ods-7.3': 500, dms: 500, guidelines: null },
+  }),
+  getManyOrder: difference<boolean>({
+    id: 'get-many-order',
+    topic: 'Whether GET-many returns items in insertion order',
+    source: 'CONTRACT.md §4, §9 (ODS 7.3 orders by AggregateId, DMS by DocumentId: both insertion order); the guidelines prescribe no order',
+    values: { 'ods-7.3': true, dms: true, guidelines: false },
+  }),
+  cursorNextToken: difference<boolean>({
+    id: 'cursor-next-token',
+    topic: 'Whether every non-empty page carries Next-Page-Token (and an empty page none)',
+    source: 'CONTRACT.md §4 (ODS 7.3 keyset paging, Postman "Limit > 0 includes Next-Page-Token"); DMS validates and signals cursor paging differently (ANCHORS-2 §2.4 item 1); not in the guidelines',
+    values: { 'ods-7.3': true, dms: false, guidelines: false },
+  }),
+  cursorLimit: difference<'ignored' | 'rejected' | 'either'>({
+    id: 'cursor-limit',
+    topic: 'limit sent together with pageToken and pageSize',
+    source: 'CONTRACT.md §4 (ODS accepts and ignores limit); ANCHORS-2 §2.4 item 1 (DMS refuses it with 400)',
+    values: { 'ods-7.3': 'ignored', dms: 'rejected', guidelines: 'either' },
+  }),
   propertyNameCase: difference<'insensitive' | 'sensitive'>({
     id: 'property-name-case',
     topic: 'Whether JSON property names (and so validation paths) are compared case-sensitively',
@@ -136,6 +220,12 @@ export const Differences = {
     topic: 'Whether GET /{resource}/partitions must exist',
     source: 'seeds: GetSessionsPartitions is a v7.3 operation (ODS 7.3 has no switch for it); DMS serves it (ANCHORS-2 §2.4 item 1); the guidelines do not require it',
     values: { 'ods-7.3': 'required', dms: 'required', guidelines: 'optional' },
+  }),
+  ifMatchWildcard: difference<'rejected' | 'accepted' | 'either'>({
+    id: 'if-match-wildcard',
+    topic: 'If-Match: * on a PUT to an existing item',
+    source: "CONTRACT.md §3 (ODS 7.3 has no wildcard support: '*' is an unparseable ETag, 412; DMS etag scenarios accept '*'); the guidelines do not say",
+    values: { 'ods-7.3': 'rejected', dms: 'accepted', guidelines: 'either' },
   }),
 } as const;
 

@@ -10,21 +10,25 @@ import {
   createSessionFactory,
   encodeRequest,
   outcomeFor,
+  comparesBody,
+  sendCase,
+  withRouteId,
   expectedStatus,
   invalidSessionCases,
   isAccepted,
-  PROBLEM,
   requirementFor,
   unmetNeeds,
   type InvalidCase,
 } from '../../generators/index.js';
+import { ProblemType } from '../../src/contract/problem-types.js';
+import { differenceById } from '../../src/profiles/register.js';
 import { semanticClaims, transportClaims } from './case-claims.js';
 import { bareRefs, sampleRefs } from './sample-refs.js';
 
 const validators = compileSessionValidators();
 const factory = createSessionFactory({ seed: 404, runTag: 'cases' });
 const allCases: InvalidCase[] = [...invalidSessionCases, ...acceptedOddCases];
-const knownTypes = new Set<string>([...Object.values(PROBLEM), '']);
+const knownTypes = new Set<string>([...Object.values(ProblemType), '']);
 
 /** Reads `$.a[0].b` out of a JSON value (undefined when absent). */
 function valueAt(root: unknown, path: string): unknown {
@@ -69,7 +73,7 @@ describe('invalid-case catalogue: shape', () => {
     expect(requirementFor(unknownSchool, 'PUT')).toBe('SES-PUT-409-UNRESOLVED');
     expect(requirementFor(invalidSessionCases.find((c) => c.id === 'id.inPostBody')!, 'POST')).toBe('SES-POST-400-ID-IN-BODY');
     expect(expectedStatus({ status: 201, type: '' }, 'PUT')).toBe(204);
-    expect(expectedStatus({ status: 409, type: PROBLEM.unresolvedReference }, 'PUT')).toBe(409);
+    expect(expectedStatus({ status: 409, type: ProblemType.unresolvedReference }, 'PUT')).toBe(409);
   });
 });
 
@@ -144,11 +148,47 @@ describe('catalogue usage helpers', () => {
     expect(bare.body).toBeInstanceOf(Uint8Array);
   });
 
-  it('should give per-profile outcomes, fall back to ODS for guidelines, and list alternatives', () => {
+  it("should give a profile its own outcome, else ODS's status only, and list alternatives", () => {
     const unknownSchool = byId('schoolReference.unknown');
     expect(acceptableOutcomes(unknownSchool, 'ods-7.3').map((o) => o.status)).toEqual([409, 403]);
-    expect(outcomeFor(byId('contentType.textPlain'), 'dms')).toBeUndefined();
-    expect(outcomeFor(byId('contentType.textPlain'), 'guidelines')?.status).toBe(415);
+    const own = outcomeFor(byId('termDescriptor.noHash'), 'dms');
+    expect(own).toEqual({ status: 400, type: ProblemType.badRequest, paths: ['$.termDescriptor'] });
+    expect(comparesBody(own)).toBe(true);
+    for (const profile of ['dms', 'guidelines'] as const) {
+      const inherited = outcomeFor(byId('contentType.textPlain'), profile);
+      expect(inherited).toEqual({ status: 415, type: ProblemType.unsupportedMediaType, inheritedFrom: 'ods-7.3' });
+      expect(comparesBody(inherited)).toBe(false);
+    }
+    // ODS's validationErrors paths are not carried over to a profile that documents none.
+    expect(outcomeFor(byId('beginDate.missing'), 'guidelines')).not.toHaveProperty('paths');
+    expect(acceptableOutcomes(byId('propertyNames.pascalCase'), 'guidelines').map((o) => o.status)).toEqual([201, 400]);
+  });
+
+  it('should add the route id to a PUT body only where the body is a JSON object without one', () => {
+    const id = 'abc123';
+    expect(withRouteId(byId('sessionName.missing').build(valid, sampleRefs), id).json).toMatchObject({ id });
+    const differing = byId('id.inPutBody.different').build(valid, sampleRefs);
+    expect(withRouteId(differing, id)).toBe(differing);
+    const array = byId('body.jsonArray').build(valid, sampleRefs);
+    expect(withRouteId(array, id)).toBe(array);
+    const raw = byId('body.malformedJson').build(valid, sampleRefs);
+    expect(withRouteId(raw, id)).toBe(raw);
+  });
+
+  it('should send a case as encoded, with no Content-Type when the case says none', async () => {
+    const sent: unknown[] = [];
+    const client = { request: async (spec: unknown) => void sent.push(spec) };
+    await sendCase(client, 'PUT', '/x', byId('contentType.missing').build(valid, sampleRefs));
+    await sendCase(client, 'POST', '/x', byId('sessionName.missing').build(valid, sampleRefs));
+    expect(sent[0]).toMatchObject({ method: 'PUT', path: '/x', headers: {} });
+    expect((sent[0] as { body: unknown }).body).toBeInstanceOf(Uint8Array);
+    expect(sent[1]).toMatchObject({ method: 'POST', headers: { 'content-type': 'application/json' } });
+  });
+
+  it('should name only profile-register entries that exist', () => {
+    const named = allCases.filter((c) => c.difference);
+    expect(named.length).toBeGreaterThanOrEqual(6);
+    for (const c of named) expect(differenceById(c.difference!), `${c.id}: ${c.difference}`).toBeDefined();
   });
 
   it('should list one printable row per case', () => {

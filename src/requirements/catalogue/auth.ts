@@ -91,6 +91,7 @@ export const authRequirements: Requirement[] = [
     operation: 'Token',
     statement: 'POST /oauth/token with client_id and client_secret in the form body answers 200 with a bearer token.',
     profiles: ['ods-7.3'],
+    difference: 'token-body-credentials',
   },
   {
     id: 'SES-TOKEN-401-INVALID-CLIENT',
@@ -108,6 +109,7 @@ export const authRequirements: Requirement[] = [
     operation: 'Token',
     statement: 'POST /oauth/token with credentials both in a Basic header and in the body answers 400 {"error":"invalid_client"}.',
     profiles: ['ods-7.3'],
+    difference: 'token-both-credentials',
   },
   {
     id: 'SES-TOKEN-400-GRANT-TYPE',

@@ -21,6 +21,7 @@ export const changeQueriesRequirements: Requirement[] = [
     operation: 'AvailableChangeVersions',
     statement: 'oldestChangeVersion is 0 (ODS 7.x and DMS).',
     profiles: ['ods-7.3', 'dms'],
+    difference: 'oldest-change-version-zero',
   },
   {
     id: 'SES-ACV-MONOTONIC',
@@ -104,6 +105,7 @@ export const changeQueriesRequirements: Requirement[] = [
     operation: 'DeletesSessions',
     statement: 'A deleted session whose natural key is created again no longer appears in /deletes.',
     profiles: ['ods-7.3'],
+    difference: 'deletes-recreated',
   },
   {
     id: 'SES-DELETES-SAME-KEY-TWICE',
@@ -113,6 +115,7 @@ export const changeQueriesRequirements: Requirement[] = [
     operation: 'DeletesSessions',
     statement: 'A natural key deleted, created again and deleted again gives two /deletes items with distinct ids.',
     profiles: ['ods-7.3'],
+    difference: 'deletes-recreated',
   },
   {
     id: 'SES-DELETES-TOTAL-COUNT',
@@ -179,6 +182,7 @@ export const changeQueriesRequirements: Requirement[] = [
     operation: 'KeyChangesSessions',
     statement: 'Two key changes of one id inside the window collapse into one item: earliest old keys, latest new keys.',
     profiles: ['ods-7.3'],
+    difference: 'key-changes-collapse',
   },
   {
     id: 'SES-KEYCHG-TOTAL-COUNT',
@@ -229,6 +233,7 @@ export const changeQueriesRequirements: Requirement[] = [
     operation: 'DeletesSessions',
     statement: 'With change queries disabled, /deletes answers 404 system:configuration:feature-disabled.',
     profiles: ['ods-7.3'],
+    difference: 'change-queries-disabled',
   },
   {
     id: 'SES-CQ-DISABLED-KEYCHG',
@@ -238,5 +243,6 @@ export const changeQueriesRequirements: Requirement[] = [
     operation: 'KeyChangesSessions',
     statement: 'With change queries disabled, /keyChanges answers 404 system:configuration:feature-disabled.',
     profiles: ['ods-7.3'],
+    difference: 'change-queries-disabled',
   },
 ];

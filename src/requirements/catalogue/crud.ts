@@ -110,6 +110,7 @@ export const crudRequirements: Requirement[] = [
     operation: 'PutSession',
     statement: 'On ODS 7.3 an id in the PUT body that differs from the route id is ignored: the route id wins and the update succeeds.',
     profiles: ['ods-7.3'],
+    difference: 'put-body-id',
   },
   {
     id: 'SES-PUT-BODY-ID-REJECTED',
@@ -119,6 +120,7 @@ export const crudRequirements: Requirement[] = [
     operation: 'PutSession',
     statement: 'On DMS an id in the PUT body that differs from the route id is refused with 400 and the item is left unchanged.',
     profiles: ['dms'],
+    difference: 'put-body-id',
   },
   {
     id: 'SES-PUT-KEY-CHANGE-KEEPS-ID',
@@ -213,6 +215,7 @@ export const crudRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'PATCH, HEAD and OPTIONS on the sessions collection answer 405 (method-not-allowed problem where a body is allowed).',
     profiles: ['ods-7.3'],
+    difference: 'collection-405',
   },
   // --- Use-Snapshot on a write: the documented 405 --------------------------------------------
   {
@@ -224,6 +227,7 @@ export const crudRequirements: Requirement[] = [
     statement:
       'POST with a Use-Snapshot header answers 405 urn:ed-fi:api:snapshots:method-not-allowed with Allow: GET, and creates nothing.',
     profiles: ['ods-7.3', 'guidelines'],
+    difference: 'use-snapshot',
   },
   {
     id: 'SES-PUT-405-USE-SNAPSHOT',
@@ -234,6 +238,7 @@ export const crudRequirements: Requirement[] = [
     statement:
       'PUT with a Use-Snapshot header answers 405 urn:ed-fi:api:snapshots:method-not-allowed with Allow: GET, and the item is unchanged.',
     profiles: ['ods-7.3', 'guidelines'],
+    difference: 'use-snapshot',
   },
   {
     id: 'SES-DELETE-405-USE-SNAPSHOT',
@@ -244,6 +249,7 @@ export const crudRequirements: Requirement[] = [
     statement:
       'DELETE with a Use-Snapshot header answers 405 urn:ed-fi:api:snapshots:method-not-allowed with Allow: GET, and the item still exists.',
     profiles: ['ods-7.3', 'guidelines'],
+    difference: 'use-snapshot',
   },
   {
     id: 'SES-WRITE-405-SNAPSHOT-ANY-VALUE',
@@ -253,5 +259,6 @@ export const crudRequirements: Requirement[] = [
     operation: 'PostSession',
     statement: 'On ODS 7.3 the mere presence of Use-Snapshot on a write (even the value false) answers 405 snapshots:method-not-allowed.',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-write-any-value',
   },
 ];

@@ -85,6 +85,7 @@ export const etagRequirements: Requirement[] = [
     operation: 'PostSession',
     statement: 'An upserting POST with If-Match equal to the current ETag of the existing item succeeds (200).',
     profiles: ['ods-7.3'],
+    difference: 'post-if-match',
   },
   {
     id: 'SES-POST-412-STALE',
@@ -94,6 +95,7 @@ export const etagRequirements: Requirement[] = [
     operation: 'PostSession',
     statement: 'An upserting POST with a stale If-Match answers 412 optimistic-lock-failed and the existing item is unchanged.',
     profiles: ['ods-7.3', 'guidelines'],
+    difference: 'post-if-match',
   },
   {
     id: 'SES-GETBYID-304-NOT-MODIFIED',
@@ -119,6 +121,7 @@ export const etagRequirements: Requirement[] = [
     operation: 'PutSession',
     statement: "ODS 7.3 has no wildcard support: If-Match '*' on PUT is answered 412 optimistic-lock-failed.",
     profiles: ['ods-7.3'],
+    difference: 'if-match-wildcard',
   },
   {
     id: 'SES-ETAG-IFMATCH-STAR-ACCEPTED',
@@ -128,5 +131,6 @@ export const etagRequirements: Requirement[] = [
     operation: 'PutSession',
     statement: "DMS accepts If-Match '*' on PUT of an existing item (204).",
     profiles: ['dms'],
+    difference: 'if-match-wildcard',
   },
 ];

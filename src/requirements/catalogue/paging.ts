@@ -77,6 +77,7 @@ export const pagingRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'Without limit, GET-many returns up to 500 items (the ODS runtime default), not the 25 the OpenAPI advertises.',
     profiles: ['ods-7.3', 'dms'],
+    difference: 'default-page-size',
   },
   {
     id: 'SES-GET-PAGING-TOTAL-COUNT',
@@ -110,6 +111,7 @@ export const pagingRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'GET-many orders items by insertion (AggregateId in ODS 7.3), so repeated walks see the same order.',
     profiles: ['ods-7.3', 'dms'],
+    difference: 'get-many-order',
   },
   {
     id: 'SES-GET-FILTERS-EVERY-PAGE',
@@ -128,6 +130,7 @@ export const pagingRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'A non-empty page carries Next-Page-Token; following it with pageSize continues after that page; an empty page carries none.',
     profiles: ['ods-7.3'],
+    difference: 'cursor-next-token',
   },
   {
     id: 'SES-GET-CURSOR-WALK',
@@ -193,6 +196,7 @@ export const pagingRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'ODS 7.3 accepts pageToken + pageSize + limit and ignores limit.',
     profiles: ['ods-7.3'],
+    difference: 'cursor-limit',
   },
   {
     id: 'SES-GET-CURSOR-LIMIT-REJECTED',
@@ -202,6 +206,7 @@ export const pagingRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'DMS refuses pageToken + pageSize + limit with 400.',
     profiles: ['dms'],
+    difference: 'cursor-limit',
   },
   // partitions
   {

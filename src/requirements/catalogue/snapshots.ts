@@ -12,6 +12,7 @@ export const snapshotsRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'GET /ed-fi/sessions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-reads',
   },
   {
     id: 'SES-DELETES-404-SNAPSHOT',
@@ -21,6 +22,7 @@ export const snapshotsRequirements: Requirement[] = [
     operation: 'DeletesSessions',
     statement: 'GET /ed-fi/sessions/deletes with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-reads',
   },
   {
     id: 'SES-KEYCHG-404-SNAPSHOT',
@@ -30,6 +32,7 @@ export const snapshotsRequirements: Requirement[] = [
     operation: 'KeyChangesSessions',
     statement: 'GET /ed-fi/sessions/keyChanges with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-reads',
   },
   {
     id: 'SES-GETID-404-SNAPSHOT',
@@ -39,6 +42,7 @@ export const snapshotsRequirements: Requirement[] = [
     operation: 'GetSessionsById',
     statement: 'GET /ed-fi/sessions/{id} with Use-Snapshot: true of a session created after any snapshot answers 404 not-found ("Snapshot not found" when there is no snapshot).',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-reads',
   },
   {
     id: 'SES-PART-404-SNAPSHOT',
@@ -48,6 +52,7 @@ export const snapshotsRequirements: Requirement[] = [
     operation: 'GetSessionsPartitions',
     statement: 'GET /ed-fi/sessions/partitions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-reads',
   },
   {
     id: 'SES-SNAP-ISOLATION',
@@ -57,5 +62,6 @@ export const snapshotsRequirements: Requirement[] = [
     operation: 'GetSessions',
     statement: 'When a snapshot exists, a session created after it is invisible with Use-Snapshot: true (by id 404, absent from GET-many) and visible without.',
     profiles: ['ods-7.3'],
+    difference: 'snapshot-reads',
   },
 ];

@@ -81,6 +81,26 @@ describe(expectProblem.name, () => {
     expect(() => expectProblem(exchange({ status: 404, json: { ...problem404, validationErrors: {}, errors: [] } }), { status: 404, type: 'urn:ed-fi:api:not-found' })).not.toThrow();
   });
 
+  it('should ask only the status under the guidelines (no body shape), and still fail a wrong status', () => {
+    setProfileForTests('guidelines');
+    const plain = exchange({ status: 409, text: 'conflict', headers: { 'content-type': 'text/plain' } });
+    expect(() => expectProblem(plain, { status: [400, 409], type: 'urn:ed-fi:api:data-conflict:unresolved-reference', paths: ['$.schoolReference'] })).not.toThrow();
+    expect(failureOf(() => expectProblem(plain, { status: 400 })).message).toMatch(/should answer 400/);
+  });
+
+  it('should record the register entries that decided the expectation on the running check', async () => {
+    const s = state();
+    const body = { ...problem404, status: 400, type: 'urn:ed-fi:api:bad-request:data-validation-failed', validationErrors: { '$.beginDate': ['required'] } };
+    await runInCheck(s, async () => expectProblem(exchange({ status: 400, json: body }), { status: 400, type: body.type, paths: ['$.beginDate'] }));
+    expect(s.meta.decidedBy).toEqual(['problem-body', 'problem-types', 'property-name-case']);
+  });
+
+  it('should compare validationErrors paths case-sensitively under dms (property-name-case)', () => {
+    const body = { ...problem404, status: 400, validationErrors: { '$.BeginDate': ['required'] }, errors: [] };
+    setProfileForTests('dms');
+    expect(failureOf(() => expectProblem(exchange({ status: 400, json: body }), { status: 400, paths: ['$.beginDate'] })).message).toMatch(/validationErrors should name/);
+  });
+
   it('should fail when the status member disagrees with the HTTP status', () => {
     expect(failureOf(() => expectProblem(exchange({ status: 404, json: { ...problem404, status: 400 } }), { status: 404 })).message).toMatch(/status member should equal/);
   });
