@@ -3,7 +3,8 @@
 // CONTRACT.md §3, §9; seed PutSession 412, DeleteSessionById 412, PostSession 412.
 // Everything a conditional write needs is set-up: the current ETag (blocked by
 // SES-ETAG-HEADER-QUOTED on a host without ETags), and for a stale ETag a second version
-// (blocked by SES-PUT-204-UPDATED or SES-ETAG-CHANGES-ON-UPDATE). A '*' check needs no ETag at all.
+// (blocked by SES-PUT-204-UPDATED or SES-ETAG-CHANGES-ON-UPDATE). A '*' check sends no ETag, but
+// If-Match presupposes them, so it too is blocked on a host that sends none.
 // "Changed nothing" compares the representation, not the ETag.
 import { check, Differences, describe, ensure, expectProblem, expectStatus, ProblemType, SESSIONS, type CheckContext, type SessionPayload } from '../src/index.js';
 import { readAfter, readVersion, type VersionedState } from './support/crud-reads.js';
@@ -72,7 +73,8 @@ describe('If-Match on PUT', () => {
     if (t.decide(Differences.ifMatchWildcard) !== 'rejected') t.skip(`this run's profile (${t.target.profile}) does not expect If-Match: * to be refused (register: if-match-wildcard)`, `profile:${t.target.profile}`);
     const payload = t.gen.build(t.refs);
     const created = await t.sessions.create(payload);
-    const before = await readItem(t, created.id, 'read the item before the PUT');
+    // If-Match presupposes ETags: a host that sends none is blocked on SES-ETAG-HEADER-QUOTED.
+    const before = await readVersion(t, created.id, 'read the item and its ETag before the PUT');
     const ex = await t.step('PUT with If-Match: *', () => t.sessions.update(created.id, t.gen.withNonKeyChange(payload), { ifMatch: '*' }));
     expectProblem(ex, { status: 412, type: ProblemType.optimisticLockFailed });
     expectUnchanged(before, await readAfter(t, created.id, 'after the refused PUT'), 'a refused write should change nothing');
@@ -82,6 +84,7 @@ describe('If-Match on PUT', () => {
     if (t.decide(Differences.ifMatchWildcard) !== 'accepted') t.skip(`this run's profile (${t.target.profile}) does not expect If-Match: * to be accepted (register: if-match-wildcard)`, `profile:${t.target.profile}`);
     const payload = t.gen.build(t.refs);
     const created = await t.sessions.create(payload);
+    await readVersion(t, created.id, 'read the item and its ETag before the PUT');
     const changed = t.gen.withNonKeyChange(payload);
     const ex = await t.step('PUT with If-Match: *', () => t.sessions.update(created.id, changed, { ifMatch: '*' }));
     expectStatus(ex, 204);
