@@ -12,6 +12,7 @@ import {
   ProblemType,
   SESSIONS,
 } from '../src/index.js';
+import { listByName } from './support/crud-lists.js';
 import { sameId } from './support/crud-values.js';
 import { unknownId } from './support/representation.js';
 
@@ -20,6 +21,13 @@ describe('GET /ed-fi/sessions/{id}', () => {
     const payload = t.gen.build(t.refs);
     const created = await t.sessions.create(payload);
     const read = await t.step('GET it by id', () => t.sessions.get(created.id));
+    if (read.status === 404) {
+      // The id came from the POST's Location: if that named another item, this GET says nothing.
+      await t.arrange('the Location named the session just created', async () => {
+        const other = (await listByName(t, payload.sessionName)).find((i) => !sameId(i.id, created.id));
+        ensure(!other, 'the Location of a created session should carry its id', { expected: created.id, observed: other?.id }, read);
+      }, 'SES-POST-LOCATION-RESOLVES');
+    }
     expectStatus(read, 200);
     ensure(/json/i.test(read.headers['content-type'] ?? ''), 'a session should be served as JSON', { expected: 'application/json', observed: read.headers['content-type'] }, read);
     expectEtag(read);
