@@ -22,8 +22,13 @@ export const DESCRIPTOR_PATTERN = '^[^#]+#.+$';
 export const DESCRIPTOR_SEPARATOR = '#';
 /** ODS rejects empty and whitespace-only required strings ("…should not be left empty", §2.3). */
 export const NON_BLANK_PATTERN = '\\S';
-/** Resource ids are GUIDs in "N" format: 32 lowercase hex digits, no dashes (§1.2). */
-export const RESOURCE_ID_PATTERN = '^[0-9a-f]{32}$';
+/**
+ * Resource ids are GUIDs: ODS writes them in "N" format (32 lowercase hex digits, §1.2), DMS and
+ * others dashed. The schema accepts both; the ODS form is the profile register's
+ * `created-id-format`, checked by the creation check alone, so a dashed-id host fails one
+ * requirement instead of every body validation.
+ */
+export const RESOURCE_ID_PATTERN = '^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$';
 
 /** The properties a POST/PUT body must carry (OpenAPI `required` of edFi_session). */
 export const SESSION_REQUIRED_PROPERTIES = [
