@@ -9,7 +9,7 @@ export interface HostCliOptions extends StartHostOptions {
 export class CliArgumentError extends Error {}
 
 const USAGE =
-  'Usage: npm run host -- [--port N] [--database-url postgres://…] [--no-change-queries] [--snapshot] [--token-lifetime SECONDS] [--fault ID] [--print-json] [--quiet]';
+  'Usage: npm run host -- [--port N] [--database-url postgres://…] [--no-change-queries] [--snapshot] [--token-lifetime SECONDS] [--fault ID]… [--faults ID,ID…] [--print-json] [--quiet]';
 
 export function usage(): string {
   return USAGE;
@@ -24,6 +24,7 @@ function integerValue(flag: string, value: string | undefined, min: number, max:
 
 export function parseHostArgs(argv: string[]): HostCliOptions {
   const options: HostCliOptions = { port: 0, printJson: false };
+  const faultIds: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -48,9 +49,16 @@ export function parseHostArgs(argv: string[]): HostCliOptions {
         options.tokenLifetimeSeconds = integerValue('--token-lifetime', value(), 1, 86400);
         break;
       case '--fault': {
+        // Repeatable: each --fault adds one, in order (request hooks run in that order).
         const id = value();
-        if (!id) throw new CliArgumentError('--fault needs a fault id.');
-        options.fault = id;
+        if (!id || id.startsWith('--')) throw new CliArgumentError('--fault needs a fault id.');
+        faultIds.push(id);
+        break;
+      }
+      case '--faults': {
+        const ids = (value() ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+        if (ids.length === 0) throw new CliArgumentError('--faults needs a comma-separated list of fault ids.');
+        faultIds.push(...ids);
         break;
       }
       case '--print-json':
@@ -63,5 +71,8 @@ export function parseHostArgs(argv: string[]): HostCliOptions {
         throw new CliArgumentError(`Unknown argument '${arg}'. ${USAGE}`);
     }
   }
+  // One fault stays `fault` (as before); several keep their order in `faults`.
+  if (faultIds.length === 1) options.fault = faultIds[0];
+  else if (faultIds.length > 1) options.faults = faultIds;
   return options;
 }

@@ -1,6 +1,6 @@
 // startHost(opts): the embedded reference host (DESIGN.md "Reference host"). Opens and seeds the
-// database, optionally takes a snapshot, wires the router (with the selected fault) into a
-// node:http server on 127.0.0.1, and returns the API root and the seeded client credentials.
+// database, optionally takes a snapshot, wires the router (wrapped in the selected faults, if any)
+// into a node:http server on 127.0.0.1, and returns the API root and the seeded client credentials.
 import type { Db } from './db/db.js';
 import { openDatabase } from './db/open.js';
 import { ClientRegistry, type ClientCredentials } from './auth/clients.js';
@@ -8,11 +8,13 @@ import { TokenStore } from './auth/tokens.js';
 import type { ClientRole, HostContext } from './http/types.js';
 import { createDispatcher } from './router.js';
 import { HostServer } from './server.js';
-import { requireFault, seamsFor, withFault } from './faults/index.js';
+import { requireFaults, seamsFor } from './faults/index.js';
+import { inspectHost, type HostInspector } from './inspect.js';
 import { takeSnapshot } from './snapshot/index.js';
 
 export type { ClientRole } from './http/types.js';
-export { UnknownFaultError } from './faults/index.js';
+export type { HostInspector, StoredItem } from './inspect.js';
+export { FaultCompositionError, UnknownFaultError } from './faults/index.js';
 
 export interface StartHostOptions {
   /** 0 = any free port. Default 0. */
@@ -23,7 +25,10 @@ export interface StartHostOptions {
   changeQueries?: boolean;
   snapshot?: boolean;
   tokenLifetimeSeconds?: number;
+  /** One fault id (kept for single-fault runs); combined with `faults` when both are given. */
   fault?: string;
+  /** Several faults at once: request hooks in this order, response hooks in reverse order. */
+  faults?: string[];
   /** No stack traces on stderr for unexpected errors. */
   quiet?: boolean;
 }
@@ -33,12 +38,19 @@ export interface RunningHost {
   baseUrl: string;
   clients: Record<ClientRole, ClientCredentials>;
   stop(): Promise<void>;
+  /** The fault, when exactly one was given. */
   faultId?: string;
+  /** Every fault given, in order ([] for a faithful host). */
+  faultIds: string[];
+  /** For tests only: the tokens the host issued and the items it stores. */
+  inspect: HostInspector;
 }
 
 export async function startHost(options: StartHostOptions = {}): Promise<RunningHost> {
-  // Resolve the fault first: an unknown id must fail before any resource is opened.
-  const fault = options.fault ? requireFault(options.fault) : undefined;
+  // Resolve the faults first: an unknown id or a refused combination must fail before any
+  // resource is opened.
+  const faultIds = [...(options.fault ? [options.fault] : []), ...(options.faults ?? [])];
+  const composed = faultIds.length > 0 ? requireFaults(faultIds) : undefined;
   const hostname = options.hostname ?? '127.0.0.1';
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 1800;
   const clients = new ClientRegistry(tokenLifetimeSeconds);
@@ -56,16 +68,13 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
       db,
       snapshotDb,
       settings: { changeQueries: options.changeQueries ?? true, snapshot: options.snapshot ?? false, tokenLifetimeSeconds },
-      seams: seamsFor(fault),
+      seams: seamsFor(composed),
       rootUrl: '',
     };
-    const dispatch = withFault(createDispatcher({ clients, tokens }), fault);
-    const server = new HostServer({
-      port: options.port ?? 0,
-      hostname,
-      quiet: options.quiet ?? false,
-      dispatch: (req) => dispatch(req, ctx),
-    });
+    const route = createDispatcher({ clients, tokens });
+    const faulty = composed ? composed.wrap((req) => route(req, ctx)) : (req: Parameters<typeof route>[0]) => route(req, ctx);
+    const { inspector, dispatch } = inspectHost(db, faulty);
+    const server = new HostServer({ port: options.port ?? 0, hostname, quiet: options.quiet ?? false, dispatch });
     const address = await server.listen();
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     ctx.rootUrl = `http://${shownHost}:${address.port}`;
@@ -73,7 +82,9 @@ export async function startHost(options: StartHostOptions = {}): Promise<Running
     return {
       baseUrl: ctx.rootUrl,
       clients: clients.credentials(),
-      faultId: fault?.id,
+      faultId: faultIds.length === 1 ? faultIds[0] : undefined,
+      faultIds,
+      inspect: inspector,
       stop: () => {
         stopped ??= server.close().then(closeAll);
         return stopped;

@@ -1,8 +1,8 @@
 // `npm run host`: runs the reference host until SIGINT/SIGTERM. Prints the API root and the
 // seeded client credentials (or, with --print-json, one JSON line for scripts). Exit 2 on bad
-// arguments (or an unknown fault), 1 when the host cannot start.
+// arguments (an unknown fault, or faults that cannot be combined), 1 when the host cannot start.
 import { CliArgumentError, parseHostArgs } from './cli-args.js';
-import { UnknownFaultError, startHost } from './index.js';
+import { FaultCompositionError, UnknownFaultError, startHost } from './index.js';
 
 async function main(): Promise<number> {
   let options;
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   try {
     host = await startHost(hostOptions);
   } catch (error) {
-    if (error instanceof UnknownFaultError) {
+    if (error instanceof UnknownFaultError || error instanceof FaultCompositionError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
     }
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${JSON.stringify({ baseUrl: host.baseUrl, clients: host.clients })}\n`);
   } else {
     const lines = [`Ed-Fi ODS/API 7.3 reference host listening at ${host.baseUrl}`];
-    if (host.faultId) lines.push(`Fault injected: ${host.faultId}`);
+    if (host.faultIds.length) lines.push(`Fault${host.faultIds.length > 1 ? 's' : ''} injected: ${host.faultIds.join(', ')}`);
     lines.push('Clients (role: key / secret):');
     for (const [role, credentials] of Object.entries(host.clients)) lines.push(`  ${role}: ${credentials.key} / ${credentials.secret}`);
     lines.push('Press Ctrl+C to stop.');

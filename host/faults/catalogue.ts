@@ -3,13 +3,16 @@
 import { authFaults } from './families/auth.js';
 import { changeQueryFaults } from './families/change-queries.js';
 import { cursorFaults } from './families/cursor.js';
+import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
+import { filterFaults } from './families/filters.js';
 import { pagingFaults } from './families/paging.js';
 import { problemFaults } from './families/problems.js';
 import { schemaFaults } from './families/schema.js';
 import { semanticsFaults } from './families/semantics.js';
 import { snapshotFaults } from './families/snapshots.js';
 import { http500Faults, statusSwapFaults } from './families/status.js';
+import { tokenFaults } from './families/tokens.js';
 import { validationFaults } from './families/validation.js';
 import type { Fault } from './types.js';
 
@@ -18,14 +21,17 @@ export const faults: Fault[] = [
   ...http500Faults,
   ...etagFaults,
   ...pagingFaults,
+  ...filterFaults,
   ...cursorFaults,
   ...changeQueryFaults,
   ...snapshotFaults,
   ...authFaults,
+  ...tokenFaults,
   ...validationFaults,
   ...semanticsFaults,
   ...schemaFaults,
   ...problemFaults,
+  ...consistencyFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

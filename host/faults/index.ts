@@ -1,11 +1,12 @@
-// Fault plumbing: find a fault by id and wrap dispatch with its hooks. Handlers never see a fault
-// id; they only read the seams (seams.ts).
-import type { HostContext, HostRequest, HostResponse } from '../http/types.js';
+// Fault plumbing: find faults by id and compose them around dispatch (./compose.ts). Handlers
+// never see a fault id; they only read the seams (seams.ts).
 import { faults, findFault as lookupFault } from './catalogue.js';
+import { composeFaults, type ComposedFaults } from './compose.js';
 import type { Fault } from './types.js';
 import { type HostSeams, faithfulSeams } from './seams.js';
 
 export type { Fault } from './types.js';
+export { FaultCompositionError, type BoundDispatch, type ComposedFaults } from './compose.js';
 
 export class UnknownFaultError extends Error {
   constructor(readonly faultId: string) {
@@ -21,23 +22,11 @@ export function requireFault(id: string): Fault {
   return fault;
 }
 
-export function seamsFor(fault: Fault | undefined): HostSeams {
-  return { ...faithfulSeams(), ...(fault?.seams ?? {}) };
+/** The faults named by these ids, composed; throws UnknownFaultError or FaultCompositionError. */
+export function requireFaults(ids: readonly string[]): ComposedFaults {
+  return composeFaults(ids.map(requireFault));
 }
 
-function isResponse(value: HostRequest | HostResponse): value is HostResponse {
-  return 'status' in value;
-}
-
-export type Dispatch = (req: HostRequest, ctx: HostContext) => Promise<HostResponse>;
-
-/** dispatch itself when there is no fault; otherwise dispatch wrapped in the fault's hooks. */
-export function withFault(dispatch: Dispatch, fault: Fault | undefined): Dispatch {
-  if (!fault || (!fault.onRequest && !fault.onResponse)) return dispatch;
-  return async (req, ctx) => {
-    const before = fault.onRequest ? fault.onRequest(req) : req;
-    if (isResponse(before)) return before;
-    const res = await dispatch(before, ctx);
-    return fault.onResponse ? fault.onResponse(before, res) : res;
-  };
+export function seamsFor(composed: Pick<ComposedFaults, 'seams'> | undefined): HostSeams {
+  return { ...faithfulSeams(), ...(composed?.seams ?? {}) };
 }

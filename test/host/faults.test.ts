@@ -32,8 +32,14 @@ describe('fault catalogue', () => {
   });
 
   it('should give every fault a hook or a seam to act through', () => {
-    const inert = faults.filter((f) => !f.onRequest && !f.onResponse && Object.keys(f.seams ?? {}).length === 0);
+    const inert = faults.filter((f) => !f.onRequest && !f.onResponse && !f.perHost && Object.keys(f.seams ?? {}).length === 0);
     expect(inert.map((f) => f.id)).toEqual([]);
+  });
+
+  it('should declare incompatibilities only with other faults of the catalogue', () => {
+    const ids = new Set(faults.map((f) => f.id));
+    const bad = faults.flatMap((f) => (f.incompatibleWith ?? []).filter((other) => other === f.id || !ids.has(other)).map((other) => `${f.id} → ${other}`));
+    expect(bad).toEqual([]);
   });
 
   it('should flip only seams that exist, and only away from the faithful value', () => {
@@ -91,8 +97,8 @@ interface Probe {
   json: unknown;
 }
 
-async function call(host: RunningHost, token: string | undefined, method: string, path: string, body?: unknown): Promise<Probe> {
-  const headers: Record<string, string> = {};
+async function call(host: RunningHost, token: string | undefined, method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Probe> {
+  const headers: Record<string, string> = { ...extra };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${host.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -119,6 +125,15 @@ function sessionPayload(name: string): Record<string, unknown> {
 }
 
 const SESSIONS = '/data/v3/ed-fi/sessions';
+
+/** POSTs a fresh session and returns its id (from Location). */
+async function createSession(host: RunningHost, token: string, label: string): Promise<{ id: string; body: Record<string, unknown> }> {
+  const body = sessionPayload(`FaultProbe ${label} ${Date.now()}${Math.random().toString(36).slice(2, 6)}`);
+  const res = await call(host, token, 'POST', SESSIONS, body);
+  return { id: (res.headers.get('location') ?? '').split('/').pop() ?? '', body };
+}
+
+const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** What one probe observes; run on the faithful host and on the faulty one. */
 const probes: Record<string, { observe(host: RunningHost, token: string): Promise<unknown>; faithful: unknown; faulty: unknown }> = {
@@ -155,6 +170,99 @@ const probes: Record<string, { observe(host: RunningHost, token: string): Promis
     },
     faithful: [201, 200, true],
     faulty: [201, 200, false],
+  },
+  NoEtagsAnywhere: {
+    observe: async (host, token) => {
+      const { id, body } = await createSession(host, token, 'NoEtags');
+      const read = await call(host, token, 'GET', `${SESSIONS}/${id}`);
+      const stale = await call(host, token, 'PUT', `${SESSIONS}/${id}`, { ...body, totalInstructionalDays: 81 }, { 'if-match': '"1"' });
+      return [read.headers.has('etag'), '_etag' in (read.json as object), stale.status];
+    },
+    faithful: [true, true, 412],
+    faulty: [false, false, 204],
+  },
+  IfMatchStarAccepted: {
+    observe: async (host, token) => {
+      const { id, body } = await createSession(host, token, 'Star');
+      return (await call(host, token, 'PUT', `${SESSIONS}/${id}`, { ...body, totalInstructionalDays: 81 }, { 'if-match': '*' })).status;
+    },
+    faithful: 412,
+    faulty: 204,
+  },
+  ChangeQueriesAnswer500: {
+    observe: async (host, token) => [
+      (await call(host, token, 'GET', '/changeQueries/v1/availableChangeVersions')).status,
+      (await call(host, token, 'GET', `${SESSIONS}/deletes`)).status,
+      (await call(host, undefined, 'GET', `${SESSIONS}/keyChanges`)).status,
+    ],
+    faithful: [200, 200, 401],
+    faulty: [500, 500, 401],
+  },
+  ReferenceFiltersRefused: {
+    observe: async (host, token) => [
+      (await call(host, token, 'GET', '/data/v3/ed-fi/gradingPeriods?schoolId=255901001')).status,
+      (await call(host, token, 'GET', `${SESSIONS}?schoolYear=2025&limit=1`)).status,
+      (await call(host, token, 'GET', `${SESSIONS}?sessionName=nothing-by-this-name`)).status,
+    ],
+    faithful: [200, 200, 200],
+    faulty: [400, 400, 200],
+  },
+  MissingTokenAnswers400: {
+    observe: async (host) => [
+      (await call(host, undefined, 'GET', `${SESSIONS}?limit=1`)).status,
+      (await call(host, 'f'.repeat(32), 'GET', `${SESSIONS}?limit=1`)).status,
+    ],
+    faithful: [401, 401],
+    faulty: [400, 401],
+  },
+  PutBodyIdRequired: {
+    observe: async (host, token) => {
+      const { id, body } = await createSession(host, token, 'PutId');
+      const idless = await call(host, token, 'PUT', `${SESSIONS}/${id}`, { ...body, totalInstructionalDays: 81 });
+      const withId = await call(host, token, 'PUT', `${SESSIONS}/${id}`, { ...body, id, totalInstructionalDays: 82 });
+      const stored = await call(host, token, 'GET', `${SESSIONS}/${id}`);
+      return [idless.status, Object.keys((idless.json as { validationErrors?: object } | undefined)?.validationErrors ?? {}), withId.status, (stored.json as { totalInstructionalDays: number }).totalInstructionalDays];
+    },
+    faithful: [204, [], 204, 82],
+    faulty: [400, ['$.id'], 204, 82],
+  },
+  UseSnapshotIgnored: {
+    observe: async (host, token) => {
+      const read = await call(host, token, 'GET', `${SESSIONS}?limit=1`, undefined, { 'use-snapshot': 'true' });
+      const write = await call(host, token, 'POST', SESSIONS, sessionPayload(`FaultProbe Snapshot ${Date.now()}`), { 'use-snapshot': 'true' });
+      return [read.status, write.status];
+    },
+    faithful: [404, 405],
+    faulty: [200, 201],
+  },
+  JwtTokensAbsoluteExpiresIn: {
+    observe: async (host) => {
+      const { key, secret } = host.clients.full;
+      const res = await fetch(`${host.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
+      const body = (await res.json()) as { access_token: string; expires_in: number };
+      const use = await call(host, body.access_token, 'GET', `${SESSIONS}?limit=1`);
+      return [body.access_token.split('.').length, body.access_token.length > 500, body.expires_in > Date.now() / 1000 - 60, use.status];
+    },
+    faithful: [1, false, false, 200],
+    faulty: [3, true, true, 200],
+  },
+  DeletedItemsVisibleForAWhile: {
+    observe: async (host, token) => {
+      const { id, body } = await createSession(host, token, 'Ghost');
+      const deleted = await call(host, token, 'DELETE', `${SESSIONS}/${id}`);
+      const soon = await call(host, token, 'GET', `${SESSIONS}/${id}`);
+      const listed = await call(host, token, 'GET', `${SESSIONS}?sessionName=${encodeURIComponent(String(body.sessionName))}`);
+      await delay(1000);
+      const later = await call(host, token, 'GET', `${SESSIONS}/${id}`);
+      const laterListed = await call(host, token, 'GET', `${SESSIONS}?sessionName=${encodeURIComponent(String(body.sessionName))}`);
+      return [deleted.status, soon.status, (listed.json as unknown[]).length, later.status, (laterListed.json as unknown[]).length];
+    },
+    faithful: [204, 404, 0, 404, 0],
+    faulty: [204, 200, 1, 404, 0],
   },
   EtagUnquoted: {
     observe: async (host, token) => {

@@ -1,11 +1,22 @@
 // Authentication and authorization faults (CONTRACT.md §2.2, §6, §7): expired tokens accepted,
 // claims not enforced, 403 hidden as 404, token-endpoint errors mis-reported.
-import { authorizationDenied } from '../../http/problems.js';
+import { authorizationDenied, badRequest } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
+import { hasProblemType, isDataRequest, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
 
 const OTHER_SCHOOL_REQUIREMENTS = ['SES-POST-403-OTHER-SCHOOL', 'SES-GETBYID-403-OTHER-SCHOOL', 'SES-PUT-403-OTHER-SCHOOL', 'SES-DELETE-403-OTHER-SCHOOL'];
+/** The 401 requirements whose statement includes a request with no Authorization header. */
+const UNAUTHENTICATED_REQUIREMENTS = [
+  'SES-GET-401-UNAUTHENTICATED',
+  'SES-GETBYID-401-UNAUTHENTICATED',
+  'SES-POST-401-UNAUTHENTICATED',
+  'SES-PUT-401-UNAUTHENTICATED',
+  'SES-DELETE-401-UNAUTHENTICATED',
+  'SES-DELETES-401-UNAUTHENTICATED',
+  'SES-KEYCHG-401-UNAUTHENTICATED',
+  'SES-PART-401-UNAUTHENTICATED',
+];
 const READ_ONLY_REQUIREMENTS = ['SES-POST-403-READ-ONLY', 'SES-PUT-403-READ-ONLY', 'SES-DELETE-403-READ-ONLY'];
 const NO_CLAIM_REQUIREMENTS = [
   'SES-GET-403-NO-CLAIM',
@@ -214,5 +225,15 @@ export const authFaults: Fault[] = [
     violates: ['SES-AUTH-READ-ONLY-CAN-READ'],
     onRequest: denyReadOnlyReads,
     onResponse: rememberReadOnlyTokens,
+  },
+  {
+    id: 'MissingTokenAnswers400',
+    description: 'A data or change-query request with no Authorization header answers 400 bad-request instead of 401.',
+    models: 'An authentication middleware that treats a missing header as a malformed request rather than an unauthenticated one (an unknown or expired token still gets 401).',
+    violates: UNAUTHENTICATED_REQUIREMENTS,
+    onRequest: (req) =>
+      isDataRequest(req) && (req.headers.authorization ?? '').trim() === ''
+        ? badRequest(req.correlationId, 'The Authorization header is required.')
+        : req,
   },
 ];

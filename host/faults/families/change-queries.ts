@@ -15,6 +15,7 @@ import {
   isPlainObject,
   requestJson,
   responseJson,
+  systemError,
   withoutResponseHeader,
   withQuery,
   type SessionOperation,
@@ -165,7 +166,46 @@ function expandKeyChanges(req: HostRequest, res: HostResponse): HostResponse {
   );
 }
 
+// ---- ChangeQueriesAnswer500 ------------------------------------------------------------------
+const isChangeQuery = (req: HostRequest): boolean => isAvailableChangeVersions(req) || isOperation(req, 'DeletesSessions', 'KeyChangesSessions');
+
+/** Statuses decided before the change-query handler runs (authentication, authorization, a
+ * missing snapshot, the feature switched off): they keep their faithful answer. */
+const DECIDED_BEFORE_HANDLER = new Set([401, 403, 404]);
+
+const CHANGE_QUERY_ENDPOINT_REQUIREMENTS = [
+  'SES-ACV-SHAPE',
+  'SES-ACV-OLDEST-ZERO',
+  'SES-ACV-MONOTONIC',
+  'SES-ACV-RAISE-CREATE',
+  'SES-ACV-RAISE-UPDATE',
+  'SES-ACV-RAISE-KEY-CHANGE',
+  'SES-ACV-RAISE-DELETE',
+  'SES-DELETES-200',
+  'SES-DELETES-CV-MIN-MAX',
+  'SES-DELETES-RECREATED',
+  'SES-DELETES-SAME-KEY-TWICE',
+  'SES-DELETES-TOTAL-COUNT',
+  'SES-DELETES-304-ETAG',
+  'SES-DELETES-400-PAGING',
+  'SES-KEYCHG-200',
+  'SES-KEYCHG-CV-MIN-MAX',
+  'SES-KEYCHG-COLLAPSE',
+  'SES-KEYCHG-TOTAL-COUNT',
+  'SES-KEYCHG-304-ETAG',
+  'SES-KEYCHG-400-PAGING',
+];
+
+const changeQueriesAnswer500: Fault = {
+  id: 'ChangeQueriesAnswer500',
+  description: 'availableChangeVersions, /deletes and /keyChanges answer 500 to every authorized request.',
+  models: 'Change-query endpoints deployed without their tracking tables (or a schema migration not run), so every query throws; a host with change queries switched off answers 404 instead.',
+  violates: CHANGE_QUERY_ENDPOINT_REQUIREMENTS,
+  onResponse: (req, res) => (isChangeQuery(req) && !DECIDED_BEFORE_HANDLER.has(res.status) ? systemError(req) : res),
+};
+
 export const changeQueryFaults: Fault[] = [
+  changeQueriesAnswer500,
   {
     id: 'ChangeVersionNotRaisedOnUpdate',
     description: 'A non-key update of a session keeps its old change version (newestChangeVersion does not rise).',
@@ -362,4 +402,14 @@ export const changeQueryFaults: Fault[] = [
           })
         : res,
   },
+];
+
+// Faults that only change what availableChangeVersions, /deletes or /keyChanges answer cannot show
+// on a host whose change-query endpoints all answer 500.
+changeQueriesAnswer500.incompatibleWith = [
+  ...changeQueryFaults
+    .filter((f) => f !== changeQueriesAnswer500 && f.violates.every((id) => CHANGE_QUERY_ENDPOINT_REQUIREMENTS.includes(id)))
+    .map((f) => f.id),
+  'Http500OnDeletesSessions',
+  'Http500OnKeyChangesSessions',
 ];

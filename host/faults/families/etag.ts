@@ -7,6 +7,7 @@ import {
   editSessions,
   idFromLocation,
   idFromPath,
+  isDataRequest,
   isOperation,
   responseHeader,
   withoutRequestHeader,
@@ -105,7 +106,49 @@ function touchedEtagResponse(req: HostRequest, res: HostResponse): HostResponse 
   return out;
 }
 
+// ---- NoEtagsAnywhere: a host without optimistic concurrency --------------------------------
+function withoutConditionalHeaders(req: HostRequest): HostRequest {
+  return isDataRequest(req) ? withoutRequestHeader(withoutRequestHeader(req, 'if-match'), 'if-none-match') : req;
+}
+
+function withoutEtags(req: HostRequest, res: HostResponse): HostResponse {
+  if (!isDataRequest(req)) return res;
+  const out = withoutResponseHeader(res, 'ETag');
+  return res.status === 200 && req.method.toUpperCase() === 'GET' ? editSessions(out, ({ _etag: _dropped, ...rest }) => rest) : out;
+}
+
+const noEtagsAnywhere: Fault = {
+  id: 'NoEtagsAnywhere',
+  description: 'No answer carries an ETag header, no body carries _etag, and If-Match and If-None-Match are ignored.',
+  models: 'A host built without optimistic concurrency, as some independent Ed-Fi API implementations ship: last writer wins and no request can be made conditional.',
+  violates: [
+    'SES-ETAG-HEADER-QUOTED',
+    'SES-POST-201-CREATED',
+    'SES-POST-200-UPSERT',
+    'SES-GETBYID-200-FOUND',
+    'SES-PUT-204-UPDATED',
+    'SES-ETAG-BODY-MATCHES-HEADER',
+    'SES-ETAG-CHANGES-ON-UPDATE',
+    'SES-PUT-412-STALE',
+    'SES-DELETE-412-STALE',
+    'SES-POST-412-STALE',
+    'SES-GETBYID-304-NOT-MODIFIED',
+    'SES-GETBYID-IFNONEMATCH-STALE',
+    'SES-ETAG-IFMATCH-STAR-REJECTED',
+  ],
+  onRequest: withoutConditionalHeaders,
+  onResponse: withoutEtags,
+};
+
 export const etagFaults: Fault[] = [
+  noEtagsAnywhere,
+  {
+    id: 'IfMatchStarAccepted',
+    description: "PUT with If-Match: * updates the item (204) instead of answering 412.",
+    models: 'DMS-style wildcard support (If-Match: * matches any current version) on a host that claims ODS 7.3 behaviour, where ODS has no wildcard.',
+    violates: ['SES-ETAG-IFMATCH-STAR-REJECTED'],
+    onRequest: (req) => (isOperation(req, 'PutSession') && req.headers['if-match']?.trim() === '*' ? withoutRequestHeader(req, 'if-match') : req),
+  },
   {
     id: 'EtagMissingOnPost',
     description: 'POST (201 and 200) answers without an ETag header.',
@@ -236,3 +279,7 @@ export const etagFaults: Fault[] = [
       isOperation(req, 'GetSessions', 'DeletesSessions', 'KeyChangesSessions') ? withoutRequestHeader(req, 'if-none-match') : req,
   },
 ];
+
+// Every other ETag fault changes an ETag or a conditional answer, which a host with no ETags never
+// gives: composed with NoEtagsAnywhere it could not show.
+noEtagsAnywhere.incompatibleWith = etagFaults.filter((f) => f !== noEtagsAnywhere).map((f) => f.id);

@@ -71,6 +71,16 @@ export function isAvailableChangeVersions(req: HostRequest): boolean {
   return req.method.toUpperCase() === 'GET' && trimSlash(req.path).toLowerCase() === '/changequeries/v1/availablechangeversions';
 }
 
+/** Any request to the data API or the change-query API (the routes that need a bearer token). */
+export function isDataRequest(req: HostRequest): boolean {
+  return /^\/(data|changeQueries)(\/|$)/i.test(req.path);
+}
+
+/** GET of a resource collection under the data API: /data/v3/{namespace}/{resource}. */
+export function isCollectionRead(req: HostRequest): boolean {
+  return req.method.toUpperCase() === 'GET' && /^\/data\/v3\/[^/]+\/[^/]+\/?$/i.test(req.path);
+}
+
 export function isTokenRequest(req: HostRequest): boolean {
   return req.method.toUpperCase() === 'POST' && trimSlash(req.path).toLowerCase() === '/oauth/token';
 }

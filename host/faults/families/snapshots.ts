@@ -2,12 +2,32 @@
 // Allow header, the header ignored on reads, a missing snapshot reported as a crash.
 import type { HostRequest } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isOperation, isSessionWrite, problemBody, systemError, withoutRequestHeader, withoutResponseHeader } from './match.js';
+import { hasProblemType, isDataRequest, isOperation, isSessionWrite, problemBody, systemError, withoutRequestHeader, withoutResponseHeader } from './match.js';
 
 const hasSnapshotHeader = (req: HostRequest): boolean => req.headers['use-snapshot'] !== undefined;
 const isGet = (req: HostRequest): boolean => req.method.toUpperCase() === 'GET';
 
+const useSnapshotIgnored: Fault = {
+  id: 'UseSnapshotIgnored',
+  description: 'Use-Snapshot is ignored on every request: reads answer 200 with live data and writes are applied.',
+  models: 'A host without snapshot support that never looks at the header (DMS documents this: the request is processed against current data, with no warning and no error).',
+  violates: [
+    'SES-GET-404-SNAPSHOT',
+    'SES-GETID-404-SNAPSHOT',
+    'SES-DELETES-404-SNAPSHOT',
+    'SES-KEYCHG-404-SNAPSHOT',
+    'SES-PART-404-SNAPSHOT',
+    'SES-SNAP-ISOLATION',
+    'SES-POST-405-USE-SNAPSHOT',
+    'SES-PUT-405-USE-SNAPSHOT',
+    'SES-DELETE-405-USE-SNAPSHOT',
+    'SES-WRITE-405-SNAPSHOT-ANY-VALUE',
+  ],
+  onRequest: (req) => (isDataRequest(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
+};
+
 export const snapshotFaults: Fault[] = [
+  useSnapshotIgnored,
   {
     id: 'SnapshotWritesAllowed',
     description: 'Writes carrying Use-Snapshot are applied to the live data instead of answering 405.',
@@ -81,3 +101,6 @@ export const snapshotFaults: Fault[] = [
     },
   },
 ];
+
+// Every other snapshot fault changes how the header is honoured; a host that ignores it shows none.
+useSnapshotIgnored.incompatibleWith = snapshotFaults.filter((f) => f !== useSnapshotIgnored).map((f) => f.id);

@@ -49,7 +49,34 @@ function unresolvedAs(status: 400 | 500) {
   };
 }
 
+// ---- PutBodyIdRequired -----------------------------------------------------------------------
+// The refusal must come where the host's own body validation comes (after authentication, the
+// Use-Snapshot rule, the media type, the id and the claim checks), so the fault makes an id-less
+// body invalid in a way the host refuses anyway, then words the refusal as a missing id.
+const idlessPuts = new WeakSet<HostRequest>();
+
+function breakIdlessPut(req: HostRequest): HostRequest {
+  if (!isOperation(req, 'PutSession')) return req;
+  const body = requestJson(req);
+  if (!isPlainObject(body) || body.id !== undefined) return req;
+  const broken = withJsonBody(req, { ...body, totalInstructionalDays: -1 });
+  idlessPuts.add(broken);
+  return broken;
+}
+
+function idRequiredProblem(req: HostRequest, res: HostResponse): HostResponse {
+  return idlessPuts.has(req) && res.status === 400 ? dataValidationProblem(req, { '$.id': ['id is required in the request body and must match the id in the url.'] }) : res;
+}
+
 export const validationFaults: Fault[] = [
+  {
+    id: 'PutBodyIdRequired',
+    description: 'A PUT whose body has no id is refused with 400 data-validation-failed naming $.id.',
+    models: 'DMS-style "the body must carry the resource id" validation on a host that claims ODS 7.3 behaviour, where ODS takes the id from the URL.',
+    violates: ['SES-PUT-204-UPDATED'],
+    onRequest: breakIdlessPut,
+    onResponse: idRequiredProblem,
+  },
   {
     id: 'IdInPostBodyAccepted',
     description: 'A POST body carrying an id is accepted (the id silently dropped) instead of 400.',
