@@ -1,7 +1,6 @@
 // The kill matrix: a faithful full run (must be all green), then one run per fault, each limited to
 // the checks of the requirements the fault declares plus a small fixed sample, spread over a pool
 // of worker processes. Every fault must be killed by a check of a requirement it declares.
-import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +9,8 @@ import type { Fault } from '../../host/faults/types.js';
 import { catalogue } from '../../src/requirements/catalogue/index.js';
 import { caught, checkLabel, classifyFault, elicited500, grepFor, OPERATIONS, selectedRequirements, specFilesFor, unprovenChecks, type SpecSource } from './classify.js';
 import type { FaultResult, JobResult, SelfTestSummary } from './types.js';
-import type { FromWorker, Job, ToWorker } from './worker.js';
+import { runJobs } from './pool.js';
+import type { Job } from './worker.js';
 
 export interface KillMatrixOptions {
   /** Only these faults (default: the whole catalogue). */
@@ -27,7 +27,6 @@ export interface KillMatrixOptions {
 }
 
 export const DEFAULT_SEED = 20_261_122;
-const WORKER_PATH = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const FAITHFUL_JOB = 'faithful';
 /** Requirements whose checks run against a secondary host (snapshot, change queries off). */
 const SECONDARY_TARGET_REQUIREMENTS = ['SES-SNAP-ISOLATION', 'SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'];
@@ -38,81 +37,6 @@ function readSpecs(): SpecSource[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.spec.ts'))
     .map((name) => ({ path: `specs/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
-}
-
-/** A worker process, its stdout/stderr tail (for diagnostics), and the job it is running. */
-interface WorkerSlot {
-  child: ChildProcess;
-  tail: string[];
-  job?: Job;
-  timer?: NodeJS.Timeout;
-}
-
-function keepTail(slot: WorkerSlot, chunk: Buffer): void {
-  slot.tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-  if (slot.tail.length > 40) slot.tail.splice(0, slot.tail.length - 40);
-}
-
-/** Runs the jobs on `parallelism` workers; resolves with one JobResult per job. */
-async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: number, onResult: (r: JobResult) => void): Promise<JobResult[]> {
-  const queue = [...jobs];
-  const results: JobResult[] = [];
-  let live = 0;
-
-  return new Promise((resolveAll) => {
-    const finishIfDone = (): void => {
-      if (results.length === jobs.length && live === 0) resolveAll(results);
-    };
-    const record = (result: JobResult): void => {
-      results.push(result);
-      onResult(result);
-    };
-    const next = (slot: WorkerSlot): void => {
-      const job = queue.shift();
-      if (!job) {
-        slot.job = undefined;
-        slot.child.send({ type: 'stop' } satisfies ToWorker);
-        return;
-      }
-      slot.job = job;
-      slot.timer = setTimeout(() => {
-        record({ jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: jobTimeoutMs, checks: [], suiteErrors: [], timedOut: true, error: `no result within ${jobTimeoutMs} ms` });
-        slot.job = undefined;
-        slot.child.kill('SIGKILL');
-      }, jobTimeoutMs);
-      slot.child.send({ type: 'job', job } satisfies ToWorker);
-    };
-    const spawnWorker = (): void => {
-      live += 1;
-      const child = fork(WORKER_PATH, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
-      const slot: WorkerSlot = { child, tail: [] };
-      child.stdout?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
-      child.stderr?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
-      child.on('message', (message: FromWorker) => {
-        if (message.type === 'ready') next(slot);
-        else if (message.type === 'result') {
-          clearTimeout(slot.timer);
-          if (slot.job?.jobId === message.result.jobId) record(message.result);
-          next(slot);
-        } else if (message.type === 'fatal') {
-          // The worker cannot run anything: fail its queue share rather than hang.
-          for (const job of queue.splice(0)) record({ jobId: job.jobId, faultId: job.faultId, durationMs: 0, checks: [], suiteErrors: [], error: message.error });
-        }
-      });
-      child.on('exit', (code) => {
-        clearTimeout(slot.timer);
-        live -= 1;
-        const lost = slot.job;
-        if (lost) {
-          const why = `worker exited (code ${code}) during the run; last output: ${slot.tail.slice(-5).join(' | ')}`;
-          record({ jobId: lost.jobId, faultId: lost.faultId, grep: lost.grep, durationMs: 0, checks: [], suiteErrors: [], error: why });
-        }
-        if (queue.length > 0) spawnWorker();
-        finishIfDone();
-      });
-    };
-    for (let i = 0; i < Math.min(parallelism, Math.max(1, jobs.length)); i += 1) spawnWorker();
-  });
 }
 
 function faithfulSummary(run: JobResult | undefined): SelfTestSummary['faithful'] {

@@ -9,9 +9,28 @@ export interface CheckOutcome {
   requirementId: string;
   title: string;
   verdict: Verdict;
+  /** Stable check id ('SES-PUT-412-STALE/stale-if-match'), when the harness gives one. */
+  checkId?: string;
   /** First failure message, shortened (already redacted by the harness). */
   message?: string;
+  /** The skip (or warn) reason, shortened. */
+  reason?: string;
+  /** With verdict 'blocked': the requirement or capability that blocked the check. */
+  blockedBy?: string;
+  /** With verdict 'skip': the capability, role or profile the skip is for, when the harness says. */
+  skippedFor?: string;
   elicited: ElicitedPair[];
+}
+
+/** What a persona run left behind and let out, measured by the worker (JobResult.audit). */
+export interface RunAudit {
+  /** Items created during the run and still stored afterwards: "main session 'name' (id)". */
+  leftovers: string[];
+  /** Where a fragment of a token the hosts issued was found (never the fragment itself). */
+  tokenFragments: Array<{ where: string; count: number }>;
+  tokensIssued: number;
+  /** Files searched under the report directory, plus the summary and the console output. */
+  placesSearched: number;
 }
 
 /** What one run (faithful or with one fault) produced, as the worker reports it. */
@@ -28,6 +47,8 @@ export interface JobResult {
   /** The run could not be made (host did not start, probe failed, …). */
   error?: string;
   timedOut?: boolean;
+  /** Persona runs only. */
+  audit?: RunAudit;
 }
 
 export interface FaultResult {

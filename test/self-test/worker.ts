@@ -1,18 +1,27 @@
-// A kill-matrix worker: a child process that runs conformance runs one at a time, each against a
-// freshly started reference host (faithful or with one fault). The parent sends jobs over IPC and
-// gets one JobResult per job. Runs are sequential here because runConformance drives vitest
-// in-process and uses process-wide state (the run context in the environment); parallelism
-// comes from running two workers.
+// A self-test worker: a child process that runs conformance runs one at a time, each against a
+// freshly started reference host (faithful, with one fault, or with a persona's faults). The
+// parent sends jobs over IPC and gets one JobResult per job. Runs are sequential here because
+// runConformance drives vitest in-process and uses process-wide state (the run context in the
+// environment); parallelism comes from running two workers. A persona job is also audited: what
+// the run left on the hosts, and whether any output holds a piece of a token the hosts issued.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runConformance } from '../../src/cli/run.js';
+import { runConformance, type RunOutcome } from '../../src/cli/run.js';
+import { renderSummary } from '../../src/cli/summary.js';
 import type { Settings } from '../../src/config/settings.js';
-import type { CheckOutcome, JobResult } from './types.js';
+import { findTokenFragments } from './token-fragments.js';
+import type { CheckOutcome, JobResult, RunAudit } from './types.js';
 
 export interface Job {
   jobId: string;
   faultId?: string;
+  /** Several faults on the main host at once (a persona); secondary hosts stay faithful. */
+  faults?: string[];
+  /** Main-host settings besides faults (a persona with change queries switched off). */
+  hostOptions?: { changeQueries?: boolean };
+  /** Count leftovers and search every output for token fragments (persona runs). */
+  audit?: boolean;
   /** vitest test-name pattern; undefined = every check. */
   grep?: string;
   /** Spec files to load (repo-relative); undefined = all. */
@@ -26,12 +35,18 @@ export interface Job {
 export type ToWorker = { type: 'job'; job: Job } | { type: 'stop' };
 export type FromWorker = { type: 'ready' } | { type: 'result'; result: JobResult } | { type: 'fatal'; error: string };
 
+interface StoredItem {
+  id: string;
+  name: string;
+}
 interface Host {
   baseUrl: string;
   clients: Record<'full' | 'readOnly' | 'noSessionsClaim' | 'otherSchool' | 'shortLived', { key: string; secret: string }>;
   stop(): Promise<void>;
+  inspect: { issuedTokens(): readonly string[]; storedItems(): Promise<{ sessions: StoredItem[]; courseOfferings: StoredItem[] }> };
 }
-type StartHost = (opts: { port?: number; hostname?: string; fault?: string; snapshot?: boolean; changeQueries?: boolean; quiet?: boolean }) => Promise<Host>;
+type StartHost = (opts: { port?: number; hostname?: string; fault?: string; faults?: string[]; snapshot?: boolean; changeQueries?: boolean; quiet?: boolean }) => Promise<Host>;
+type Secondaries = { snapshot: Host; changeQueriesDisabled: Host };
 
 let startHost: StartHost;
 
@@ -46,9 +61,9 @@ const send = (message: FromWorker): void => {
 };
 
 /** Secondary hosts (snapshot, change queries off) are faithful and shared by every job here. */
-let secondaries: { snapshot: Host; changeQueriesDisabled: Host } | undefined;
+let secondaries: Secondaries | undefined;
 
-async function startSecondaries(fault?: string): Promise<{ snapshot: Host; changeQueriesDisabled: Host }> {
+async function startSecondaries(fault?: string): Promise<Secondaries> {
   const [snapshot, changeQueriesDisabled] = await Promise.all([
     startHost({ port: 0, hostname: '127.0.0.1', snapshot: true, fault, quiet: true }),
     startHost({ port: 0, hostname: '127.0.0.1', changeQueries: false, fault, quiet: true }),
@@ -56,7 +71,7 @@ async function startSecondaries(fault?: string): Promise<{ snapshot: Host; chang
   return { snapshot, changeQueriesDisabled };
 }
 
-function settingsFor(host: Host, job: Job, reportDir: string, secondary: { snapshot: Host; changeQueriesDisabled: Host } | undefined): Settings {
+function settingsFor(host: Host, job: Job, reportDir: string, secondary: Secondaries | undefined): Settings {
   const c = host.clients;
   return {
     baseUrl: host.baseUrl,
@@ -88,26 +103,102 @@ function settingsFor(host: Host, job: Job, reportDir: string, secondary: { snaps
 const shorten = (text: string | undefined, max = 400): string | undefined =>
   text === undefined ? undefined : text.length > max ? `${text.slice(0, max)}…` : text;
 
+/** Everything the worker writes while a persona run goes on (the run's console output). */
+function captureOutput(): { text(): string; stop(): void } {
+  const chunks: string[] = [];
+  const originals = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const tee = (original: typeof process.stdout.write) =>
+    ((chunk: unknown, ...rest: unknown[]) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+      return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+  process.stdout.write = tee(originals.out);
+  process.stderr.write = tee(originals.err);
+  return {
+    text: () => chunks.join(''),
+    stop: () => {
+      process.stdout.write = originals.out;
+      process.stderr.write = originals.err;
+    },
+  };
+}
+
+type Inventory = Map<string, string>;
+
+/** Every session and course offering on the hosts, keyed "host kind id" → a readable label. */
+async function inventory(hosts: Record<string, Host>): Promise<Inventory> {
+  const items: Inventory = new Map();
+  for (const [name, host] of Object.entries(hosts)) {
+    const stored = await host.inspect.storedItems();
+    for (const s of stored.sessions) items.set(`${name} session ${s.id}`, `${name} host: session '${s.name}' (${s.id})`);
+    for (const o of stored.courseOfferings) items.set(`${name} offering ${o.id}`, `${name} host: course offering '${o.name}' (${o.id})`);
+  }
+  return items;
+}
+
+async function audit(hosts: Record<string, Host>, before: Inventory, outcome: RunOutcome | undefined, reportDir: string, console: string): Promise<RunAudit> {
+  const after = await inventory(hosts);
+  const leftovers = [...after].filter(([key]) => !before.has(key)).map(([, label]) => label);
+  const tokens = Object.values(hosts).flatMap((h) => h.inspect.issuedTokens());
+  const texts: Record<string, string> = { 'console output': console };
+  if (outcome) texts['summary (renderSummary)'] = renderSummary(outcome, reportDir);
+  const tokenFragments = findTokenFragments(tokens, reportDir, texts);
+  return { leftovers, tokenFragments, tokensIssued: tokens.length, placesSearched: Object.keys(texts).length };
+}
+
+const checkOutcome = (c: RunOutcome['checks'][number]): CheckOutcome => ({
+  requirementId: c.requirementId,
+  title: c.title,
+  verdict: c.verdict,
+  checkId: c.checkId,
+  message: shorten(c.errors[0] ?? c.reason),
+  reason: shorten(c.reason, 300),
+  blockedBy: c.blockedBy,
+  // Carried by the harness once src/runtime/check.ts records it; until then the persona matrix
+  // reads the capability from the skip reason (persona-classify.ts).
+  skippedFor: (c as { skippedFor?: string }).skippedFor,
+  elicited: c.elicited,
+});
+
 async function runJob(job: Job): Promise<JobResult> {
   const started = performance.now();
-  const reportDir = mkdtempSync(join(tmpdir(), `kill-matrix-${job.faultId ?? 'faithful'}-`));
+  const reportDir = mkdtempSync(join(tmpdir(), `self-test-${job.jobId.replace(/[^A-Za-z0-9-]/g, '_')}-`));
   let host: Host | undefined;
-  let ownSecondaries: { snapshot: Host; changeQueriesDisabled: Host } | undefined;
+  let ownSecondaries: Secondaries | undefined;
+  let output: ReturnType<typeof captureOutput> | undefined;
+  const base = { jobId: job.jobId, faultId: job.faultId, grep: job.grep };
   try {
-    host = await startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, quiet: true });
+    host = await startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, faults: job.faults, changeQueries: job.hostOptions?.changeQueries, quiet: true });
     if (job.faultOnSecondaries) ownSecondaries = await startSecondaries(job.faultId);
+    const usedSecondaries = ownSecondaries ?? secondaries;
     const hostStartMs = Math.round(performance.now() - started);
-    const outcome = await runConformance({ settings: settingsFor(host, job, reportDir, ownSecondaries ?? secondaries), specs: job.specs });
-    const checks: CheckOutcome[] = outcome.checks.map((c) => ({
-      requirementId: c.requirementId,
-      title: c.title,
-      verdict: c.verdict,
-      message: shorten(c.errors[0] ?? c.reason),
-      elicited: c.elicited,
-    }));
-    return { jobId: job.jobId, faultId: job.faultId, grep: job.grep, exitCode: outcome.exitCode, durationMs: Math.round(performance.now() - started), hostStartMs, checks, suiteErrors: outcome.suiteErrors.map((e) => shorten(e) ?? '') };
+    const audited: Record<string, Host> = { main: host, ...(usedSecondaries ?? {}) };
+    const before = job.audit ? await inventory(audited) : undefined;
+    if (job.audit) output = captureOutput();
+    let outcome: RunOutcome | undefined;
+    let runError: string | undefined;
+    try {
+      outcome = await runConformance({ settings: settingsFor(host, job, reportDir, usedSecondaries), specs: job.specs });
+    } catch (error) {
+      // A run that cannot be made (exit 2) still leaves a report directory to audit.
+      runError = shorten((error as Error).message);
+    } finally {
+      output?.stop();
+    }
+    const result: JobResult = {
+      ...base,
+      exitCode: outcome?.exitCode ?? 2,
+      durationMs: Math.round(performance.now() - started),
+      hostStartMs,
+      checks: (outcome?.checks ?? []).map(checkOutcome),
+      suiteErrors: (outcome?.suiteErrors ?? []).map((e) => shorten(e) ?? ''),
+      ...(runError !== undefined ? { error: runError } : {}),
+    };
+    if (before) result.audit = await audit(audited, before, outcome, reportDir, output?.text() ?? '');
+    return result;
   } catch (error) {
-    return { jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) };
+    output?.stop();
+    return { ...base, durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) };
   } finally {
     await Promise.allSettled([host?.stop(), ownSecondaries?.snapshot.stop(), ownSecondaries?.changeQueriesDisabled.stop()]);
     rmSync(reportDir, { recursive: true, force: true });

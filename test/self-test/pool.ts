@@ -1,0 +1,84 @@
+// The worker pool the kill matrix and the persona matrix share: jobs spread over `parallelism`
+// worker processes (worker.ts), each running its jobs one after another; a job that outlives its
+// timeout is counted as timed out and its worker replaced; a worker that dies fails its job.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { JobResult } from './types.js';
+import type { FromWorker, Job, ToWorker } from './worker.js';
+
+const WORKER_PATH = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/** A worker process, its stdout/stderr tail (for diagnostics), and the job it is running. */
+interface WorkerSlot {
+  child: ChildProcess;
+  tail: string[];
+  job?: Job;
+  timer?: NodeJS.Timeout;
+}
+
+function keepTail(slot: WorkerSlot, chunk: Buffer): void {
+  slot.tail.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+  if (slot.tail.length > 40) slot.tail.splice(0, slot.tail.length - 40);
+}
+
+/** Runs the jobs on `parallelism` workers; resolves with one JobResult per job. */
+export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: number, onResult: (r: JobResult) => void): Promise<JobResult[]> {
+  const queue = [...jobs];
+  const results: JobResult[] = [];
+  let live = 0;
+
+  return new Promise((resolveAll) => {
+    const finishIfDone = (): void => {
+      if (results.length === jobs.length && live === 0) resolveAll(results);
+    };
+    const record = (result: JobResult): void => {
+      results.push(result);
+      onResult(result);
+    };
+    const next = (slot: WorkerSlot): void => {
+      const job = queue.shift();
+      if (!job) {
+        slot.job = undefined;
+        slot.child.send({ type: 'stop' } satisfies ToWorker);
+        return;
+      }
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        record({ jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: jobTimeoutMs, checks: [], suiteErrors: [], timedOut: true, error: `no result within ${jobTimeoutMs} ms` });
+        slot.job = undefined;
+        slot.child.kill('SIGKILL');
+      }, jobTimeoutMs);
+      slot.child.send({ type: 'job', job } satisfies ToWorker);
+    };
+    const spawnWorker = (): void => {
+      live += 1;
+      const child = fork(WORKER_PATH, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      const slot: WorkerSlot = { child, tail: [] };
+      child.stdout?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
+      child.stderr?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
+      child.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') next(slot);
+        else if (message.type === 'result') {
+          clearTimeout(slot.timer);
+          if (slot.job?.jobId === message.result.jobId) record(message.result);
+          next(slot);
+        } else if (message.type === 'fatal') {
+          // The worker cannot run anything: fail its queue share rather than hang.
+          for (const job of queue.splice(0)) record({ jobId: job.jobId, faultId: job.faultId, durationMs: 0, checks: [], suiteErrors: [], error: message.error });
+        }
+      });
+      child.on('exit', (code) => {
+        clearTimeout(slot.timer);
+        live -= 1;
+        const lost = slot.job;
+        if (lost) {
+          const why = `worker exited (code ${code}) during the run; last output: ${slot.tail.slice(-5).join(' | ')}`;
+          record({ jobId: lost.jobId, faultId: lost.faultId, grep: lost.grep, durationMs: 0, checks: [], suiteErrors: [], error: why });
+        }
+        if (queue.length > 0) spawnWorker();
+        finishIfDone();
+      });
+    };
+    for (let i = 0; i < Math.min(parallelism, Math.max(1, jobs.length)); i += 1) spawnWorker();
+  });
+}

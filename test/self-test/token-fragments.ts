@@ -1,0 +1,63 @@
+// Searches outputs for pieces of access tokens the host issued: any window of WINDOW characters of
+// any token counts as a fragment (a redactor that keeps a prefix, or a message truncated before
+// redaction, still leaks one). Reports where and how many, never the fragment itself.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** 12 characters: long enough that no id, ETag or date in a report matches a token by chance. */
+export const WINDOW = 12;
+
+export interface FragmentHit {
+  /** A file relative to the searched directory, or the name given to a text. */
+  where: string;
+  /** Separate runs of matching text (one leaked token counts once however long the piece). */
+  count: number;
+}
+
+/** Every WINDOW-character window of every token. */
+export function tokenWindows(tokens: readonly string[], size = WINDOW): Set<string> {
+  const windows = new Set<string>();
+  for (const token of tokens) for (let i = 0; i + size <= token.length; i++) windows.add(token.slice(i, i + size));
+  return windows;
+}
+
+/** How many separate pieces of text contain a token window (overlapping matches form one piece). */
+export function countFragments(text: string, windows: ReadonlySet<string>, size = WINDOW): number {
+  if (windows.size === 0) return 0;
+  let count = 0;
+  let coveredUntil = -1;
+  for (let i = 0; i + size <= text.length; i++) {
+    if (!windows.has(text.slice(i, i + size))) continue;
+    if (i > coveredUntil) count += 1;
+    coveredUntil = i + size;
+  }
+  return count;
+}
+
+function filesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(path));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out;
+}
+
+/** Searches every file under `dir` and every named text; lists only the places with a hit. */
+export function findTokenFragments(tokens: readonly string[], dir: string | undefined, texts: Record<string, string>): FragmentHit[] {
+  const windows = tokenWindows(tokens);
+  const hits: FragmentHit[] = [];
+  const search = (where: string, text: string): void => {
+    const count = countFragments(text, windows);
+    if (count > 0) hits.push({ where, count });
+  };
+  for (const [where, text] of Object.entries(texts)) search(where, text);
+  if (dir !== undefined) {
+    for (const file of filesUnder(dir)) {
+      if (statSync(file).size > 200 * 1024 * 1024) continue; // nothing the suite writes is this large
+      search(relative(dir, file), readFileSync(file, 'latin1'));
+    }
+  }
+  return hits;
+}
