@@ -1,15 +1,19 @@
 // `npm test`: (a) the project's own tests (vitest over test/**/*.test.ts, in a child process so
-// its workers and exit code stay its own), (b) the self-test (faithful run + kill matrix), and
-// (c) a summary that does not depend on reports/, closing with `N passed, N failed` on its own
-// line. Exits non-zero on any failure; a survivor or a faithful-host failure counts as one.
+// its workers and exit code stay its own), (b) the self-test (faithful run + kill matrix, then the
+// persona matrix), and (c) a summary that does not depend on reports/, closing with
+// `N passed, N failed` on its own line. Exits non-zero on any failure; a survivor, a
+// faithful-host failure or a persona whose verdicts are not all true counts as one.
 //   npm test -- --skip-self-test     only (a)
 //   npm test -- --only-self-test     only (b)
+//   npm test -- --skip-personas      (a) and (b) without the persona matrix
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runKillMatrix } from './self-test/kill-matrix.js';
+import { runPersonaMatrix, type PersonaMatrixSummary } from './self-test/persona-matrix.js';
+import { renderPersonaText, writePersonaReports } from './self-test/persona-report.js';
 import { renderText, writeSelfTestReports } from './self-test/report.js';
 import type { SelfTestSummary } from './self-test/types.js';
 
@@ -78,6 +82,19 @@ async function runSelfTest(): Promise<SelfTestSummary | { error: string }> {
   }
 }
 
+async function runPersonas(): Promise<PersonaMatrixSummary | { error: string }> {
+  console.log('\n== self-test: persona matrix (compound vendor hosts) ==');
+  try {
+    const summary = await runPersonaMatrix();
+    console.log(renderPersonaText(summary));
+    const files = writePersonaReports(summary, join(ROOT, 'reports', 'self-test'));
+    console.log(`  written: ${files.markdown}, ${files.json}`);
+    return summary;
+  } catch (error) {
+    return { error: (error as Error).stack ?? String(error) };
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   let unit: UnitOutcome | undefined;
@@ -86,6 +103,7 @@ async function main(): Promise<void> {
     unit = await runProjectTests();
   }
   const self = args.has('--skip-self-test') ? undefined : await runSelfTest();
+  const personas = args.has('--skip-self-test') || args.has('--skip-personas') ? undefined : await runPersonas();
 
   let passed = 0;
   let failed = 0;
@@ -107,6 +125,16 @@ async function main(): Promise<void> {
     lines.push(`  unproven checks: ${self.unproven.length}${self.unproven.length ? ` — ${self.unproven.join('; ')}` : ''}`);
     lines.push(`  500 pairs elicited by faults: ${self.elicited500.operations.length}/${self.elicited500.of}`);
     lines.push(`  self-test wall time: ${(self.wallMs / 1000).toFixed(1)} s`);
+  }
+  if (personas && 'error' in personas) {
+    failed += 1;
+    lines.push(`  persona matrix: could not run — ${personas.error.split('\n')[0]}`);
+  } else if (personas) {
+    // One result per persona: passed when all of its verdicts are true about its host.
+    passed += personas.passed;
+    failed += personas.failed;
+    const untrue = personas.results.filter((r) => !r.passed).map((r) => r.personaId);
+    lines.push(`  persona matrix: ${personas.passed}/${personas.results.length} personas with true verdicts${untrue.length ? ` — not true: ${untrue.join(', ')}` : ''} (${(personas.wallMs / 1000).toFixed(1)} s)`);
   }
   lines.push(`  total wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(lines.join('\n'));
