@@ -38,6 +38,8 @@ export interface PersonaResult {
   falseSkips: Finding[];
   leftovers: string[];
   tokenFragments: Array<{ where: string; count: number }>;
+  /** How much the token search covered: tokens the hosts issued, places (files and texts) searched. */
+  searched: { tokens: number; places: number };
   /** The run could not be made, timed out, or was not audited. */
   runError?: string;
   durationMs: number;
@@ -135,6 +137,7 @@ export function classifyPersona(persona: Persona, faults: ReadonlyArray<Pick<Fau
     falseSkips,
     leftovers: audit?.leftovers ?? [],
     tokenFragments: audit?.tokenFragments ?? [],
+    searched: { tokens: audit?.tokensIssued ?? 0, places: audit?.placesSearched ?? 0 },
     ...(runError !== undefined ? { runError } : {}),
     durationMs: run.durationMs,
     skipsInferred,

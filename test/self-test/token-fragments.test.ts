@@ -33,7 +33,8 @@ describe(findTokenFragments.name, () => {
     mkdirSync(join(dir, 'allure-results'));
     writeFileSync(join(dir, 'junit.xml'), `<failure>expected 401, got 200 ${token.slice(5, 40)}</failure>`);
     writeFileSync(join(dir, 'allure-results', 'a-attachment.txt'), 'nothing here');
-    const hits = findTokenFragments([token], dir, { summary: `✗ token: ${token}`, console: 'clean' });
+    const { hits, searched } = findTokenFragments([token], dir, { summary: `✗ token: ${token}`, console: 'clean' });
+    expect(searched).toBe(4);
     expect(hits).toEqual([
       { where: 'summary', count: 1 },
       { where: 'junit.xml', count: 1 },

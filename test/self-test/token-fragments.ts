@@ -45,10 +45,12 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Searches every file under `dir` and every named text; lists only the places with a hit. */
-export function findTokenFragments(tokens: readonly string[], dir: string | undefined, texts: Record<string, string>): FragmentHit[] {
+export function findTokenFragments(tokens: readonly string[], dir: string | undefined, texts: Record<string, string>): { hits: FragmentHit[]; searched: number } {
   const windows = tokenWindows(tokens);
   const hits: FragmentHit[] = [];
+  let searched = 0;
   const search = (where: string, text: string): void => {
+    searched += 1;
     const count = countFragments(text, windows);
     if (count > 0) hits.push({ where, count });
   };
@@ -59,5 +61,5 @@ export function findTokenFragments(tokens: readonly string[], dir: string | unde
       search(relative(dir, file), readFileSync(file, 'latin1'));
     }
   }
-  return hits;
+  return { hits, searched };
 }

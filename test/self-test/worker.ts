@@ -142,8 +142,8 @@ async function audit(hosts: Record<string, Host>, before: Inventory, outcome: Ru
   const tokens = Object.values(hosts).flatMap((h) => h.inspect.issuedTokens());
   const texts: Record<string, string> = { 'console output': console };
   if (outcome) texts['summary (renderSummary)'] = renderSummary(outcome, reportDir);
-  const tokenFragments = findTokenFragments(tokens, reportDir, texts);
-  return { leftovers, tokenFragments, tokensIssued: tokens.length, placesSearched: Object.keys(texts).length };
+  const { hits, searched } = findTokenFragments(tokens, reportDir, texts);
+  return { leftovers, tokenFragments: hits, tokensIssued: tokens.length, placesSearched: searched };
 }
 
 const checkOutcome = (c: RunOutcome['checks'][number]): CheckOutcome => ({
