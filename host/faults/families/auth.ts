@@ -128,14 +128,8 @@ export const authFaults: Fault[] = [
     id: 'AuthenticationProblemTypeWrong',
     description: '401 answers carry type urn:ed-fi:api:security:authorization instead of security:authentication.',
     models: 'One "security" problem factory used for both authentication and authorization failures.',
-    violates: [
-      'SES-GET-401-UNAUTHENTICATED',
-      'SES-GETBYID-401-UNAUTHENTICATED',
-      'SES-POST-401-UNAUTHENTICATED',
-      'SES-PUT-401-UNAUTHENTICATED',
-      'SES-DELETE-401-UNAUTHENTICATED',
-      'SES-AUTH-401-EXPIRED-TOKEN',
-    ],
+    // Every 401 is rewritten, the change-query and partition endpoints' too.
+    violates: [...UNAUTHENTICATED_REQUIREMENTS, 'SES-AUTH-401-EXPIRED-TOKEN'],
     onResponse: (_req, res) =>
       res.status === 401 && hasProblemType(res, 'urn:ed-fi:api:security:authentication')
         ? { ...res, body: { ...(problemBody(res) ?? {}), type: 'urn:ed-fi:api:security:authorization', title: 'Authorization Denied' } }

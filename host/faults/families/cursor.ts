@@ -45,7 +45,8 @@ export const cursorFaults: Fault[] = [
     id: 'NextPageTokenMissing',
     description: 'GET-many never sends Next-Page-Token.',
     models: 'A host that implements the pageToken parameter but forgets to emit the continuation header.',
-    violates: ['SES-GET-CURSOR-NEXT-TOKEN'],
+    // A walk from a partition token follows Next-Page-Token, so it stops after the first page.
+    violates: ['SES-GET-CURSOR-NEXT-TOKEN', 'SES-GET-CURSOR-WALK', 'SES-PART-WALK'],
     onResponse: (req, res) => (isList(req) ? withoutResponseHeader(res, 'Next-Page-Token') : res),
   },
   {
