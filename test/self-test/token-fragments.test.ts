@@ -33,10 +33,12 @@ describe(findTokenFragments.name, () => {
     mkdirSync(join(dir, 'allure-results'));
     writeFileSync(join(dir, 'junit.xml'), `<failure>expected 401, got 200 ${token.slice(5, 40)}</failure>`);
     writeFileSync(join(dir, 'allure-results', 'a-attachment.txt'), 'nothing here');
+    writeFileSync(join(dir, 'allure-results', 'b-result.json'), JSON.stringify({ name: '[SES-TOKEN-400-GRANT-TYPE] 04 another grant type', statusDetails: { message: token } }));
     const { hits, searched } = findTokenFragments([token], dir, { summary: `✗ token: ${token}`, console: 'clean' });
-    expect(searched).toBe(4);
+    expect(searched).toBe(5);
     expect(hits).toEqual([
       { where: 'summary', count: 1 },
+      { where: 'allure-results/b-result.json (check: [SES-TOKEN-400-GRANT-TYPE] 04 another grant type)', count: 1 },
       { where: 'junit.xml', count: 1 },
     ]);
     expect(JSON.stringify(hits)).not.toContain(token.slice(5, 5 + WINDOW));

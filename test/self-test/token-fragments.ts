@@ -34,6 +34,18 @@ export function countFragments(text: string, windows: ReadonlySet<string>, size 
   return count;
 }
 
+/** An Allure result file names its check; the place is more useful with that name. */
+function placeOf(dir: string, file: string, text: string): string {
+  const where = relative(dir, file);
+  if (!file.endsWith('-result.json')) return where;
+  try {
+    const name = (JSON.parse(text) as { name?: unknown }).name;
+    return typeof name === 'string' ? `${where} (check: ${name.slice(0, 120)})` : where;
+  } catch {
+    return where;
+  }
+}
+
 function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -58,7 +70,9 @@ export function findTokenFragments(tokens: readonly string[], dir: string | unde
   if (dir !== undefined) {
     for (const file of filesUnder(dir)) {
       if (statSync(file).size > 200 * 1024 * 1024) continue; // nothing the suite writes is this large
-      search(relative(dir, file), readFileSync(file, 'latin1'));
+      const text = readFileSync(file, 'latin1');
+      if (countFragments(text, windows) > 0) search(placeOf(dir, file, text), text);
+      else searched += 1;
     }
   }
   return { hits, searched };
