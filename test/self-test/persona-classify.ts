@@ -43,7 +43,7 @@ export interface PersonaResult {
   /** The run could not be made, timed out, or was not audited. */
   runError?: string;
   durationMs: number;
-  /** Whether skip capabilities were read from the reasons (the harness gave no skippedFor). */
+  /** Whether some skip's capability was read from its reason (the skip carried no skippedFor). */
   skipsInferred: boolean;
   passed: boolean;
 }
@@ -53,14 +53,15 @@ const finding = (c: CheckOutcome, detail: string | undefined): Finding => ({ lab
 
 /**
  * The capability, role or profile a skip reason is about, read from the wording the harness and
- * the specs use (src/runtime/check.ts CAPABILITY_REASONS, context.ts, generators/invalid). Used
- * only until CheckResult carries `skippedFor`. 'profile' and 'harness' are not about the host.
+ * the specs use (src/runtime/check.ts CAPABILITY_REASONS, context.ts, generators/invalid), for the
+ * skips that do not carry `skippedFor` (a spec's own t.skip without it). 'profile' and 'harness'
+ * are not about the host.
  */
 const SKIP_REASONS: Array<[RegExp, string]> = [
   [/^applies to profile/i, 'profile'],
   [/no target with a snapshot is configured/i, 'snapshotTarget'],
   [/no target with change queries disabled/i, 'changeQueriesDisabledTarget'],
-  [/no change queries|availableChangeVersions (URL|did not)/i, 'changeQueries'],
+  [/no change queries|change queries switched off|availableChangeVersions (URL|did not)/i, 'changeQueries'],
   [/snapshot configured/i, 'snapshotAbsent'],
   [/no \/ed-fi\/sessions\/partitions endpoint|has no partitions endpoint/i, 'partitions'],
   [/sends no ETag/i, 'collectionEtag'],
@@ -83,8 +84,8 @@ export function skipCapability(check: Pick<CheckOutcome, 'skippedFor' | 'reason'
   return { capability: undefined, inferred: true };
 }
 
-/** Skips that are never about the host: the run's profile. */
-const NOT_ABOUT_THE_HOST = new Set(['profile', 'ods-7.3', 'dms', 'guidelines']);
+/** Skips that are never about the host: the run's profile ('profile:ods-7.3' from the harness). */
+const notAboutTheHost = (capability: string): boolean => capability === 'profile' || capability.startsWith('profile:');
 
 const caught = (c: CheckOutcome): boolean => c.verdict === 'fail' || c.verdict === 'warn';
 
@@ -119,7 +120,7 @@ export function classifyPersona(persona: Persona, faults: ReadonlyArray<Pick<Fau
     .filter((c) => {
       const { capability, inferred } = skipCapability(c);
       skipsInferred ||= inferred;
-      return capability === undefined || (!NOT_ABOUT_THE_HOST.has(capability) && !lacks.has(capability));
+      return capability === undefined || (!notAboutTheHost(capability) && !lacks.has(capability));
     })
     .map((c) => finding(c, c.reason));
   const audit = run.audit;

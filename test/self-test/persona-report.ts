@@ -50,7 +50,7 @@ export function renderPersonaText(s: PersonaMatrixSummary, detailLimit = 6): str
   const tokens = s.results.reduce((n, r) => n + r.searched.tokens, 0);
   const places = s.results.reduce((n, r) => n + r.searched.places, 0);
   lines.push(`  token search: fragments of ${tokens} issued tokens looked for in ${places} files and texts`);
-  if (s.results.some((r) => r.skipsInferred)) lines.push('  (skip capabilities read from the skip reasons: the harness gives no skippedFor yet)');
+  if (s.results.some((r) => r.skipsInferred)) lines.push('  (some skips carry no skippedFor: their capability was read from the skip reason)');
   lines.push(`  personas with true verdicts: ${s.passed}/${s.results.length}; wall time ${seconds(s.wallMs)}`);
   return lines.join('\n');
 }

@@ -154,9 +154,9 @@ const checkOutcome = (c: RunOutcome['checks'][number]): CheckOutcome => ({
   message: shorten(c.errors[0] ?? c.reason),
   reason: shorten(c.reason, 300),
   blockedBy: c.blockedBy,
-  // Carried by the harness once src/runtime/check.ts records it; until then the persona matrix
-  // reads the capability from the skip reason (persona-classify.ts).
-  skippedFor: (c as { skippedFor?: string }).skippedFor,
+  // Set by the harness for capability, role and profile skips; a spec's own t.skip may omit it,
+  // and then the persona matrix reads the capability from the reason (persona-classify.ts).
+  skippedFor: c.skippedFor,
   elicited: c.elicited,
 });
 
