@@ -52,20 +52,31 @@ function unresolvedAs(status: 400 | 500) {
 // ---- PutBodyIdRequired -----------------------------------------------------------------------
 // The refusal must come where the host's own body validation comes (after authentication, the
 // Use-Snapshot rule, the media type, the id and the claim checks), so the fault makes an id-less
-// body invalid in a way the host refuses anyway, then words the refusal as a missing id.
-const idlessPuts = new WeakSet<HostRequest>();
+// body invalid in a way the host refuses anyway (a negative totalInstructionalDays), then reports
+// the missing id beside whatever else the host found wrong, as a validator that checks the whole
+// body does.
+const SABOTAGE_PATH = '$.totalInstructionalDays';
+/** Id-less PUTs the fault broke, and whether the body was already wrong at the sabotaged member. */
+const idlessPuts = new WeakMap<HostRequest, { ownNegativeDays: boolean }>();
 
 function breakIdlessPut(req: HostRequest): HostRequest {
   if (!isOperation(req, 'PutSession')) return req;
   const body = requestJson(req);
   if (!isPlainObject(body) || body.id !== undefined) return req;
   const broken = withJsonBody(req, { ...body, totalInstructionalDays: -1 });
-  idlessPuts.add(broken);
+  idlessPuts.set(broken, { ownNegativeDays: typeof body.totalInstructionalDays === 'number' && body.totalInstructionalDays < 0 });
   return broken;
 }
 
 function idRequiredProblem(req: HostRequest, res: HostResponse): HostResponse {
-  return idlessPuts.has(req) && res.status === 400 ? dataValidationProblem(req, { '$.id': ['id is required in the request body and must match the id in the url.'] }) : res;
+  const broken = idlessPuts.get(req);
+  if (broken === undefined || res.status !== 400) return res;
+  const found = problemBody(res)?.validationErrors;
+  const others = Object.entries(isPlainObject(found) ? found : {}).filter(([path]) => path !== SABOTAGE_PATH || broken.ownNegativeDays);
+  return dataValidationProblem(req, {
+    '$.id': ['id is required in the request body and must match the id in the url.'],
+    ...Object.fromEntries(others.map(([path, messages]) => [path, Array.isArray(messages) ? messages.map(String) : [String(messages)]])),
+  });
 }
 
 export const validationFaults: Fault[] = [
