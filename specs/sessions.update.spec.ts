@@ -80,6 +80,22 @@ describe('PUT /ed-fi/sessions/{id}', () => {
     ensure(other.status !== 200, 'the body id should not name an item', { expected: 'no item (404)', observed: `${other.status} ${other.text}` }, other);
   });
 
+  check('SES-PUT-BODY-ID-OMITTED', 'a PUT body without an id is answered as the profile says: updated, or refused with the item unchanged', async (t) => {
+    const expected = t.decide(Differences.putBodyIdOmitted);
+    const payload = t.gen.build(t.refs);
+    const created = await t.sessions.create(payload);
+    const before = await readItem(t, created.id, 'read the item before the PUT');
+    const changed = t.gen.withNonKeyChange(payload);
+    const ex = await t.step('PUT the change with no id in the body', () => t.sessions.update(created.id, changed, { exactBody: true }));
+    expectStatus(ex, expected === 'accepted' ? [204] : expected === 'rejected' ? [400] : [204, 400]);
+    if (ex.status === 204) {
+      const after = await readItem(t, created.id, 'read the item after the PUT');
+      await expectSessionValues(t, after.exchange, changed, 'an id-less PUT that answered 204 should have updated the route id');
+    } else {
+      expectUnchanged(before, await readAfter(t, created.id, 'after the refused PUT'), 'a refused id-less PUT should leave the item as it was');
+    }
+  });
+
   check('SES-PUT-BODY-ID-REJECTED', 'an id in the PUT body that differs from the route is refused with 400, item unchanged', async (t) => {
     if (t.decide(Differences.putBodyIdDiffering) !== 'rejected') t.skip(`this run's profile (${t.target.profile}) does not expect a differing body id to be refused (register: put-body-id)`, `profile:${t.target.profile}`);
     const payload = t.gen.build(t.refs);

@@ -84,7 +84,7 @@ export const validationFaults: Fault[] = [
     id: 'PutBodyIdRequired',
     description: 'A PUT whose body has no id is refused with 400 data-validation-failed naming $.id.',
     models: 'DMS-style "the body must carry the resource id" validation on a host that claims ODS 7.3 behaviour, where ODS takes the id from the URL.',
-    violates: ['SES-PUT-204-UPDATED'],
+    violates: ['SES-PUT-BODY-ID-OMITTED'],
     onRequest: breakIdlessPut,
     onResponse: idRequiredProblem,
   },

@@ -113,6 +113,14 @@ export const crudRequirements: Requirement[] = [
     difference: 'put-body-id',
   },
   {
+    id: 'SES-PUT-BODY-ID-OMITTED',
+    level: 'MUST',
+    source: 'CONTRACT.md §6 (ODS takes the id from the route); CONTRACT.md §9 (DMS requires the body id)',
+    area: 'semantics',
+    operation: 'PutSession',
+    statement: 'A PUT body without an id is answered as the profile says: ODS 7.3 takes the id from the route and updates (204); DMS refuses it (400) and leaves the item unchanged.',
+  },
+  {
     id: 'SES-PUT-BODY-ID-REJECTED',
     level: 'MUST',
     source: 'CONTRACT.md §9',
