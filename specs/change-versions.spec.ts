@@ -1,40 +1,23 @@
 // Change versions (CONTRACT.md §5): availableChangeVersions, the writes that raise it, and
 // minChangeVersion/maxChangeVersion as inclusive bounds on live items (GET-many, partitions).
-// Other checks write in parallel, so a write is only known to land in (newest before, newest
-// after]; the exact version of a live item is then found by bisecting on minChangeVersion with a
-// filter only that item matches, and cross-checked with maxChangeVersion.
-import {
-  check, describe, ensure, expectStatus, nextPageToken, SESSIONS,
-  type CheckContext, type SessionPayload,
-} from '../src/index.js';
+// Only SES-ACV-SHAPE judges the shape of availableChangeVersions; every other check reads it as
+// set-up, so a broken endpoint blocks them on that requirement. Other checks write in parallel, so
+// a write is only known to land in (newest before, newest after]; the exact version of a live item
+// is then found by bisecting on minChangeVersion with a filter only that item matches (its
+// run-unique sessionName, not a reference field), and cross-checked with maxChangeVersion.
+import { check, describe, ensure, expectStatus, SESSIONS, type CheckContext } from '../src/index.js';
+import { availableVersions, newestChangeVersion } from './support/change-versions.js';
+import { sameId } from './support/ids.js';
+import { findListed, type Query } from './support/isolated-set.js';
+import { listPage, nonEmptyPartitions, partitionTokens, walkByCursor } from './support/walks.js';
 
-type Query = Record<string, string | number | boolean>;
-type Versions = { oldestChangeVersion: number; newestChangeVersion: number };
-
-async function versions(t: CheckContext): Promise<Versions> {
-  const url = t.target.urls.availableChangeVersions;
-  if (!url) t.skip('the target publishes no availableChangeVersions URL');
-  const ex = await t.api.get(url);
-  expectStatus(ex, 200);
-  const body = ex.json as Partial<Versions> | undefined;
-  const ok = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
-  ensure(body && ok(body.oldestChangeVersion) && ok(body.newestChangeVersion),
-    'availableChangeVersions should answer {oldestChangeVersion, newestChangeVersion} as non-negative integers',
-    { expected: '{ "oldestChangeVersion": n, "newestChangeVersion": m }', observed: ex.text }, ex);
-  ensure(body.oldestChangeVersion! <= body.newestChangeVersion!, 'oldestChangeVersion should not exceed newestChangeVersion', { expected: 'oldest <= newest', observed: body }, ex);
-  return body as Versions;
-}
-
-const newest = async (t: CheckContext): Promise<number> => (await versions(t)).newestChangeVersion;
-
-async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>): Promise<void> {
-  const before = await t.step('newestChangeVersion before', () => newest(t));
-  await t.step(what, write);
-  const after = await t.step('newestChangeVersion after', () => newest(t));
+/** newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. */
+async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
+  const before = await newestChangeVersion(t, 'newestChangeVersion before');
+  await t.arrange(what, write, evidences);
+  const after = await newestChangeVersion(t, 'newestChangeVersion after');
   ensure(after > before, `${what} should raise newestChangeVersion`, { expected: `> ${before}`, observed: after });
 }
-
-const keyOf = (p: SessionPayload): Query => ({ schoolId: p.schoolReference.schoolId, schoolYear: p.schoolYearTypeReference.schoolYear, sessionName: p.sessionName });
 
 /** Largest m in [lo, hi] with matches(min=m); requires matches(lo). */
 async function bisect(matches: (q: Query) => Promise<boolean>, lo: number, hi: number): Promise<number> {
@@ -46,14 +29,21 @@ async function bisect(matches: (q: Query) => Promise<boolean>, lo: number, hi: n
   return lo;
 }
 
-/** Creates one session and learns its change version with `matches`; then asserts both bounds inclusive. */
-async function boundsAreInclusive(t: CheckContext, matchesFor: (key: Query, id: string) => (q: Query) => Promise<boolean>): Promise<void> {
-  const before = await newest(t);
+/**
+ * Creates one session between two reads of newestChangeVersion; `visible` (set-up) shows the item
+ * can be found without change-version bounds. Then learns its change version with `matches` and
+ * asserts both bounds inclusive.
+ */
+async function boundsAreInclusive(t: CheckContext, visible: (filter: Query, id: string) => Promise<void>, matchesFor: (filter: Query, id: string) => (q: Query) => Promise<boolean>): Promise<void> {
+  const before = await newestChangeVersion(t, 'newestChangeVersion before');
   const payload = t.gen.build(t.refs);
   const { id } = await t.sessions.create(payload);
-  const after = await newest(t);
-  const matches = matchesFor(keyOf(payload), id);
-  ensure(await matches({ minChangeVersion: before + 1, maxChangeVersion: after }), 'the new item should match the window (newest before, newest after]',
+  const filter = { sessionName: payload.sessionName };
+  await visible(filter, id);
+  const after = await newestChangeVersion(t, 'newestChangeVersion after');
+  const matches = matchesFor(filter, id);
+  const window = { minChangeVersion: before + 1, maxChangeVersion: after };
+  ensure(await t.step('the window (newest before, newest after]', () => matches(window)), 'the new item should match the window (newest before, newest after]',
     { expected: `found with minChangeVersion=${before + 1}&maxChangeVersion=${after}`, observed: 'absent' });
   const v = await t.step('find the item change version', () => bisect(matches, before + 1, after));
   const cases: Array<[Query, boolean, string]> = [
@@ -69,77 +59,73 @@ async function boundsAreInclusive(t: CheckContext, matchesFor: (key: Query, id: 
   }
 }
 
+/** Whether the partitions of `query` lead, by cursor walks, to the item `id`. */
+async function inPartitions(t: CheckContext, query: Query, id: string): Promise<boolean> {
+  for (const token of await partitionTokens(t, { ...query, number: 2 })) {
+    if ((await walkByCursor(t, query, token, 25, { checkPages: false })).some((x) => sameId(x, id))) return true;
+  }
+  return false;
+}
+
 describe('availableChangeVersions', () => {
-  check('SES-ACV-SHAPE', '01 availableChangeVersions gives oldest and newest as integers', async (t) => {
-    await versions(t);
+  check('SES-ACV-SHAPE', 'availableChangeVersions gives oldest and newest as integers', async (t) => {
+    await t.step('GET availableChangeVersions', () => availableVersions(t));
   }, { requires: ['changeQueries'] });
 
-  check('SES-ACV-OLDEST-ZERO', '02 oldestChangeVersion is 0', async (t) => {
-    const v = await versions(t);
+  check('SES-ACV-OLDEST-ZERO', 'oldestChangeVersion is 0', async (t) => {
+    const v = await t.arrange('read availableChangeVersions', () => availableVersions(t), 'SES-ACV-SHAPE');
     ensure(v.oldestChangeVersion === 0, 'oldestChangeVersion should be 0', { expected: 0, observed: v.oldestChangeVersion });
   }, { requires: ['changeQueries'] });
 
-  check('SES-ACV-MONOTONIC', '03 newestChangeVersion never goes down', async (t) => {
+  check('SES-ACV-MONOTONIC', 'newestChangeVersion never goes down', async (t) => {
     // Back-to-back reads first (a lagging replica shows only without writes in between), then
     // reads around a write of this check.
     const seen: number[] = [];
     for (let i = 0; i < 8; i++) {
-      seen.push(await newest(t));
+      seen.push(await newestChangeVersion(t, `read ${i + 1}`));
       if (i === 5 && !t.target.readOnly) await t.sessions.create(t.gen.build(t.refs));
     }
     ensure(seen.every((v, i) => i === 0 || v >= seen[i - 1]!), 'successive reads should never decrease', { expected: 'non-decreasing', observed: seen });
   }, { requires: ['changeQueries'] });
 
-  check('SES-ACV-RAISE-CREATE', '04 creating a session raises newestChangeVersion', async (t) => {
-    await raisedBy(t, 'create a session', async () => void (await t.sessions.create(t.gen.build(t.refs))));
+  check('SES-ACV-RAISE-CREATE', 'creating a session raises newestChangeVersion', async (t) => {
+    await raisedBy(t, 'create a session', async () => void (await t.sessions.create(t.gen.build(t.refs))), 'SES-POST-201-CREATED');
   }, { requires: ['changeQueries', 'writes'] });
 
-  check('SES-ACV-RAISE-UPDATE', '05 updating a session raises newestChangeVersion', async (t) => {
+  check('SES-ACV-RAISE-UPDATE', 'updating a session raises newestChangeVersion', async (t) => {
     const payload = t.gen.build(t.refs);
     const { id } = await t.sessions.create(payload);
-    await raisedBy(t, 'update a non-key field', async () => expectStatus(await t.sessions.update(id, t.gen.withNonKeyChange(payload)), 204));
+    await raisedBy(t, 'update a non-key field', async () => expectStatus(await t.sessions.update(id, t.gen.withNonKeyChange(payload)), 204), 'SES-PUT-204-UPDATED');
   }, { requires: ['changeQueries', 'writes'] });
 
-  check('SES-ACV-RAISE-KEY-CHANGE', '06 changing a session key raises newestChangeVersion', async (t) => {
+  check('SES-ACV-RAISE-KEY-CHANGE', 'changing a session key raises newestChangeVersion', async (t) => {
     const payload = t.gen.build(t.refs);
     const { id } = await t.sessions.create(payload);
-    await raisedBy(t, 'change the sessionName', async () => expectStatus(await t.sessions.update(id, t.gen.withKeyChange(payload)), 204));
+    await raisedBy(t, 'change the sessionName', async () => expectStatus(await t.sessions.update(id, t.gen.withKeyChange(payload)), 204), 'SES-PUT-KEY-CHANGE-KEEPS-ID');
   }, { requires: ['changeQueries', 'writes'] });
 
-  check('SES-ACV-RAISE-DELETE', '07 deleting a session raises newestChangeVersion', async (t) => {
+  check('SES-ACV-RAISE-DELETE', 'deleting a session raises newestChangeVersion', async (t) => {
     const { id } = await t.sessions.create(t.gen.build(t.refs));
-    await raisedBy(t, 'delete the session', async () => expectStatus(await t.sessions.delete(id), 204));
+    await raisedBy(t, 'delete the session', async () => expectStatus(await t.sessions.delete(id), 204), 'SES-DELETE-204-DELETED');
   }, { requires: ['changeQueries', 'writes'] });
 });
 
 describe('minChangeVersion and maxChangeVersion on live sessions', () => {
-  check('SES-GET-CV-MIN-MAX', '08 on GET-many both bounds are inclusive', async (t) => {
-    await boundsAreInclusive(t, (key, id) => async (q) => {
-      const ex = await t.api.get(SESSIONS, { query: { ...key, ...q } });
-      expectStatus(ex, 200);
-      ensure(Array.isArray(ex.json), 'GET-many should answer a JSON array', { expected: '[…]', observed: ex.text }, ex);
-      return (ex.json as Array<{ id?: unknown }>).some((item) => item.id === id);
+  check('SES-GET-CV-MIN-MAX', 'on GET-many both bounds are inclusive', async (t) => {
+    await boundsAreInclusive(t, (filter, id) => findListed(t, filter, id, 'GET-many by sessionName lists the new item'), (filter, id) => async (q) => {
+      const { ids } = await listPage(t, { ...filter, ...q });
+      return ids.some((x) => sameId(x, id));
     });
   }, { requires: ['changeQueries', 'writes'] });
 
-  check('SES-PART-CV-MIN-MAX', '09 on partitions both bounds are inclusive', async (t) => {
-    await boundsAreInclusive(t, (key, id) => async (q) => {
-      const filter = { ...key, ...q };
-      const ex = await t.api.get(`${SESSIONS}/partitions`, { query: { ...filter, number: 2, ...(t.target.profile === 'ods-7.3' ? { allowSmallPartitions: true } : {}) } });
-      expectStatus(ex, 200);
-      const tokens = (ex.json as { pageTokens?: unknown } | undefined)?.pageTokens;
-      ensure(Array.isArray(tokens), 'partitions should answer {pageTokens: string[]}', { expected: '{ pageTokens: [...] }', observed: ex.text }, ex);
-      for (const token of tokens as string[]) {
-        let next: string | undefined = token;
-        for (let page = 0; page < 10 && next !== undefined; page++) {
-          const p = await t.api.get(SESSIONS, { query: { ...filter, pageToken: next, pageSize: 25 } });
-          expectStatus(p, 200);
-          const items = Array.isArray(p.json) ? (p.json as Array<{ id?: unknown }>) : [];
-          if (items.some((item) => item.id === id)) return true;
-          next = items.length ? nextPageToken(p) : undefined;
-        }
-      }
-      return false;
-    });
-  }, { requires: ['changeQueries', 'writes', 'partitions'] });
+  check('SES-PART-CV-MIN-MAX', 'on partitions both bounds are inclusive', async (t) => {
+    const visible = async (filter: Query, id: string): Promise<void> => {
+      await findListed(t, filter, id, 'GET-many by sessionName lists the new item');
+      await nonEmptyPartitions(t, { ...filter, number: 2 });
+      await t.arrange('walking the partitions of the sessionName filter finds the item', async () => {
+        ensure(await inPartitions(t, filter, id), 'the partitions of a filter should lead to the item it matches', { expected: id, observed: 'absent' });
+      }, 'SES-PART-WALK');
+    };
+    await boundsAreInclusive(t, visible, (filter, id) => (q) => inPartitions(t, { ...filter, ...q }, id));
+  }, { requires: ['changeQueries', 'writes'] });
 });

@@ -1,46 +1,72 @@
-// GET /ed-fi/sessions: the list answer itself (200, body schema, filters), filters repeated on every
-// page of a walk, and who may list (401, 403). Isolation: a (totalInstructionalDays, beginDate,
-// endDate) combination only the check's own items carry (CONTRACT.md §1.3, §4).
-import {
-  check, describe, ensure, expectProblem, expectSessionBody, expectStatus, nextPageToken, ProblemType, SESSIONS,
-  type CheckContext, type Exchange,
-} from '../src/index.js';
-import { createSet, isolation, sameSet, type Isolation, type Query } from './support/isolated-set.js';
+// GET /ed-fi/sessions: the list answer itself (200, body schema, filters, the reference-field
+// filters among them), filters repeated on every page of a walk, and who may list (401, 403).
+// Isolation: a non-reference (totalInstructionalDays, beginDate, endDate) combination only the
+// check's own items carry (CONTRACT.md §1.3, §4). These are the checks a refused or ignored filter
+// fails; the paging checks elsewhere are blocked by it instead.
+import { check, describe, ensure, expectSessionBody, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../src/index.js';
+import { expectNoClaimRefused, expectUnauthenticated } from './support/access.js';
+import { eventually } from './support/eventually.js';
+import { idKey } from './support/ids.js';
+import { createSet, isolate, isolation, sameSet, type Isolation, type Query } from './support/isolated-set.js';
+import { cursorStart } from './support/walks.js';
 
 type Item = { id?: unknown; totalInstructionalDays?: unknown; beginDate?: unknown; endDate?: unknown; schoolReference?: { schoolId?: unknown }; schoolYearTypeReference?: { schoolYear?: unknown } };
+type Filter = Isolation & { schoolId?: number; schoolYear?: number };
+
+const LIST = { path: SESSIONS, query: { limit: 1 }, serves: 'SES-GET-200-LIST' };
+
+/** Whether an item carries every filter value sent (reference fields read from their references). */
+function matches(item: Item, filter: Filter): boolean {
+  return item.totalInstructionalDays === filter.totalInstructionalDays && item.beginDate === filter.beginDate && item.endDate === filter.endDate
+    && (filter.schoolId === undefined || item.schoolReference?.schoolId === filter.schoolId)
+    && (filter.schoolYear === undefined || item.schoolYearTypeReference?.schoolYear === filter.schoolYear);
+}
 
 /** GET one page; asserts 200, an array, and that every item matches every filter value sent. */
-async function page(t: CheckContext, filter: Isolation, paging: Query): Promise<{ ex: Exchange; ids: string[] }> {
+async function page(t: CheckContext, filter: Filter, paging: Query = {}): Promise<{ ex: Exchange; ids: string[] }> {
   const ex = await t.api.get(SESSIONS, { query: { ...filter, ...paging } });
   expectStatus(ex, 200);
   ensure(Array.isArray(ex.json), 'GET-many should answer a JSON array', { expected: '[…]', observed: ex.text }, ex);
   const items = ex.json as Item[];
-  const off = items.filter((i) => i.totalInstructionalDays !== filter.totalInstructionalDays || i.beginDate !== filter.beginDate
-    || i.endDate !== filter.endDate || i.schoolReference?.schoolId !== filter.schoolId || i.schoolYearTypeReference?.schoolYear !== filter.schoolYear);
+  const off = items.filter((i) => !matches(i, filter));
   ensure(off.length === 0, 'every item on the page should match the filters', { expected: filter, observed: off.slice(0, 3) }, ex);
   return { ex, ids: items.map((i) => String(i.id)) };
 }
 
-/** Two sets that differ only in totalInstructionalDays: the filter must keep them apart on every page. */
+/** The filtered list once every created item shows (polling briefly for a slow host). */
+const pageWith = (t: CheckContext, filter: Filter, ids: string[]): Promise<{ ex: Exchange; ids: string[] }> =>
+  eventually(() => page(t, filter), (p) => ids.every((id) => p.ids.some((x) => idKey(x) === idKey(id))));
+
+/** Set-up: two sets that differ only in totalInstructionalDays; the filter must keep them apart on every page. */
 async function twoNeighbourSets(t: CheckContext): Promise<{ mine: Isolation; created: string[] }> {
   const mine = isolation(t);
   const neighbour = { ...mine, totalInstructionalDays: mine.totalInstructionalDays + 1 };
-  const created = await createSet(t, mine, 5);
-  await createSet(t, neighbour, 5);
+  const [created] = await Promise.all([createSet(t, mine, 5), createSet(t, neighbour, 5)]);
+  await isolate(t, mine, created);
   return { mine, created };
 }
 
 describe('GET /ed-fi/sessions: answer, filters, access', () => {
-  check('SES-GET-200-LIST', '01 GET-many answers 200 with valid sessions that match the filters', async (t) => {
+  check('SES-GET-200-LIST', 'GET-many answers 200 with valid sessions that match the filters', async (t) => {
     const filter = isolation(t);
     const created = await createSet(t, filter, 2);
-    const { ex, ids } = await page(t, filter, {});
+    const { ex, ids } = await t.step('GET-many with the isolation filter', () => pageWith(t, filter, created));
     ensure(/application\/json/i.test(ex.headers['content-type'] ?? ''), 'GET-many should answer JSON', { expected: 'application/json', observed: ex.headers['content-type'] }, ex);
     await expectSessionBody(ex);
-    sameSet(ids, created, 'the filtered list');
+    sameSet(ids, created, 'the filtered list', ex);
   }, { requires: ['writes'] });
 
-  check('SES-GET-FILTERS-EVERY-PAGE', '02 filters hold on every page of an offset walk', async (t) => {
+  check('SES-GET-200-LIST', 'the reference-field filters schoolId and schoolYear select the items too', async (t) => {
+    const own = isolation(t);
+    const filter = { ...own, schoolId: t.refs.schoolId, schoolYear: t.refs.schoolYear };
+    const created = await createSet(t, own, 2);
+    const { ex, ids } = await t.step('with schoolId and schoolYear', () => pageWith(t, filter, created));
+    sameSet(ids, created, 'the list filtered by schoolId and schoolYear', ex);
+    const other = await t.step('with another schoolYear', () => page(t, { ...filter, schoolYear: filter.schoolYear + 1 }));
+    ensure(other.ids.length === 0, 'a schoolYear the items do not have should select none of them', { expected: [], observed: other.ids }, other.ex);
+  }, { requires: ['writes'] });
+
+  check('SES-GET-FILTERS-EVERY-PAGE', 'filters hold on every page of an offset walk', async (t) => {
     const { mine, created } = await twoNeighbourSets(t);
     const seen: string[] = [];
     for (let offset = 0; offset < 40; offset += 2) {
@@ -51,21 +77,13 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     sameSet(seen, created, 'the filtered offset walk');
   }, { requires: ['writes'] });
 
-  check('SES-GET-FILTERS-EVERY-PAGE', '03 filters hold on every page of a cursor walk', async (t) => {
+  check('SES-GET-FILTERS-EVERY-PAGE', 'filters hold on every page of a cursor walk', async (t) => {
     const { mine, created } = await twoNeighbourSets(t);
-    const first = await t.step('first page by limit', () => page(t, mine, { limit: 2 }));
-    const seen = [...first.ids];
-    let token = nextPageToken(first.ex);
-    if (token === undefined) {
-      // Hosts that give no token on limit/offset pages: start from the partitions endpoint instead.
-      if (!t.target.capabilities.partitions) t.skip('the target gives no Next-Page-Token on a limit page and has no partitions endpoint');
-      const part = await t.api.get(`${SESSIONS}/partitions`, { query: { ...mine, number: 1 } });
-      expectStatus(part, 200);
-      token = ((part.json as { pageTokens?: string[] }).pageTokens ?? [])[0];
-      seen.length = 0;
-    }
+    const start = await cursorStart(t, mine, 2);
+    const seen = [...start.seen];
+    let token: string | undefined = start.token;
     for (let i = 0; i < 20 && token !== undefined; i++) {
-      const next = await t.step(`page ${i + 2} by token`, () => page(t, mine, { pageToken: token!, pageSize: 2 }));
+      const next = await t.step(`page ${i + 1} by token`, () => page(t, mine, { pageToken: token!, pageSize: 2 }));
       if (next.ids.length === 0) break;
       seen.push(...next.ids);
       token = nextPageToken(next.ex);
@@ -73,17 +91,11 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     sameSet(seen, created, 'the filtered cursor walk');
   }, { requires: ['writes'] });
 
-  check('SES-GET-401-UNAUTHENTICATED', '04 a missing or unknown access token is refused with 401 on the list', async (t) => {
-    const none = await t.step('no Authorization header', () => t.anonymous.get(SESSIONS, { query: { limit: 1 } }));
-    expectProblem(none, { status: 401, type: ProblemType.authentication });
-    const unknown = await t.step('an unknown bearer token', () => t.anonymous.get(SESSIONS, {
-      query: { limit: 1 }, headers: { authorization: `Bearer ${'f'.repeat(24)}${t.seed.toString(16).padStart(8, '0').slice(-8)}` },
-    }));
-    expectProblem(unknown, { status: 401, type: ProblemType.authentication });
+  check('SES-GET-401-UNAUTHENTICATED', 'a missing or unknown access token is refused with 401 on the list', async (t) => {
+    await expectUnauthenticated(t, LIST);
   });
 
-  check('SES-GET-403-NO-CLAIM', '05 a client without a sessions claim is refused with 403', async (t) => {
-    const ex = await t.as('noSessionsClaim').get(SESSIONS, { query: { limit: 1 } });
-    expectProblem(ex, { status: 403, typePrefix: ProblemType.authorization });
+  check('SES-GET-403-NO-CLAIM', 'a client without a sessions claim is refused with 403', async (t) => {
+    await expectNoClaimRefused(t, LIST);
   }, { requires: ['noSessionsClaim'] });
 });

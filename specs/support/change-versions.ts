@@ -1,26 +1,34 @@
-// Change versions as the tracked-change checks (/deletes, /keyChanges, their 304s) use them. Other
-// checks write in parallel, so a check only knows that its own write landed in the window
-// (newest before, newest after]; these helpers read newestChangeVersion and build that window the
-// same way everywhere. (change-versions.spec.ts checks availableChangeVersions itself, with more.)
+// availableChangeVersions as the change-query checks read it. Its shape is SES-ACV-SHAPE's to judge
+// (change-versions.spec.ts); every other check only needs newestChangeVersion to know where the
+// window of its own write starts, a set-up step evidencing SES-ACV-SHAPE, so a host whose
+// availableChangeVersions is broken blocks those checks instead of failing them. Other checks
+// write in parallel, so a check only knows its write lands at or after (newest before) + 1; it
+// then finds its own item from there and takes the item's own change version.
 import { ensure, expectStatus, type CheckContext } from '../../src/index.js';
 
-export type Window = { minChangeVersion: number; maxChangeVersion: number };
+export type Versions = { oldestChangeVersion: number; newestChangeVersion: number };
 
-/** newestChangeVersion from availableChangeVersions; skips when the target publishes no URL for it. */
-export async function newestChangeVersion(t: CheckContext): Promise<number> {
+/** GET availableChangeVersions; asserts 200 and non-negative integers, oldest <= newest. Skips when the target publishes no URL. */
+export async function availableVersions(t: CheckContext): Promise<Versions> {
   const url = t.target.urls.availableChangeVersions;
-  if (!url) t.skip('the target publishes no availableChangeVersions URL');
+  if (!url) t.skip('the target publishes no availableChangeVersions URL', 'changeQueries');
   const ex = await t.api.get(url);
   expectStatus(ex, 200);
-  const v = (ex.json as { newestChangeVersion?: unknown } | undefined)?.newestChangeVersion;
-  ensure(Number.isSafeInteger(v), 'newestChangeVersion should be an integer', { expected: 'integer', observed: ex.text }, ex);
-  return v as number;
+  const body = ex.json as Partial<Versions> | undefined;
+  const ok = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+  ensure(body && ok(body.oldestChangeVersion) && ok(body.newestChangeVersion),
+    'availableChangeVersions should answer {oldestChangeVersion, newestChangeVersion} as non-negative integers',
+    { expected: '{ "oldestChangeVersion": n, "newestChangeVersion": m }', observed: ex.text }, ex);
+  ensure(body.oldestChangeVersion! <= body.newestChangeVersion!, 'oldestChangeVersion should not exceed newestChangeVersion', { expected: 'oldest <= newest', observed: body }, ex);
+  return body as Versions;
 }
 
-/** Runs `write` between two reads of newestChangeVersion; returns the window (before, after] that holds it. */
-export async function windowAround(t: CheckContext, write: () => Promise<void>): Promise<Window> {
-  const before = await newestChangeVersion(t);
-  await write();
-  const after = await newestChangeVersion(t);
-  return { minChangeVersion: before + 1, maxChangeVersion: after };
+/** Set-up: newestChangeVersion now (evidences SES-ACV-SHAPE). */
+export async function newestChangeVersion(t: CheckContext, label = 'read newestChangeVersion'): Promise<number> {
+  return (await t.arrange(label, () => availableVersions(t), 'SES-ACV-SHAPE')).newestChangeVersion;
+}
+
+/** Set-up: the first change version a write made after this call can carry. */
+export async function windowStart(t: CheckContext): Promise<number> {
+  return (await newestChangeVersion(t, 'where the window of the write starts (newestChangeVersion + 1)')) + 1;
 }

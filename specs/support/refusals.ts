@@ -1,13 +1,13 @@
-// The 400 parameter-validation check the cursor-paging and partitions specs share: a refused query
-// answers the parameter-validation-failed problem and (except under the guidelines profile, which
-// fixes no wording) names what was wrong. One place, so both judge a refusal alike.
-import { ensure, expectProblem, ProblemType, type CheckContext, type Exchange } from '../../src/index.js';
+// The 400 parameter-validation check every list spec shares (limit, offset, cursor parameters,
+// partition number, tracked-change paging): a refused query answers the parameter-validation-failed
+// problem and, where the profile register asks for it (problem-names-parameter), names what was
+// wrong. One place, so every list judges a refusal alike.
+import { Differences, ensure, expectProblem, ProblemType, type CheckContext, type Exchange } from '../../src/index.js';
 
 /** 400 parameter-validation-failed whose errors (or detail) match `pattern`; `message` is the failure text. */
-export function expectParameterRefused(t: CheckContext, ex: Exchange, pattern: RegExp, message: string): void {
-  expectProblem(ex, { status: 400, type: ProblemType.parameterValidationFailed });
-  if (t.target.profile === 'guidelines') return;
-  const body = ex.json as { errors?: unknown; detail?: unknown };
+export function expectParameterRefused(t: CheckContext, ex: Exchange, pattern: RegExp, message = 'the problem should name the parameter that was wrong'): void {
+  const body = expectProblem(ex, { status: 400, type: ProblemType.parameterValidationFailed });
+  if (!t.decide(Differences.problemNamesParameter)) return;
   ensure(pattern.test(JSON.stringify(body.errors ?? body.detail ?? '')), message, {
     expected: `errors matching ${pattern}`, observed: body.errors ?? body.detail,
   }, ex);

@@ -1,8 +1,13 @@
-// Walks over GET /ed-fi/sessions shared by the paging, cursor-paging and partitions checks: one
-// page as ids, a limit/offset walk to the first empty page, and a cursor walk that follows
-// Next-Page-Token. Kept in one place so every check pages (and judges a page) the same way.
-import { ensure, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../../src/index.js';
+// Walks over GET /ed-fi/sessions shared by the paging, cursor-paging, partitions and filter checks:
+// one page as ids, a limit/offset walk to the first empty page, a cursor walk that follows
+// Next-Page-Token, the partition tokens of a query, and where a cursor walk can start. Kept in one
+// place so every check pages (and judges a page) the same way. Whether a failure here fails the
+// check or blocks it depends on the caller: inside t.arrange it speaks for the step's requirement.
+import { Differences, ensure, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../../src/index.js';
+import { eventually } from './eventually.js';
 import type { Query } from './isolated-set.js';
+
+export const PARTITIONS = `${SESSIONS}/partitions`;
 
 /** One GET-many page; asserts 200 and a JSON array, returns the ids in page order. */
 export async function listPage(t: CheckContext, query: Query): Promise<{ ex: Exchange; ids: string[] }> {
@@ -45,4 +50,63 @@ export async function walkByCursor(t: CheckContext, filter: Query, token: string
   }
   ensure(next === undefined, 'the cursor walk should end within 50 pages', { expected: 'an empty page', observed: `still a token after ${seen.length} items` });
   return seen;
+}
+
+/**
+ * GET partitions; asserts 200 and {pageTokens: string[]} with at most `number` distinct tokens.
+ * ODS's undocumented allowSmallPartitions is added where the profile register allows it, so a
+ * small set can be split (ODS otherwise keeps at least 2,500 items per partition).
+ */
+export async function partitionTokens(t: CheckContext, query: Query & { number: number }): Promise<string[]> {
+  const ex = await t.api.get(PARTITIONS, { query: { ...query, ...(t.decide(Differences.smallPartitions) ? { allowSmallPartitions: true } : {}) } });
+  expectStatus(ex, 200);
+  const body = ex.json as { pageTokens?: unknown } | undefined;
+  ensure(body !== null && typeof body === 'object' && Array.isArray(body.pageTokens) && body.pageTokens.every((x) => typeof x === 'string' && x.length > 0),
+    'partitions should answer {pageTokens: string[]}', { expected: '{ "pageTokens": ["…"] }', observed: ex.text }, ex);
+  const tokens = body.pageTokens as string[];
+  ensure(tokens.length <= query.number, 'partitions should give at most `number` tokens', { expected: `<= ${query.number}`, observed: tokens.length }, ex);
+  ensure(new Set(tokens).size === tokens.length, 'partition tokens should be distinct', { expected: 'distinct tokens', observed: tokens }, ex);
+  return tokens;
+}
+
+/** Set-up: the partition tokens of a non-empty query, evidencing SES-PART-200 (a non-empty set has a partition). */
+export function nonEmptyPartitions(t: CheckContext, query: Query & { number: number }, label = 'the partition tokens of the set'): Promise<string[]> {
+  return t.arrange(label, async () => {
+    const tokens = await partitionTokens(t, query);
+    ensure(tokens.length >= 1, 'a non-empty set should have at least one partition', { expected: '>= 1 token', observed: tokens });
+    return tokens;
+  }, 'SES-PART-200');
+}
+
+/**
+ * Set-up: where a cursor walk of the filtered set starts. A first page by `limit` and its
+ * Next-Page-Token (ODS sends one on every non-empty page), else the set's one partition token.
+ * Blocks on the requirement of whichever source failed: the filtered list, or the partitions.
+ */
+export async function cursorStart(t: CheckContext, filter: Query, limit: number): Promise<{ seen: string[]; token: string }> {
+  const first = await t.arrange(`first page by limit=${limit}`, () => listPage(t, { ...filter, limit }), 'SES-GET-200-LIST');
+  const token = nextPageToken(first.ex);
+  if (token !== undefined) return { seen: first.ids, token };
+  const [partition] = await nonEmptyPartitions(t, { ...filter, number: 1 }, 'no Next-Page-Token on the first page: take the partition token of the set');
+  return { seen: [], token: partition! };
+}
+
+/**
+ * Set-up: a page token the server issued, for checks of how cursor parameters combine. Taken from a
+ * non-empty page of the whole collection (creating one item when it is empty), else from partitions.
+ */
+export async function issuedToken(t: CheckContext): Promise<string> {
+  const page = await t.arrange('a non-empty page of the collection', async () => {
+    const first = await listPage(t, { limit: 1 });
+    if (first.ids.length > 0) return first;
+    if (t.target.readOnly) t.skip(`the collection is empty and the run is read-only, so no page token can be obtained (GET ${SESSIONS}?limit=1 answered [])`, 'writes');
+    await t.sessions.create(t.gen.build(t.refs));
+    const again = await eventually(() => listPage(t, { limit: 1 }), (p) => p.ids.length > 0);
+    ensure(again.ids.length > 0, 'GET-many should list the session just created', { expected: '1 item', observed: again.ex.text }, again.ex);
+    return again;
+  }, 'SES-GET-200-LIST');
+  const token = nextPageToken(page.ex);
+  if (token !== undefined) return token;
+  const [partition] = await nonEmptyPartitions(t, { number: 1 }, 'no Next-Page-Token on a page: take a partition token');
+  return partition!;
 }
