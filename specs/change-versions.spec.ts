@@ -127,5 +127,5 @@ describe('minChangeVersion and maxChangeVersion on live sessions', () => {
       }, 'SES-PART-WALK');
     };
     await boundsAreInclusive(t, visible, (filter, id) => (q) => inPartitions(t, { ...filter, ...q }, id));
-  }, { requires: ['changeQueries', 'writes'] });
+  }, { requires: ['changeQueries', 'partitions', 'writes'] });
 });

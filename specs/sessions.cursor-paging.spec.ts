@@ -54,7 +54,7 @@ describe('GET /ed-fi/sessions: cursor paging', () => {
     const seen: string[] = [];
     for (const [i, token] of tokens.entries()) seen.push(...(await t.step(`walk partition ${i + 1}`, () => walkByCursor(t, filter, token, 2))));
     sameSet(seen, ids, 'the cursor walk');
-  }, { requires: ['writes'] });
+  }, { requires: ['partitions', 'writes'] });
 
   check('SES-GET-CURSOR-400-OFFSET', 'pageToken together with offset is refused', async (t) => {
     const token = await issuedToken(t);

@@ -5,6 +5,7 @@
 // fails; the paging checks elsewhere are blocked by it instead.
 import { check, describe, ensure, expectSessionBody, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../src/index.js';
 import { expectNoClaimRefused, expectUnauthenticated } from './support/access.js';
+import { UNUSABLE_CREDENTIALS } from './support/crud-credentials.js';
 import { eventually } from './support/eventually.js';
 import { idKey } from './support/ids.js';
 import { createSet, isolate, isolation, sameSet, type Isolation, type Query } from './support/isolated-set.js';
@@ -91,9 +92,11 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     sameSet(seen, created, 'the filtered cursor walk');
   }, { requires: ['writes'] });
 
-  check('SES-GET-401-UNAUTHENTICATED', 'a missing or unknown access token is refused with 401 on the list', async (t) => {
-    await expectUnauthenticated(t, LIST);
-  });
+  for (const credential of UNUSABLE_CREDENTIALS) {
+    check('SES-GET-401-UNAUTHENTICATED', `GET-many with ${credential.what} answers 401 authentication`, async (t) => {
+      await expectUnauthenticated(t, LIST, credential);
+    }, { key: credential.key });
+  }
 
   check('SES-GET-403-NO-CLAIM', 'a client without a sessions claim is refused with 403', async (t) => {
     await expectNoClaimRefused(t, LIST);

@@ -2,9 +2,11 @@
 // parallel reading. Each check filters on a non-reference combination only its own items carry
 // (shown in set-up to select exactly them). Only SES-PART-200 judges whether the endpoint answers
 // at all: every other check first shows it serves (a set-up step evidencing SES-PART-200), so a
-// host without partitions fails one check and blocks the rest, naming it.
+// host without partitions fails one check and blocks the rest, naming it. Where the profile does
+// not require the endpoint (register: partitions-endpoint), its absence (404) skips them instead.
 import { check, describe, ensure, type CheckContext, type Exchange } from '../src/index.js';
 import { expectNoClaimRefused, expectServes, expectUnauthenticated } from './support/access.js';
+import { UNUSABLE_CREDENTIALS } from './support/crud-credentials.js';
 import { idKey } from './support/ids.js';
 import { createSet, isolate, isolatedSet, isolation } from './support/isolated-set.js';
 import { expectParameterRefused } from './support/refusals.js';
@@ -18,7 +20,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
     const { filter } = await isolatedSet(t, 3);
     const tokens = await t.step('number=2', () => partitionTokens(t, { ...filter, number: 2 }));
     ensure(tokens.length >= 1, 'a non-empty set should have at least one partition', { expected: '1..2 tokens', observed: tokens });
-  }, { requires: ['writes'] });
+  }, { requires: ['partitions', 'writes'] });
 
   check('SES-PART-400-NUMBER', 'number=0 and number=201 are refused', async (t) => {
     await expectServes(t, ENDPOINT);
@@ -26,7 +28,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
       const ex = await t.step(`number=${number}`, () => t.api.get(PARTITIONS, { query: { number } }));
       refused(t, ex, /partition|number/i);
     }
-  });
+  }, { requires: ['partitions'] });
 
   check('SES-PART-NUMBER-BOUNDS', 'number=1 and number=200 are accepted', async (t) => {
     const { filter } = await isolatedSet(t, 2);
@@ -35,7 +37,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
       const tokens = await t.step(`number=${number}`, () => partitionTokens(t, { ...filter, number }));
       ensure(tokens.length >= 1, 'a non-empty set should have at least one partition', { expected: `1..${number} tokens`, observed: tokens });
     }
-  }, { requires: ['writes'] });
+  }, { requires: ['partitions', 'writes'] });
 
   check('SES-PART-WALK', 'walking every partition returns each item once: disjoint and covering', async (t) => {
     const { filter, ids } = await isolatedSet(t, 9);
@@ -48,7 +50,7 @@ describe('GET /ed-fi/sessions/partitions', () => {
     const missing = ids.filter((id) => !all.includes(idKey(id)));
     const extra = all.filter((id) => !ids.some((mine) => idKey(mine) === id));
     ensure(missing.length === 0 && extra.length === 0, 'the partitions together should cover exactly the filtered set', { expected: ids, observed: { missing, extra } });
-  }, { requires: ['writes'] });
+  }, { requires: ['partitions', 'writes'] });
 
   check('SES-PART-EMPTY', 'filters that match nothing give no partitions', async (t) => {
     const nothing = isolation(t, 'nothing');
@@ -62,13 +64,15 @@ describe('GET /ed-fi/sessions/partitions', () => {
     }
     const tokens = await t.step('a filter that matches nothing', () => partitionTokens(t, { ...nothing, number: 5 }));
     ensure(tokens.length === 0, 'an empty filtered set should have no partition tokens', { expected: [], observed: tokens });
-  });
+  }, { requires: ['partitions'] });
 
-  check('SES-PART-401-UNAUTHENTICATED', 'a missing or unknown access token is refused with 401 on partitions', async (t) => {
-    await expectUnauthenticated(t, ENDPOINT);
-  });
+  for (const credential of UNUSABLE_CREDENTIALS) {
+    check('SES-PART-401-UNAUTHENTICATED', `partitions with ${credential.what} answer 401 authentication`, async (t) => {
+      await expectUnauthenticated(t, ENDPOINT, credential);
+    }, { requires: ['partitions'], key: credential.key });
+  }
 
   check('SES-PART-403-NO-CLAIM', 'a client without a sessions claim is refused with 403', async (t) => {
     await expectNoClaimRefused(t, ENDPOINT);
-  }, { requires: ['noSessionsClaim'] });
+  }, { requires: ['partitions', 'noSessionsClaim'] });
 });

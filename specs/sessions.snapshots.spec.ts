@@ -111,7 +111,7 @@ describe('Use-Snapshot reads on the main target', () => {
     await nonEmptyPartitions(t, query, 'the partitions of the new session (no header)');
     const tokensIn = (ex: Exchange): number => ((ex.json as { pageTokens?: unknown[] } | undefined)?.pageTokens ?? []).length;
     await judgeSnapshotRead(t, { path: PARTITIONS, query, own: { what: `a partition of the session ${id} created during this run`, servedIn: (ex) => tokensIn(ex) > 0 } });
-  });
+  }, { requires: ['partitions'] });
 
   check('SES-DELETES-404-SNAPSHOT', '/deletes with Use-Snapshot: true answers 404', async (t) => {
     await judgeSnapshotRead(t, await trackedRead(t, DELETES));

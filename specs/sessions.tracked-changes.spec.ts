@@ -5,6 +5,7 @@
 // this check's own change is listed) blocks these checks on the list's 200 requirement when it fails.
 import { check, describe, expectProblem, ProblemType } from '../src/index.js';
 import { expectNoClaimRefused, expectServes, expectUnauthenticated } from './support/access.js';
+import { UNUSABLE_CREDENTIALS } from './support/crud-credentials.js';
 import { DELETES, expectInclusiveBounds, expectPagingRefused, expectWindowTotalCount, KEY_CHANGES, ownChange } from './support/tracked-changes.js';
 
 const LISTS = [
@@ -41,9 +42,11 @@ for (const { list, ids } of LISTS) {
       await expectPagingRefused(t, list);
     }, { requires: ['changeQueries'] });
 
-    check(ids.unauthenticated, `a missing or unknown access token is refused with 401 on ${list.name}`, async (t) => {
-      await expectUnauthenticated(t, list);
-    }, { requires: ['changeQueries'] });
+    for (const credential of UNUSABLE_CREDENTIALS) {
+      check(ids.unauthenticated, `${list.name} with ${credential.what} answers 401 authentication`, async (t) => {
+        await expectUnauthenticated(t, list, credential);
+      }, { requires: ['changeQueries'], key: credential.key });
+    }
 
     check(ids.noClaim, 'a client without a sessions claim is refused with 403', async (t) => {
       await expectNoClaimRefused(t, list);

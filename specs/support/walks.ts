@@ -79,6 +79,16 @@ export function nonEmptyPartitions(t: CheckContext, query: Query & { number: num
 }
 
 /**
+ * No Next-Page-Token on a page, and no partitions endpoint on a profile that lets a host go without
+ * one (register: partitions-endpoint): no page token can be had, so a check needing one does not
+ * apply. Where partitions are required, the fallback runs and a missing endpoint blocks the check.
+ */
+function skipWithoutTokenSource(t: CheckContext, page: Exchange): void {
+  if (t.target.capabilities.partitions || t.decide(Differences.partitionsEndpoint) === 'required') return;
+  t.skip(`no page token can be had: GET ${page.request.url} answered ${page.status} without Next-Page-Token, and the target has no partitions endpoint (404), which this profile does not require`, 'partitions');
+}
+
+/**
  * Set-up: where a cursor walk of the filtered set starts. A first page by `limit` and its
  * Next-Page-Token (ODS sends one on every non-empty page), else the set's one partition token.
  * Blocks on the requirement of whichever source failed: the filtered list, or the partitions.
@@ -87,6 +97,7 @@ export async function cursorStart(t: CheckContext, filter: Query, limit: number)
   const first = await t.arrange(`first page by limit=${limit}`, () => listPage(t, { ...filter, limit }), 'SES-GET-200-LIST');
   const token = nextPageToken(first.ex);
   if (token !== undefined) return { seen: first.ids, token };
+  skipWithoutTokenSource(t, first.ex);
   const [partition] = await nonEmptyPartitions(t, { ...filter, number: 1 }, 'no Next-Page-Token on the first page: take the partition token of the set');
   return { seen: [], token: partition! };
 }
@@ -107,6 +118,7 @@ export async function issuedToken(t: CheckContext): Promise<string> {
   }, 'SES-GET-200-LIST');
   const token = nextPageToken(page.ex);
   if (token !== undefined) return token;
+  skipWithoutTokenSource(t, page.ex);
   const [partition] = await nonEmptyPartitions(t, { number: 1 }, 'no Next-Page-Token on a page: take a partition token');
   return partition!;
 }
