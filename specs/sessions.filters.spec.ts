@@ -55,6 +55,9 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     ensure(/application\/json/i.test(ex.headers['content-type'] ?? ''), 'GET-many should answer JSON', { expected: 'application/json', observed: ex.headers['content-type'] }, ex);
     await expectSessionBody(ex);
     sameSet(ids, created, 'the filtered list', ex);
+    // Whatever form a host gives its ids, a list names each item by the id its Location gave.
+    const altered = ids.filter((id) => !created.includes(id));
+    ensure(altered.length === 0, "each listed item should carry, character for character, the id its creation's Location named", { expected: created, observed: ids }, ex);
   }, { requires: ['writes'] });
 
   check('SES-GET-200-LIST', 'the reference-field filters schoolId and schoolYear select the items too', async (t) => {
