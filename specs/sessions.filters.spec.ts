@@ -86,11 +86,25 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     const start = await cursorStart(t, mine, 2);
     const seen = [...start.seen];
     let token: string | undefined = start.token;
+    let last: Exchange | undefined;
     for (let i = 0; i < 20 && token !== undefined; i++) {
       const next = await t.step(`page ${i + 1} by token`, () => page(t, mine, { pageToken: token!, pageSize: 2 }));
       if (next.ids.length === 0) break;
       seen.push(...next.ids);
+      last = next.ex;
       token = nextPageToken(next.ex);
+    }
+    // This check's own rule: no page holds an item the filter excludes.
+    const wanted = new Set(created.map(idKey));
+    const foreign = seen.filter((id) => !wanted.has(idKey(id)));
+    ensure(foreign.length === 0, 'every page of a filtered cursor walk should hold only items that match the filter', { expected: created, observed: { foreign } }, last);
+    // A walk that stopped on a non-empty page without a token says nothing about filters: the
+    // cursor mechanics broke (SES-GET-CURSOR-NEXT-TOKEN), so the check is blocked by that.
+    const missing = created.filter((id) => !seen.some((x) => idKey(x) === idKey(id)));
+    if (missing.length && token === undefined && last) {
+      await t.arrange('follow Next-Page-Token to the end of the set', () => {
+        ensure(false, 'a page with items left after it should carry a Next-Page-Token', { expected: `a token (${missing.length} items not reached)`, observed: '(no Next-Page-Token)' }, last);
+      }, 'SES-GET-CURSOR-NEXT-TOKEN');
     }
     sameSet(seen, created, 'the filtered cursor walk');
   }, { requires: ['writes'] });

@@ -4,8 +4,7 @@
 // place so every check pages (and judges a page) the same way. Whether a failure here fails the
 // check or blocks it depends on the caller: inside t.arrange it speaks for the step's requirement.
 import { Differences, ensure, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../../src/index.js';
-import { eventually } from './eventually.js';
-import type { Query } from './isolated-set.js';
+import { isolatedSet, type Query } from './isolated-set.js';
 
 export const PARTITIONS = `${SESSIONS}/partitions`;
 
@@ -103,18 +102,23 @@ export async function cursorStart(t: CheckContext, filter: Query, limit: number)
 }
 
 /**
- * Set-up: a page token the server issued, for checks of how cursor parameters combine. Taken from a
- * non-empty page of the whole collection (creating one item when it is empty), else from partitions.
+ * Set-up: a page token the server issued, for checks of how cursor parameters combine. Taken from
+ * a page of two items this check created (so an item someone else deletes, or a host's stale
+ * read, cannot make the page or its partition empty), else from the set's partition. A read-only
+ * run pages the whole collection instead.
  */
 export async function issuedToken(t: CheckContext): Promise<string> {
+  if (t.target.readOnly) return issuedTokenReadOnly(t);
+  const { filter } = await isolatedSet(t, 2, { label: 'issued-token' });
+  const { token } = await cursorStart(t, filter, 1);
+  return token;
+}
+
+async function issuedTokenReadOnly(t: CheckContext): Promise<string> {
   const page = await t.arrange('a non-empty page of the collection', async () => {
     const first = await listPage(t, { limit: 1 });
-    if (first.ids.length > 0) return first;
-    if (t.target.readOnly) t.skip(`the collection is empty and the run is read-only, so no page token can be obtained (GET ${SESSIONS}?limit=1 answered [])`, 'writes');
-    await t.sessions.create(t.gen.build(t.refs));
-    const again = await eventually(() => listPage(t, { limit: 1 }), (p) => p.ids.length > 0);
-    ensure(again.ids.length > 0, 'GET-many should list the session just created', { expected: '1 item', observed: again.ex.text }, again.ex);
-    return again;
+    if (first.ids.length === 0) t.skip(`the collection is empty and the run is read-only, so no page token can be obtained (GET ${SESSIONS}?limit=1 answered [])`, 'writes');
+    return first;
   }, 'SES-GET-200-LIST');
   const token = nextPageToken(page.ex);
   if (token !== undefined) return token;
