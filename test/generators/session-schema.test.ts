@@ -43,8 +43,11 @@ describe('session response schema', () => {
     expect(v.responseArray([asResponse])).toBe(true);
   });
 
-  it('should require a 32-hex id, an _etag and a date-time _lastModifiedDate', () => {
-    expect(v.response({ ...asResponse, id: '6bd5c5e2-a3c6-4f8f-8c4f-0f6e9b8a7d21' })).toBe(false);
+  it('should require a GUID id (32-hex or dashed), an _etag and a date-time _lastModifiedDate', () => {
+    // The ODS 32-hex form is the creation check's business (register: created-id-format), not the schema's.
+    expect(v.response({ ...asResponse, id: '6bd5c5e2-a3c6-4f8f-8c4f-0f6e9b8a7d21' })).toBe(true);
+    expect(v.response({ ...asResponse, id: 'not-a-guid' })).toBe(false);
+    expect(v.response({ ...asResponse, id: '6bd5c5e2a3c64f8f8c4f0f6e9b8a7d2' })).toBe(false);
     expect(v.response({ ...asResponse, _etag: undefined })).toBe(false);
     expect(v.response({ ...asResponse, _lastModifiedDate: '2024-12-03' })).toBe(false);
   });
