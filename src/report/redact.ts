@@ -48,9 +48,10 @@ const CREDENTIAL_MEMBER = new RegExp(`^(?:${QUOTED_KEYS})$`, 'i');
 const Q = `\\\\*["']`;
 
 const SHAPES: Array<[RegExp, string]> = [
-  // A credential has a digit or a base64/token punctuation mark; prose such as 'Basic Authorization
-  // header' has neither and is left alone (registered secrets are removed above regardless).
-  [/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9._~+/=-])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`],
+  // A credential has a digit, a base64/token punctuation mark or an inner dot; prose such as 'Basic
+  // Authorization header' or 'a bearer token.' has none and is left alone (registered secrets are
+  // removed above regardless).
+  [/\b(Bearer|Basic)\s+(?=[A-Za-z0-9._~+/=-]*[0-9_~+/=-]|[A-Za-z0-9._~+/=-]*\.[A-Za-z0-9])[A-Za-z0-9._~+/=-]{6,}/gi, `$1 ${MASK}`],
   // "access_token": "…" — the value runs to its closing quote, or to the end of a line cut short
   // (a JSON string holds no raw line break, so the mask never swallows the lines after it).
   [new RegExp(`(${Q}(?:${QUOTED_KEYS})${Q}\\s*:\\s*\\\\*")[^"\\\\\\r\\n]*`, 'gi'), `$1${MASK}`],

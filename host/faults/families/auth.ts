@@ -3,20 +3,9 @@
 import { authorizationDenied, badRequest } from '../../http/problems.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isDataRequest, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson } from './match.js';
+import { hasProblemType, isDataRequest, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson, UNAUTHENTICATED_REQUIREMENTS } from './match.js';
 
 const OTHER_SCHOOL_REQUIREMENTS = ['SES-POST-403-OTHER-SCHOOL', 'SES-GETBYID-403-OTHER-SCHOOL', 'SES-PUT-403-OTHER-SCHOOL', 'SES-DELETE-403-OTHER-SCHOOL'];
-/** The 401 requirements whose statement includes a request with no Authorization header. */
-const UNAUTHENTICATED_REQUIREMENTS = [
-  'SES-GET-401-UNAUTHENTICATED',
-  'SES-GETBYID-401-UNAUTHENTICATED',
-  'SES-POST-401-UNAUTHENTICATED',
-  'SES-PUT-401-UNAUTHENTICATED',
-  'SES-DELETE-401-UNAUTHENTICATED',
-  'SES-DELETES-401-UNAUTHENTICATED',
-  'SES-KEYCHG-401-UNAUTHENTICATED',
-  'SES-PART-401-UNAUTHENTICATED',
-];
 const READ_ONLY_REQUIREMENTS = ['SES-POST-403-READ-ONLY', 'SES-PUT-403-READ-ONLY', 'SES-DELETE-403-READ-ONLY'];
 const NO_CLAIM_REQUIREMENTS = [
   'SES-GET-403-NO-CLAIM',

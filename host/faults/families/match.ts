@@ -6,6 +6,18 @@ import type { HostRequest, HostResponse } from '../../http/types.js';
 
 export const SESSIONS_PATH = '/data/v3/ed-fi/sessions';
 
+/** The 401 requirements whose statement includes a request with no usable bearer token. */
+export const UNAUTHENTICATED_REQUIREMENTS = [
+  'SES-GET-401-UNAUTHENTICATED',
+  'SES-GETBYID-401-UNAUTHENTICATED',
+  'SES-POST-401-UNAUTHENTICATED',
+  'SES-PUT-401-UNAUTHENTICATED',
+  'SES-DELETE-401-UNAUTHENTICATED',
+  'SES-DELETES-401-UNAUTHENTICATED',
+  'SES-KEYCHG-401-UNAUTHENTICATED',
+  'SES-PART-401-UNAUTHENTICATED',
+];
+
 /** The eight documented operations of the sessions resource (names as in the seeds). */
 export type SessionOperation =
   | 'GetSessions'

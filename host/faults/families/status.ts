@@ -5,7 +5,7 @@
 import { problem } from '../../http/problem.js';
 import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
-import { hasProblemType, isOperation, problemBody, sessionsPathOf, systemError, type SessionOperation } from './match.js';
+import { hasProblemType, isOperation, problemBody, sessionsPathOf, systemError, type SessionOperation, UNAUTHENTICATED_REQUIREMENTS } from './match.js';
 
 function swapStatus(res: HostResponse, from: number, to: number, body?: unknown): HostResponse {
   if (res.status !== from) return res;
@@ -17,18 +17,6 @@ function reProblem(req: HostRequest, res: HostResponse, status: number, type: st
   const body = problemBody(res);
   return problem({ status, type, title, detail, correlationId: String(body?.correlationId ?? req.correlationId) });
 }
-
-const UNAUTHENTICATED_REQUIREMENTS = [
-  'SES-GET-401-UNAUTHENTICATED',
-  'SES-GETBYID-401-UNAUTHENTICATED',
-  'SES-POST-401-UNAUTHENTICATED',
-  'SES-PUT-401-UNAUTHENTICATED',
-  'SES-DELETE-401-UNAUTHENTICATED',
-  'SES-DELETES-401-UNAUTHENTICATED',
-  'SES-KEYCHG-401-UNAUTHENTICATED',
-  'SES-PART-401-UNAUTHENTICATED',
-  'SES-AUTH-401-EXPIRED-TOKEN',
-];
 
 export const statusSwapFaults: Fault[] = [
   {
@@ -83,7 +71,7 @@ export const statusSwapFaults: Fault[] = [
     id: 'UnauthenticatedAnswers403',
     description: 'Requests without a usable bearer token answer 403 security:authorization instead of 401.',
     models: 'A host that does not tell "who are you?" (401) from "you may not" (403).',
-    violates: UNAUTHENTICATED_REQUIREMENTS,
+    violates: [...UNAUTHENTICATED_REQUIREMENTS, 'SES-AUTH-401-EXPIRED-TOKEN'],
     onResponse: (req, res) =>
       res.status === 401 && hasProblemType(res, 'urn:ed-fi:api:security:authentication')
         ? reProblem(req, res, 403, 'urn:ed-fi:api:security:authorization', 'Authorization Denied', 'Access to the requested data could not be authorized.')

@@ -21,6 +21,8 @@ describe(redactText.name, () => {
   it('should leave ordinary text alone', () => {
     expect(redactText('GET /data/v3/ed-fi/sessions?limit=1')).toBe('GET /data/v3/ed-fi/sessions?limit=1');
     expect(redactText('the key/secret in a Basic Authorization header, and a Bearer token')).toBe('the key/secret in a Basic Authorization header, and a Bearer token');
+    // Prose that ends a sentence after the word is not a credential either.
+    expect(redactText('It answers 200 with a bearer token. Then…')).toBe('It answers 200 with a bearer token. Then…');
   });
 });
 
