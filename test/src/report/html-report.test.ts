@@ -1,17 +1,21 @@
 // The HTML report opens from disk (file://, no server) in headless Chromium: no spinner left, no
 // console errors, every check listed, and a failed check's steps and attachments readable. A
-// screenshot is kept in the report directory of the test run. Skipped, with the reason printed,
+// screenshot is kept in the report directory of the test run and in reports/self-test/. Skipped, with the reason printed,
 // when no Chromium is installed.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium, withPage, CHROMIUM_CANDIDATES, type PageSession } from '../helpers/headless-chromium.js';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
 import { runCli } from '../helpers/cli.js';
 import { removeAnalytics } from '../../../src/report/html-postprocess.js';
+
 import { repairHistory } from '../../../src/report/html.js';
+
+/** Where the screenshot is kept for a person to look at after `npm test`. */
+const KEPT_DIR = fileURLToPath(new URL('../../../reports/self-test/', import.meta.url));
 
 const chromium = findChromium();
 if (!chromium) console.warn(`html-report.test: skipped, no Chromium at ${CHROMIUM_CANDIDATES.join(', ')} (apt-get install -y chromium)`);
@@ -101,6 +105,9 @@ describe('Allure HTML report', () => {
       expect(page.errors).toEqual([]);
     });
     expect(existsSync(join(reportDir, 'html-report-file-url.png'))).toBe(true);
+    // Kept where a person looks after `npm test` (reports/ is git-ignored).
+    mkdirSync(KEPT_DIR, { recursive: true });
+    copyFileSync(join(reportDir, 'html-report-file-url.png'), join(KEPT_DIR, 'html-report-file-url.png'));
   }, 180_000);
 });
 
