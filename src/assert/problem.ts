@@ -35,6 +35,13 @@ export interface ProblemBody {
   errors?: unknown;
 }
 
+/** 'absent', 'null', 'array', 'object' or the typeof: what a member is, without its content. */
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'absent';
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
 export function expectProblem(ex: Exchange, expected: ProblemExpectation): ProblemBody {
   const profile = expected.profile ?? currentProfile();
   expectStatus(ex, typeof expected.status === 'number' ? expected.status : [...expected.status]);
@@ -60,7 +67,8 @@ export function expectProblem(ex: Exchange, expected: ProblemExpectation): Probl
   if (rule === 'dms') {
     // DMS always renders both members, empty when there is nothing to say (CONTRACT.md §2.1, §9).
     ensure(body.validationErrors !== null && typeof body.validationErrors === 'object' && Array.isArray(body.errors),
-      'a DMS problem body always carries validationErrors {} and errors []', { expected: '{ validationErrors: {…}, errors: […] }', observed: { validationErrors: body.validationErrors, errors: body.errors } }, ex);
+      // Observed as a shape, not the members' content, so one host behaviour is one cause.
+      'a DMS problem body always carries validationErrors {} and errors []', { expected: '{ validationErrors: {…}, errors: […] }', observed: { validationErrors: kindOf(body.validationErrors), errors: kindOf(body.errors) } }, ex);
   }
   if ((expected.type !== undefined || expected.typePrefix !== undefined) && decided(Differences.problemTypes, profile)) {
     if (expected.type !== undefined) {

@@ -70,7 +70,8 @@ function countLines(ctx: Context): string[] {
 
 function causeLine(g: CauseGroup): string {
   const observed = g.observed ? ` — observed: ${short(g.observed, 50)}` : '';
-  return `  ${(g.level ?? '—').padEnd(6)} ${g.requirementId}: ${short(g.what, 70)}${observed} ${causeTally(g)}, e.g. ${g.example}`;
+  const others = g.requirementIds.length > 1 ? ` (+${g.requirementIds.length - 1} more requirements)` : '';
+  return `  ${(g.level ?? '—').padEnd(6)} ${g.requirementId}${others}: ${short(g.what, 70)}${observed} ${causeTally(g)}, e.g. ${g.example}`;
 }
 
 function causeLines({ causes }: Context): string[] {

@@ -8,8 +8,10 @@ import type { CheckResult } from './results.js';
 
 export interface CauseGroup {
   key: string;
-  /** The requirement the cause evidences (for blocked checks: the one that blocked them). */
+  /** The requirement the cause evidences (for blocked checks: the one that blocked them); the first seen. */
   requirementId: string;
+  /** Every requirement the cause evidences: one host behaviour can break checks of several. */
+  requirementIds: string[];
   /** Its level when the requirement is known (a capability blocking checks has none). */
   level?: Level;
   what: string;
@@ -54,11 +56,12 @@ export function groupByCause(checks: readonly CheckResult[], levelOf: (requireme
     let g = groups.get(cause.key);
     if (!g) {
       const level = cause.requirementId === c.requirementId && c.verdict !== 'blocked' ? c.level : levelOf(cause.requirementId);
-      g = { key: cause.key, requirementId: cause.requirementId, ...(level ? { level } : {}), what: cause.what, observed: cause.observed, checks: 0, failed: 0, warned: 0, blocked: 0, errors: 0, example: c.checkId, checkIds: [] };
+      g = { key: cause.key, requirementId: cause.requirementId, requirementIds: [], ...(level ? { level } : {}), what: cause.what, observed: cause.observed, checks: 0, failed: 0, warned: 0, blocked: 0, errors: 0, example: c.checkId, checkIds: [] };
       groups.set(cause.key, g);
     }
     g.checks++;
     g.checkIds.push(c.checkId);
+    if (!g.requirementIds.includes(cause.requirementId)) g.requirementIds.push(cause.requirementId);
     if (c.verdict === 'fail') g.failed++;
     else if (c.verdict === 'warn') g.warned++;
     else if (c.verdict === 'blocked') g.blocked++;

@@ -1,5 +1,5 @@
 // A failure's cause, normalised so that checks broken by one host behaviour group together: the
-// same requirement, the same assertion text and the same observed *shape* (ids, numbers, dates,
+// same assertion text and the same observed *shape* (ids, numbers, dates,
 // ETags and run tags masked). Twenty deviations on a host become twenty causes, not 200 messages.
 import type { Cause } from './check-state.js';
 
@@ -28,7 +28,11 @@ export function observedShape(observed: string, literals: readonly string[] = []
   return out.length > 160 ? `${out.slice(0, 160)}…` : out;
 }
 
+/**
+ * The key is the failed assertion and the observed shape, not the requirement: one host behaviour
+ * (a problem body without `errors`, say) that fails checks of forty requirements is one cause.
+ */
 export function causeOf(requirementId: string, what: string, observed: string, literals: readonly string[] = []): Cause {
   const shape = observedShape(observed, literals);
-  return { key: `${requirementId} | ${what} | ${shape}`, requirementId, what, observed: shape };
+  return { key: `${what} | ${shape}`, requirementId, what, observed: shape };
 }

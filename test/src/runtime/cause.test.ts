@@ -10,9 +10,13 @@ describe('failure causes', () => {
     expect(a.observed.startsWith('200')).toBe(true);
   });
 
-  it('should keep different statuses and different requirements apart', () => {
+  it('should keep different statuses and different assertions apart', () => {
     expect(causeOf('SES-A', 'x', '400 {}').key).not.toBe(causeOf('SES-A', 'x', '500 {}').key);
-    expect(causeOf('SES-A', 'x', '400 {}').key).not.toBe(causeOf('SES-B', 'x', '400 {}').key);
+    expect(causeOf('SES-A', 'x', '400 {}').key).not.toBe(causeOf('SES-A', 'y', '400 {}').key);
+  });
+
+  it('should group one host behaviour across requirements (same assertion, same observed shape)', () => {
+    expect(causeOf('SES-A', 'a problem body should carry errors', '{"errors":"absent"}').key).toBe(causeOf('SES-B', 'a problem body should carry errors', '{"errors":"absent"}').key);
   });
 
   it('should bound the observed shape', () => {
