@@ -23,7 +23,8 @@ export function observedShape(observed: string, literals: readonly string[] = []
   }
   for (const [pattern, mask] of MASKS) out = out.replace(pattern, mask);
   // The status code leads most observations and is the most telling part: keep 3-digit statuses.
-  out = out.replace(/^<n>/, observed.trim().slice(0, 3));
+  const status = /^(\d{3})(?!\d)/.exec(observed.trim())?.[1];
+  if (status) out = out.replace(/^<n>/, status);
   out = out.trim();
   return out.length > 160 ? `${out.slice(0, 160)}…` : out;
 }

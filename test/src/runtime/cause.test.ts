@@ -19,6 +19,11 @@ describe('failure causes', () => {
     expect(causeOf('SES-A', 'a problem body should carry errors', '{"errors":"absent"}').key).toBe(causeOf('SES-B', 'a problem body should carry errors', '{"errors":"absent"}').key);
   });
 
+  it('should keep a leading HTTP status but mask a long leading number', () => {
+    expect(causeOf('SES-A', 'x', '404 {"detail":"gone"}').observed).toBe('404 {"detail":"gone"}');
+    expect(causeOf('SES-A', 'x', '1798000000').observed).toBe('<n>');
+  });
+
   it('should bound the observed shape', () => {
     expect(causeOf('SES-A', 'x', 'y'.repeat(5000)).observed.length).toBeLessThanOrEqual(161);
   });
