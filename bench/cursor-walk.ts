@@ -4,8 +4,9 @@
 // page's Next-Page-Token, pageSize 500) and by limit/offset (limit 500). For each walk it prints the
 // p50 latency of the first 10 and the last 10 pages and their ratio: a cursor page seeks by the
 // aggregate id, so its last/first ratio should stay ≤ 1.2× (the gate Ed-Fi's DMS uses); an offset
-// page skips every item before it, so that walk is allowed to grow. A few pages from both ends are
-// read first and thrown away, so the first pages are not paying for JIT and cache warm-up.
+// page skips every item before it, so that walk is allowed to grow. Ten pages of each walk (offset
+// pages from both ends) are read first and thrown away, so the measured first pages do not pay for
+// JIT and cache warm-up.
 import { Pool } from 'undici';
 import { startSeededHost } from './seeded-host.js';
 import { Budget, BudgetExceeded, budgetSeconds, fmtSeconds, loadLine, machineLine, median } from './support.js';
