@@ -110,6 +110,8 @@ export function printLatency(f: LatencyFigures): void {
   console.log(
     `  in flight     at most ${f.proxy.maxOutstanding} outstanding (${f.proxy.maxAtTarget} at the host at once) vs maxConcurrency ${f.maxConcurrency}: ${f.proxy.maxOutstanding <= f.maxConcurrency ? 'within the cap' : 'OVER the cap'}`,
   );
+  // The runner counts every request it makes; the proxy seeing fewer means some went straight to the host.
+  if (f.proxy.requests < f.proxied.requests) console.log(`  WARNING: the runner counted ${f.proxied.requests - f.proxy.requests} more requests than reached the proxy: some bypassed it`);
   console.log(`  exit codes    direct ${f.direct.exitCode}, proxied ${f.proxied.exitCode}; upstream errors ${f.proxy.upstreamErrors}; answers rewritten to the proxy's origin ${f.proxy.rewritten}`);
   console.log(`  average in flight during the proxied checks ≈ ${((f.proxied.checkRequests * f.delayMs) / f.proxied.checksMs).toFixed(1)} (${f.proxied.checkRequests} check requests × ${f.delayMs} ms / check phase)`);
 }
