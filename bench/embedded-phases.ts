@@ -42,6 +42,9 @@ export async function measureEmbeddedPhases(budget: Budget): Promise<PhaseFigure
 
 export function printEmbeddedPhases(f: PhaseFigures): void {
   const split = PHASES.map((p) => `${p} ${f.phases[p] === undefined ? '–' : fmtSeconds(f.phases[p])}`).join(', ');
-  console.log(`embedded run (${f.html ? 'with' : 'without'} the HTML report): ${fmtSeconds(f.totalMs)} in all (goal ≤ 15 s warm: ${f.totalMs <= 15_000 ? 'meets goal' : 'MISSES goal'})`);
+  // In-process: `npm run conformance` adds the start of node, tsx and the CLI's imports to this.
+  console.log(
+    `embedded run (${f.html ? 'with' : 'without'} the HTML report, in-process): ${fmtSeconds(f.totalMs)} in all (goal for \`npm run conformance\` ≤ 15 s warm: ${f.totalMs <= 15_000 ? 'meets goal' : 'MISSES goal'} before process start-up)`,
+  );
   console.log(`  ${split}; ${f.checks} checks, ${f.requests} requests, exit ${f.exitCode}`);
 }

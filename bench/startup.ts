@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../host/index.js';
 import { measureEmbeddedPhases, printEmbeddedPhases } from './embedded-phases.js';
-import { Budget, BudgetExceeded, budgetSeconds, skipped } from './support.js';
+import { Budget, BudgetExceeded, budgetSeconds, machineLine, skipped } from './support.js';
 
 function firstRequest(baseUrl: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const url = process.env.EDFI_BENCH_DATABASE_URL;
   if (url) for (let i = 0; i < 3; i++) rows.push(await measureStartup(`PostgreSQL server #${i + 1}`, url));
   else rows.push({ label: 'PostgreSQL server: skipped (set EDFI_BENCH_DATABASE_URL)', ms: Number.NaN });
-  console.log(`machine: ${os.cpus().length} cores, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join('/')}`);
+  console.log(machineLine());
   for (const row of rows) console.log(`${row.label.padEnd(58)} ${Number.isNaN(row.ms) ? '' : `${Math.round(row.ms)} ms`}`);
   if (skipped('phases')) return;
   const budget = new Budget('the embedded run', budgetSeconds());
