@@ -1,178 +1,56 @@
-// `npm run bench`: throughput and p99 latency of the reference host for GET by id, a GET-many page
-// of 25 and POST (distinct natural keys), beside a bare node:http server answering a tiny JSON
-// body in the same run on the same machine. Fixed duration per case, bounded concurrency, undici.
-// EDFI_BENCH_SECONDS (default 5) and EDFI_BENCH_CONCURRENCY (default 16) tune it.
-import http from 'node:http';
-import os from 'node:os';
-import type { AddressInfo } from 'node:net';
-import { Pool } from 'undici';
-import { startHost } from '../host/index.js';
+// `npm run bench`: every figure issue 11 names, in one run on one machine, with the machine beside
+// them (cores, CPU model, load average at the start and the end):
+//   throughput  the reference host vs bare node:http: req/s, p50/p99, share of bare (bench/host-throughput.ts)
+//   phases      one embedded `runConformance`: hosts, probe, checks, sweep, reports (bench/embedded-phases.ts)
+//   latency     check phase through a 50 ms proxy / straight at the host, requests, most in flight (bench/latency.ts)
+//   cursor      100,000 sessions walked by cursor and by offset: last/first page p50 (bench/cursor-walk.ts)
+// Run in that order, so the latency runs start in a process the embedded run has warmed.
+// Switches: EDFI_BENCH_SKIP=throughput,phases,latency,cursor leaves parts out (the slow ones are
+// latency ≈ 75 s and cursor ≈ 80 s on 2 busy cores); EDFI_BENCH_BUDGET_S (default 300) is the time
+// for the whole command, and a part still running when it runs out is stopped and reported as such;
+// EDFI_BENCH_SECONDS, EDFI_BENCH_CONCURRENCY, EDFI_BENCH_DATABASE_URL (throughput), EDFI_BENCH_HTML
+// (phases), EDFI_BENCH_LATENCY_MS (latency) and EDFI_BENCH_CURSOR_ITEMS (cursor) tune the parts.
+import { measureThroughput, printThroughput } from './host-throughput.js';
+import { measureEmbeddedPhases, printEmbeddedPhases } from './embedded-phases.js';
+import { measureLatency, printLatency } from './latency.js';
+import { measureCursorWalk, printCursorWalk } from './cursor-walk.js';
+import { Budget, BudgetExceeded, budgetSeconds, loadLine, machineLine, skipped } from './support.js';
 
-const SECONDS = Number(process.env.EDFI_BENCH_SECONDS ?? 5);
-const CONCURRENCY = Number(process.env.EDFI_BENCH_CONCURRENCY ?? 16);
-const WARMUP_MS = 1000;
-
-interface CaseResult {
+interface Part {
   name: string;
-  requests: number;
-  errors: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  /** CPU time of this process (client and host) per request: less sensitive to a busy machine than req/s. */
-  cpuMsPerRequest: number;
+  run(budget: Budget): Promise<void>;
 }
 
-interface RequestSpec {
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  expect: number;
-}
+const PARTS: Part[] = [
+  { name: 'throughput', run: async () => printThroughput(await measureThroughput()) },
+  { name: 'phases', run: async (b) => printEmbeddedPhases(await measureEmbeddedPhases(b)) },
+  { name: 'latency', run: async (b) => printLatency(await measureLatency(b)) },
+  { name: 'cursor', run: async (b) => printCursorWalk(await measureCursorWalk(b)) },
+];
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** Runs `next()` requests from CONCURRENCY workers for `ms`, recording latencies. */
-async function drive(pool: Pool, next: () => RequestSpec, ms: number): Promise<{ latencies: number[]; errors: number; elapsed: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const started = performance.now();
-  const deadline = started + ms;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline) {
-        const spec = next();
-        const t0 = performance.now();
-        try {
-          const res = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
-          await res.body.dump();
-          if (res.statusCode !== spec.expect) errors++;
-        } catch {
-          errors++;
-        }
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  return { latencies, errors, elapsed: performance.now() - started };
-}
-
-async function measure(name: string, origin: string, next: () => RequestSpec): Promise<CaseResult> {
-  const pool = new Pool(origin, { connections: CONCURRENCY, pipelining: 1 });
+const total = budgetSeconds();
+const started = performance.now();
+console.log(machineLine());
+for (const part of PARTS) {
+  if (skipped(part.name)) {
+    console.log(`${part.name}: skipped (EDFI_BENCH_SKIP)`);
+    continue;
+  }
+  const left = total - (performance.now() - started) / 1000;
+  if (left <= 0) {
+    console.log(`${part.name}: not run, the ${total} s budget is spent (EDFI_BENCH_BUDGET_S)`);
+    continue;
+  }
+  const budget = new Budget(part.name, Math.round(left));
   try {
-    await drive(pool, next, WARMUP_MS);
-    const cpuBefore = process.cpuUsage();
-    const { latencies, errors, elapsed } = await drive(pool, next, SECONDS * 1000);
-    const cpu = process.cpuUsage(cpuBefore);
-    latencies.sort((a, b) => a - b);
-    return {
-      name,
-      requests: latencies.length,
-      errors,
-      rps: latencies.length / (elapsed / 1000),
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, latencies.length),
-    };
+    console.log('');
+    await part.run(budget);
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    console.log(`${part.name}: ${error.message}`);
   } finally {
-    await pool.close();
+    budget.dispose();
   }
 }
-
-async function bareServer(): Promise<{ origin: string; close(): Promise<void> }> {
-  const body = Buffer.from(JSON.stringify({ ok: true }));
-  const server = http.createServer({ keepAlive: true }, (_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function sessionJson(sessionName: string): string {
-  return JSON.stringify({
-    sessionName,
-    schoolReference: { schoolId: 255901001 },
-    schoolYearTypeReference: { schoolYear: 2025 },
-    beginDate: '2024-08-19',
-    endDate: '2024-12-20',
-    termDescriptor: 'uri://ed-fi.org/TermDescriptor#Fall Semester',
-    totalInstructionalDays: 80,
-    gradingPeriods: [
-      { gradingPeriodReference: { gradingPeriodDescriptor: 'uri://ed-fi.org/GradingPeriodDescriptor#First Six Weeks', gradingPeriodName: '2024-2025 Six Weeks 1', schoolId: 255901001, schoolYear: 2025 } },
-    ],
-    academicWeeks: [{ academicWeekReference: { schoolId: 255901001, weekIdentifier: 'Week 01 of 2024-2025' } }],
-  });
-}
-
-async function main(): Promise<void> {
-  const bare = await bareServer();
-  const host = await startHost({ port: 0, quiet: true, databaseUrl: process.env.EDFI_BENCH_DATABASE_URL || undefined });
-  try {
-    const { key, secret } = host.clients.full;
-    const tokenRes = await fetch(`${host.baseUrl}/oauth/token`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    });
-    const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-    const auth = { Authorization: `Bearer ${token}` };
-    const json = { ...auth, 'Content-Type': 'application/json' };
-
-    // Enough sessions that a page of 25 is full.
-    let location = '';
-    for (let i = 0; i < 60; i++) {
-      const res = await fetch(`${host.baseUrl}/data/v3/ed-fi/sessions`, { method: 'POST', headers: json, body: sessionJson(`Bench seed ${i}`) });
-      location = res.headers.get('location') ?? location;
-    }
-    const itemPath = new URL(location).pathname;
-    let counter = 0;
-    const results = [
-      await measure('bare node:http (tiny JSON)', bare.origin, () => ({ method: 'GET', path: '/', expect: 200 })),
-      await measure('GET /ed-fi/sessions/{id}', host.baseUrl, () => ({ method: 'GET', path: itemPath, headers: auth, expect: 200 })),
-      await measure('GET /ed-fi/sessions?limit=25', host.baseUrl, () => ({ method: 'GET', path: '/data/v3/ed-fi/sessions?limit=25', headers: auth, expect: 200 })),
-      await measure('POST /ed-fi/sessions (new keys)', host.baseUrl, () => ({
-        method: 'POST',
-        path: '/data/v3/ed-fi/sessions',
-        headers: json,
-        body: sessionJson(`Bench ${process.pid} ${counter++}`),
-        expect: 201,
-      })),
-    ];
-    const baseline = results[0].rps;
-    const engine = process.env.EDFI_BENCH_DATABASE_URL ? 'PostgreSQL server' : 'embedded PGlite';
-    console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join('/')}`);
-    console.log(`host storage: ${engine}; ${SECONDS}s per case after ${WARMUP_MS} ms warm-up; concurrency ${CONCURRENCY}`);
-    console.log(['case'.padEnd(34), 'req/s'.padStart(9), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'vs bare'.padStart(8), 'cpu ms/req'.padStart(11), 'errors'.padStart(7)].join(' '));
-    for (const r of results) {
-      console.log(
-        [
-          r.name.padEnd(34),
-          r.rps.toFixed(0).padStart(9),
-          r.p50.toFixed(1).padStart(8),
-          r.p99.toFixed(1).padStart(8),
-          `${((r.rps / baseline) * 100).toFixed(1)}%`.padStart(8),
-          r.cpuMsPerRequest.toFixed(2).padStart(11),
-          String(r.errors).padStart(7),
-        ].join(' '),
-      );
-    }
-  } finally {
-    await host.stop();
-    await bare.close();
-  }
-}
-
-await main();
+console.log('');
+console.log(`${loadLine()}; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`);

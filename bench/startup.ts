@@ -1,6 +1,7 @@
 // Host start to first served request (issue 2): embedded cold (initdb + schema + seed in WASM),
 // embedded warm (from the per-process seeded image), and a PostgreSQL server when
-// EDFI_BENCH_DATABASE_URL is set (schema wiped and re-applied, then seeded).
+// EDFI_BENCH_DATABASE_URL is set (schema wiped and re-applied, then seeded). Then the phase split
+// of one embedded run (bench/embedded-phases.ts; EDFI_BENCH_SKIP=phases leaves it out).
 // The first host of a process is measured in child processes sharing a fresh image directory:
 // the first child starts cold and writes the on-disk image, the second loads it.
 // Run: npx tsx bench/startup.ts
@@ -11,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startHost } from '../host/index.js';
+import { measureEmbeddedPhases, printEmbeddedPhases } from './embedded-phases.js';
+import { Budget, BudgetExceeded, budgetSeconds, machineLine, skipped } from './support.js';
 
 function firstRequest(baseUrl: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -57,8 +60,18 @@ async function main(): Promise<void> {
   const url = process.env.EDFI_BENCH_DATABASE_URL;
   if (url) for (let i = 0; i < 3; i++) rows.push(await measureStartup(`PostgreSQL server #${i + 1}`, url));
   else rows.push({ label: 'PostgreSQL server: skipped (set EDFI_BENCH_DATABASE_URL)', ms: Number.NaN });
-  console.log(`machine: ${os.cpus().length} cores, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join('/')}`);
+  console.log(machineLine());
   for (const row of rows) console.log(`${row.label.padEnd(58)} ${Number.isNaN(row.ms) ? '' : `${Math.round(row.ms)} ms`}`);
+  if (skipped('phases')) return;
+  const budget = new Budget('the embedded run', budgetSeconds());
+  try {
+    printEmbeddedPhases(await measureEmbeddedPhases(budget));
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    console.log(error.message);
+  } finally {
+    budget.dispose();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

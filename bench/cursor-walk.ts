@@ -1,0 +1,154 @@
+// `npm run bench:cursor` (issue 11, goal 3): does a cursor walk cost time linear in the item count?
+// A host holding EDFI_BENCH_CURSOR_ITEMS sessions (default 100,000; bench/seeded-host.ts) is walked
+// page by page, one request at a time: by cursor (the one token of /partitions?number=1, then each
+// page's Next-Page-Token, pageSize 500) and by limit/offset (limit 500). For each walk it prints the
+// p50 latency of the first 10 and the last 10 pages and their ratio: a cursor page seeks by the
+// aggregate id, so its last/first ratio should stay ≤ 1.2× (the gate Ed-Fi's DMS uses); an offset
+// page skips every item before it, so that walk is allowed to grow. Ten pages of each walk (offset
+// pages from both ends) are read first and thrown away, so the measured first pages do not pay for
+// JIT and cache warm-up.
+import { Pool } from 'undici';
+import { startSeededHost } from './seeded-host.js';
+import { Budget, BudgetExceeded, budgetSeconds, fmtSeconds, loadLine, machineLine, median } from './support.js';
+
+const PAGE_SIZE = 500;
+const ENDS = 10;
+const WARMUP_PAGES = 10;
+
+export interface WalkFigures {
+  mode: 'cursor' | 'offset';
+  pages: number;
+  items: number;
+  totalMs: number;
+  firstP50: number;
+  lastP50: number;
+  ratio: number;
+}
+
+export interface CursorFigures {
+  items: number;
+  seedMs: number;
+  cursor: WalkFigures;
+  offset: WalkFigures;
+}
+
+function itemCount(): number {
+  const raw = process.env.EDFI_BENCH_CURSOR_ITEMS;
+  if (raw === undefined || raw === '') return 100_000;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < PAGE_SIZE * ENDS * 2) {
+    console.error(`EDFI_BENCH_CURSOR_ITEMS must be a whole number of at least ${PAGE_SIZE * ENDS * 2} (20 pages of ${PAGE_SIZE}), not "${raw}".`);
+    process.exit(2);
+  }
+  return n;
+}
+
+interface Page {
+  ms: number;
+  count: number;
+  next?: string;
+}
+
+async function fetchPage(pool: Pool, auth: Record<string, string>, query: string): Promise<Page> {
+  const started = performance.now();
+  const res = await pool.request({ method: 'GET', path: `/data/v3/ed-fi/sessions?${query}`, headers: auth });
+  const body = (await res.body.json()) as unknown[];
+  const ms = performance.now() - started;
+  if (res.statusCode !== 200 || !Array.isArray(body)) throw new Error(`GET sessions?${query} answered ${res.statusCode}`);
+  const next = res.headers['next-page-token'];
+  return { ms, count: body.length, next: typeof next === 'string' ? next : undefined };
+}
+
+/** Walks until an empty page; `next(page, index)` gives the query of the following page (undefined: stop). */
+async function walk(
+  mode: WalkFigures['mode'],
+  first: string,
+  next: (page: Page, index: number) => string | undefined,
+  fetch: (query: string) => Promise<Page>,
+  budget: Budget,
+): Promise<WalkFigures> {
+  const latencies: number[] = [];
+  let items = 0;
+  let query: string | undefined = first;
+  const started = performance.now();
+  while (query !== undefined) {
+    budget.check();
+    const page = await fetch(query);
+    if (page.count === 0) break;
+    latencies.push(page.ms);
+    items += page.count;
+    query = next(page, latencies.length);
+  }
+  const firstP50 = median(latencies.slice(0, ENDS));
+  const lastP50 = median(latencies.slice(-ENDS));
+  return { mode, pages: latencies.length, items, totalMs: performance.now() - started, firstP50, lastP50, ratio: lastP50 / firstP50 };
+}
+
+export async function measureCursorWalk(budget: Budget): Promise<CursorFigures> {
+  const count = itemCount();
+  const seedStarted = performance.now();
+  const host = await startSeededHost(count);
+  const seedMs = performance.now() - seedStarted;
+  const pool = new Pool(host.baseUrl, { connections: 1 });
+  try {
+    budget.check();
+    const basic = Buffer.from(`${host.full.key}:${host.full.secret}`).toString('base64');
+    const tokenRes = await pool.request({
+      method: 'POST',
+      path: '/oauth/token',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    const auth = { authorization: `Bearer ${((await tokenRes.body.json()) as { access_token: string }).access_token}` };
+    const fetch = (query: string): Promise<Page> => fetchPage(pool, auth, query);
+
+    const partitions = await pool.request({ method: 'GET', path: '/data/v3/ed-fi/sessions/partitions?number=1', headers: auth });
+    const [token] = ((await partitions.body.json()) as { pageTokens: string[] }).pageTokens;
+    if (!token) throw new Error('/partitions?number=1 gave no page token');
+
+    // Warm-up, discarded: the first pages of a cursor walk (distinct pages, following the tokens)
+    // and offset pages from both ends, so neither walk's first pages pay for JIT and caches.
+    const lastOffset = Math.max(0, host.sessions - PAGE_SIZE);
+    let warm: string | undefined = token;
+    for (let i = 0; i < WARMUP_PAGES && warm; i++) {
+      warm = (await fetch(`pageToken=${encodeURIComponent(warm)}&pageSize=${PAGE_SIZE}`)).next;
+      await fetch(`limit=${PAGE_SIZE}&offset=${i * PAGE_SIZE}`);
+      await fetch(`limit=${PAGE_SIZE}&offset=${lastOffset}`);
+    }
+
+    const cursor = await walk('cursor', `pageToken=${encodeURIComponent(token)}&pageSize=${PAGE_SIZE}`, (page) => (page.next ? `pageToken=${encodeURIComponent(page.next)}&pageSize=${PAGE_SIZE}` : undefined), fetch, budget);
+    const offset = await walk('offset', `limit=${PAGE_SIZE}&offset=0`, (_page, index) => `limit=${PAGE_SIZE}&offset=${index * PAGE_SIZE}`, fetch, budget);
+    for (const w of [cursor, offset]) {
+      if (w.items !== host.sessions) throw new Error(`the ${w.mode} walk saw ${w.items} items of the ${host.sessions} stored`);
+    }
+    return { items: host.sessions, seedMs, cursor, offset };
+  } finally {
+    await pool.close();
+    await host.stop();
+  }
+}
+
+export function printCursorWalk(f: CursorFigures): void {
+  console.log(`cursor walk: ${f.items} sessions (bulk insert ${fmtSeconds(f.seedMs)}), pages of ${PAGE_SIZE}, one request at a time; p50 of the first and last ${ENDS} pages`);
+  for (const w of [f.cursor, f.offset]) {
+    const goal = w.mode === 'cursor' ? ` (goal ≤ 1.2×: ${w.ratio <= 1.2 ? 'meets goal' : 'MISSES goal'})` : ' (may grow)';
+    console.log(
+      `  ${w.mode.padEnd(6)} ${String(w.pages).padStart(4)} pages in ${fmtSeconds(w.totalMs).padStart(7)}: first ${w.firstP50.toFixed(1)} ms, last ${w.lastP50.toFixed(1)} ms, last/first ${w.ratio.toFixed(2)}×${goal}`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const budget = new Budget('bench:cursor', budgetSeconds());
+  try {
+    console.log(machineLine());
+    printCursorWalk(await measureCursorWalk(budget));
+    console.log(loadLine());
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    budget.dispose();
+  }
+}

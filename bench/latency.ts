@@ -1,0 +1,132 @@
+// `npm run bench:latency` (issue 11, goal 1): does the suite hide a remote host's latency, and does
+// it keep its politeness promise? One reference host (in its worker thread, as the embedded run
+// starts it; no secondary hosts, so their checks skip), the whole suite run twice in this process
+// with the same seed and the host's clients and roles: once straight at the host, once through
+// bench/latency-proxy.ts, which holds every response for EDFI_BENCH_LATENCY_MS (default 50 ms).
+// Prints the check-phase wall time of each and their ratio (goal ≤ 1.3×), both request counts
+// (goal: within 5%), and the most requests in flight through the proxy against `maxConcurrency`.
+// The direct run goes first; a cold first run in a process would flatter the ratio, so
+// `npm run bench` runs this after its embedded run has warmed the process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../src/config/load-config.js';
+import type { Settings } from '../src/config/settings.js';
+import { startEmbeddedHosts } from '../src/cli/embedded-host.js';
+import { runConformance, type RunOutcome } from '../src/cli/run.js';
+import { startLatencyProxy, type ProxyStats } from './latency-proxy.js';
+import { Budget, BudgetExceeded, budgetSeconds, fmtSeconds, loadLine, machineLine } from './support.js';
+
+export interface LatencyFigures {
+  delayMs: number;
+  maxConcurrency: number;
+  direct: RunFigures;
+  proxied: RunFigures;
+  proxy: ProxyStats;
+  /** proxied check phase / direct check phase. */
+  ratio: number;
+  /** |proxied − direct| / direct requests. */
+  requestDrift: number;
+}
+
+interface RunFigures {
+  checksMs: number;
+  /** Every request of the run (probe, checks, sweep), as the runner counts them. */
+  requests: number;
+  /** Those made by the checks. */
+  checkRequests: number;
+  exitCode: number;
+}
+
+function figures(outcome: RunOutcome): RunFigures {
+  return {
+    checksMs: outcome.phases.checks,
+    requests: outcome.requests,
+    checkRequests: outcome.checks.reduce((n, c) => n + c.requests, 0),
+    exitCode: outcome.exitCode,
+  };
+}
+
+const DEFAULT_DELAY_MS = 50;
+const SEED = 1101;
+
+function delayMs(): number {
+  const raw = process.env.EDFI_BENCH_LATENCY_MS;
+  if (raw === undefined || raw === '') return DEFAULT_DELAY_MS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) {
+    console.error(`EDFI_BENCH_LATENCY_MS must be a whole number of milliseconds (0 or more), not "${raw}".`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function settingsFor(baseUrl: string, clients: Awaited<ReturnType<typeof startEmbeddedHosts>>['main']['clients'], reportDir: string): Settings {
+  const { full, readOnly, noSessionsClaim, otherSchool, shortLived } = clients;
+  const base = loadConfig({ flags: { baseUrl, key: full.key, secret: full.secret, reportDir, html: false, seed: SEED }, env: {} });
+  return { ...base, roles: { readOnly, noSessionsClaim, otherSchool, shortLived } };
+}
+
+async function oneRun(label: string, settings: Settings, budget: Budget): Promise<RunOutcome> {
+  const outcome = await runConformance({ settings, signal: budget.signal });
+  if (outcome.interrupted) throw new BudgetExceeded(`${budget.message()} (during the ${label} run)`);
+  return outcome;
+}
+
+export async function measureLatency(budget: Budget): Promise<LatencyFigures> {
+  const delay = delayMs();
+  const reportDir = mkdtempSync(join(tmpdir(), 'edfi-bench-latency-'));
+  const hosts = await startEmbeddedHosts({ secondary: false });
+  const proxy = await startLatencyProxy({ target: hosts.main.baseUrl, delayMs: delay });
+  try {
+    const directSettings = settingsFor(hosts.main.baseUrl, hosts.main.clients, join(reportDir, 'direct'));
+    const direct = await oneRun('direct', directSettings, budget);
+    await proxy.reset();
+    const proxied = await oneRun('proxied', settingsFor(proxy.origin, hosts.main.clients, join(reportDir, 'proxied')), budget);
+    const stats = await proxy.stats();
+    return {
+      delayMs: delay,
+      maxConcurrency: directSettings.maxConcurrency,
+      direct: figures(direct),
+      proxied: figures(proxied),
+      proxy: stats,
+      ratio: proxied.phases.checks / direct.phases.checks,
+      requestDrift: Math.abs(proxied.requests - direct.requests) / Math.max(1, direct.requests),
+    };
+  } finally {
+    await proxy.close();
+    await hosts.stop();
+    rmSync(reportDir, { recursive: true, force: true });
+  }
+}
+
+export function printLatency(f: LatencyFigures): void {
+  const mark = (ok: boolean): string => (ok ? 'meets goal' : 'MISSES goal');
+  console.log(`latency: suite through a ${f.delayMs} ms-per-response proxy vs straight at the host (seed ${SEED}, maxConcurrency ${f.maxConcurrency})`);
+  console.log(`  check phase   direct ${fmtSeconds(f.direct.checksMs)}, proxied ${fmtSeconds(f.proxied.checksMs)}, ratio ${f.ratio.toFixed(2)}× (goal ≤ 1.3×: ${mark(f.ratio <= 1.3)})`);
+  console.log(
+    `  requests      direct ${f.direct.requests}, proxied ${f.proxied.requests} (drift ${(f.requestDrift * 100).toFixed(1)}%, goal ≤ 5%: ${mark(f.requestDrift <= 0.05)}); the proxy saw ${f.proxy.requests}`,
+  );
+  console.log(
+    `  in flight     at most ${f.proxy.maxOutstanding} outstanding (${f.proxy.maxAtTarget} at the host at once) vs maxConcurrency ${f.maxConcurrency}: ${f.proxy.maxOutstanding <= f.maxConcurrency ? 'within the cap' : 'OVER the cap'}`,
+  );
+  // The runner counts every request it makes; the proxy seeing fewer means some went straight to the host.
+  if (f.proxy.requests < f.proxied.requests) console.log(`  WARNING: the runner counted ${f.proxied.requests - f.proxy.requests} more requests than reached the proxy: some bypassed it`);
+  console.log(`  exit codes    direct ${f.direct.exitCode}, proxied ${f.proxied.exitCode}; upstream errors ${f.proxy.upstreamErrors}; answers rewritten to the proxy's origin ${f.proxy.rewritten}`);
+  console.log(`  average in flight during the proxied checks ≈ ${((f.proxied.checkRequests * f.delayMs) / f.proxied.checksMs).toFixed(1)} (${f.proxied.checkRequests} check requests × ${f.delayMs} ms / check phase)`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const budget = new Budget('bench:latency', budgetSeconds());
+  try {
+    console.log(machineLine());
+    printLatency(await measureLatency(budget));
+    console.log(loadLine());
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    budget.dispose();
+  }
+}
