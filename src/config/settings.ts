@@ -106,7 +106,7 @@ export const SETTING_SOURCES: SettingSource[] = [
   { key: 'readOnly', flag: 'read-only', env: 'EDFI_READ_ONLY', type: 'boolean', help: 'run only checks that do not write' },
   { key: 'reportDir', flag: 'report-dir', env: 'EDFI_REPORT_DIR', type: 'string', help: 'where reports go (default reports)' },
   { key: 'timeoutMs', flag: 'timeout-ms', env: 'EDFI_TIMEOUT_MS', type: 'integer', help: 'per-request timeout (default 15000)' },
-  { key: 'maxConcurrency', flag: 'max-concurrency', env: 'EDFI_MAX_CONCURRENCY', type: 'integer', help: 'requests in flight per worker (default 8)' },
+  { key: 'maxConcurrency', flag: 'max-concurrency', env: 'EDFI_MAX_CONCURRENCY', type: 'integer', help: 'requests in flight against the target at once, whole run (default 8)' },
   { key: 'html', flag: 'html', env: 'EDFI_HTML', type: 'boolean', help: 'build the Allure HTML report (default true; --no-html)' },
   { key: 'baseline', flag: 'baseline', env: 'EDFI_BASELINE', type: 'string', help: 'known-deviations file: only failures it does not cover fail the run' },
   { key: 'bundle', flag: 'bundle', env: 'EDFI_BUNDLE', type: 'string', help: 'also write a certification bundle (reports + manifest.json) into this directory' },

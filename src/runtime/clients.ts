@@ -9,13 +9,22 @@ import type { Credentials, Role, RunContext, TargetInfo } from './run-context.js
 
 export type ClientRole = 'full' | Role;
 
+/**
+ * A worker's slice of the run-wide cap. Rounded down, so the workers together never hold more
+ * than --max-concurrency requests in flight against the target (the run starts at most as many
+ * workers as the cap, so each gets at least one).
+ */
+export function perWorkerCap(maxConcurrency: number, workers: number): number {
+  return Math.max(1, Math.floor(maxConcurrency / Math.max(1, workers)));
+}
+
 export class WorkerClients {
   readonly transport: Transport;
   private readonly tokens = new Map<string, TokenSource>();
 
   constructor(private readonly ctx: RunContext) {
     // The run-wide cap is shared by the workers, each holding its slice.
-    const perWorker = Math.max(1, Math.ceil(ctx.settings.maxConcurrency / Math.max(1, ctx.settings.workers ?? 1)));
+    const perWorker = perWorkerCap(ctx.settings.maxConcurrency, ctx.settings.workers ?? 1);
     this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: perWorker });
     for (const c of [ctx.main.credentials, ...Object.values(ctx.roles), ctx.secondary.snapshot?.credentials, ctx.secondary.changeQueriesDisabled?.credentials]) {
       registerSecret(c?.secret);
