@@ -9,7 +9,7 @@
 // JIT and cache warm-up.
 import { Pool } from 'undici';
 import { startSeededHost } from './seeded-host.js';
-import { Budget, BudgetExceeded, budgetSeconds, fmtSeconds, loadLine, machineLine, median } from './support.js';
+import { Budget, BudgetExceeded, fmtSeconds, median, runStandalone } from './support.js';
 
 const PAGE_SIZE = 500;
 const ENDS = 10;
@@ -138,17 +138,4 @@ export function printCursorWalk(f: CursorFigures): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const budget = new Budget('bench:cursor', budgetSeconds());
-  try {
-    console.log(machineLine());
-    printCursorWalk(await measureCursorWalk(budget));
-    console.log(loadLine());
-  } catch (error) {
-    if (!(error instanceof BudgetExceeded)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
-  } finally {
-    budget.dispose();
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone('bench:cursor', measureCursorWalk, printCursorWalk);

@@ -15,7 +15,7 @@ import type { Settings } from '../src/config/settings.js';
 import { startEmbeddedHosts } from '../src/cli/embedded-host.js';
 import { runConformance, type RunOutcome } from '../src/cli/run.js';
 import { startLatencyProxy, type ProxyStats } from './latency-proxy.js';
-import { Budget, BudgetExceeded, budgetSeconds, fmtSeconds, loadLine, machineLine } from './support.js';
+import { Budget, BudgetExceeded, fmtSeconds, runStandalone } from './support.js';
 
 export interface LatencyFigures {
   delayMs: number;
@@ -116,17 +116,4 @@ export function printLatency(f: LatencyFigures): void {
   console.log(`  average in flight during the proxied checks ≈ ${((f.proxied.checkRequests * f.delayMs) / f.proxied.checksMs).toFixed(1)} (${f.proxied.checkRequests} check requests × ${f.delayMs} ms / check phase)`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const budget = new Budget('bench:latency', budgetSeconds());
-  try {
-    console.log(machineLine());
-    printLatency(await measureLatency(budget));
-    console.log(loadLine());
-  } catch (error) {
-    if (!(error instanceof BudgetExceeded)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
-  } finally {
-    budget.dispose();
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone('bench:latency', measureLatency, printLatency);

@@ -87,3 +87,22 @@ export function skipped(part: string): boolean {
 }
 
 export const fmtSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * Runs one bench part as its own command (`npm run bench:latency`, `bench:cursor`): the machine
+ * line, the part within its time budget, the load after it; a budget overrun is a message and exit 1.
+ */
+export async function runStandalone<T>(name: string, measure: (budget: Budget) => Promise<T>, print: (figures: T) => void): Promise<void> {
+  const budget = new Budget(name, budgetSeconds());
+  try {
+    console.log(machineLine());
+    print(await measure(budget));
+    console.log(loadLine());
+  } catch (error) {
+    if (!(error instanceof BudgetExceeded)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  } finally {
+    budget.dispose();
+  }
+}
