@@ -7,10 +7,10 @@
 // If-Match presupposes them, so it too is blocked on a host that sends none.
 // "Changed nothing" compares the representation, not the ETag.
 import { check, Differences, describe, ensure, expectProblem, expectStatus, ProblemType, SESSIONS, type CheckContext, type SessionPayload } from '../src/index.js';
-import { readAfter, readVersion, type VersionedState } from './support/crud-reads.js';
+import { currentEtag, readAfter, readVersion, type VersionedState } from './support/crud-reads.js';
 import { expectSessionValues } from './support/crud-values.js';
 import { putInSetup } from './support/crud-writes.js';
-import { currentEtag, expectUnchanged, readItem } from './support/representation.js';
+import { expectUnchanged, readItem } from './support/representation.js';
 
 interface Versioned {
   id: string;

@@ -5,9 +5,9 @@
 // it compares in set-up steps, so a host without them blocks those checks on SES-ETAG-HEADER-QUOTED.
 // The writes that make a new version (PUT, re-POST) are set-up too, blocked by their own requirement.
 import { check, Differences, describe, ensure, expectEtag, expectNoBody, expectStatus, unquoteEtag, type CheckContext } from '../src/index.js';
-import { readVersion, writeEtag } from './support/crud-reads.js';
+import { currentEtag, readVersion, writeEtag } from './support/crud-reads.js';
 import { putInSetup, upsertInSetup } from './support/crud-writes.js';
-import { currentEtag, expectUnchanged, readItem } from './support/representation.js';
+import { expectUnchanged, readItem } from './support/representation.js';
 
 /** If-None-Match in the form the profile takes it (register: if-none-match-form). */
 const ifNoneMatch = (t: CheckContext, etag: string): string => (t.decide(Differences.ifNoneMatchForm) === 'bare' ? unquoteEtag(etag) : etag);

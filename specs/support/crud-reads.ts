@@ -29,6 +29,14 @@ export async function readVersion(t: CheckContext, id: string, label = 'read the
   return { ...state, etag };
 }
 
+/**
+ * Set-up: the item's current ETag, needed by a conditional request. A host without ETags blocks
+ * the check on SES-ETAG-HEADER-QUOTED rather than failing its conditional requirement.
+ */
+export async function currentEtag(t: CheckContext, id: string): Promise<string> {
+  return (await readVersion(t, id, 'read the current ETag')).etag;
+}
+
 /** Set-up: the ETag header of a write's answer, which the check compares later. */
 export async function writeEtag(t: CheckContext, ex: Exchange, what: string): Promise<string> {
   return t.arrange(`take the ETag header of ${what}`, () => requireEtag(ex, `the answer to ${what}`), 'SES-ETAG-HEADER-QUOTED');

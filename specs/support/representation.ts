@@ -49,21 +49,6 @@ export async function readItem(t: CheckContext, id: string, label = 'read the it
   }, 'SES-GETBYID-200-FOUND');
 }
 
-/**
- * The item's current ETag, needed by a conditional request: set-up, so a host without ETags
- * blocks the check on SES-ETAG-HEADER-QUOTED rather than failing its conditional requirement.
- */
-export async function currentEtag(t: CheckContext, id: string): Promise<string> {
-  const state = await readItem(t, id, 'read the current ETag');
-  return t.arrange('take the ETag header of the read', () => {
-    ensure(state.etag !== undefined && /^(W\/)?"[^"]+"$/.test(state.etag), 'a 200 answer to GET by id should carry a quoted ETag header', {
-      expected: 'ETag: "<value>"',
-      observed: state.etag ?? '(no ETag header)',
-    }, state.exchange);
-    return state.etag;
-  }, 'SES-ETAG-HEADER-QUOTED');
-}
-
 /** Asserts (for the check's own requirement) that the item reads as it did before. */
 export function expectUnchanged(before: ItemState, after: ItemState, what: string): void {
   ensure(after.representation === before.representation, what, {
