@@ -67,7 +67,7 @@ function lagEveryOtherRead(req: HostRequest, res: HostResponse): HostResponse {
   return { ...res, body: { ...body, newestChangeVersion: body.newestChangeVersion - 1 } };
 }
 
-// ---- ChangeVersionNotRaisedOnKeyChange: a read right after key changes repeats the last value --
+// ---- ChangeVersionNotRaisedOnKeyChange: reads after key changes repeat the last value -----------
 let lastReportedNewest: number | undefined;
 let keyChangesSinceRead = 0;
 let otherWritesSinceRead = 0;
@@ -81,10 +81,12 @@ function hideKeyChanges(req: HostRequest, res: HostResponse): HostResponse {
   if (!isAvailableChangeVersions(req)) return res;
   const body = responseJson(res);
   if (!isPlainObject(body) || typeof body.newestChangeVersion !== 'number') return res;
+  // Until another write moves the live tables, every read repeats the value from before the key
+  // changes: the key-change rows are never counted (re-reading does not reveal them).
   const hide = keyChangesSinceRead > 0 && otherWritesSinceRead === 0 && lastReportedNewest !== undefined;
+  if (hide) return { ...res, body: { ...body, newestChangeVersion: lastReportedNewest } };
   keyChangesSinceRead = 0;
   otherWritesSinceRead = 0;
-  if (hide) return { ...res, body: { ...body, newestChangeVersion: lastReportedNewest } };
   lastReportedNewest = body.newestChangeVersion;
   return res;
 }
