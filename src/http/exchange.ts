@@ -1,5 +1,5 @@
 // One answered HTTP request: what was sent and what came back. 4xx/5xx are data, not exceptions.
-import type { OperationName } from '../contract/operations.js';
+import type { OperationName } from '../contract/contract.js';
 
 export interface ExchangeRequest {
   method: string;
@@ -19,7 +19,7 @@ export interface Exchange {
   /** Parsed body when the response is JSON (any +json type), else undefined. */
   json: unknown;
   durationMs: number;
-  /** The sessions operation this request maps to, when it maps to one. */
+  /** The contract operation this request maps to (Transport's contract), when it maps to one. */
   operation?: OperationName;
   /** How many 429/503 answers were retried before this one. */
   retries: number;

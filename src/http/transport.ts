@@ -1,11 +1,13 @@
 // Sends one request over undici with a per-request timeout, the concurrency cap, and bounded
 // retries of 429/503 + Retry-After (throttling is the target protecting itself, never a
-// conformance failure). Returns an Exchange for every answer; throws TransportError only when
+// conformance failure). Returns an Exchange for every answer, labelled with the contract operation
+// it is for (by method and path template, whatever the resource); throws TransportError only when
 // there is no answer at all.
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import { TransportError } from '../errors.js';
 import type { Exchange, ExchangeRequest } from './exchange.js';
-import { classifyOperation } from '../contract/operations.js';
+import type { Contract } from '../contract/contract.js';
+import { ods73Contract } from '../contract/contract-sources.js';
 import { Limiter } from './limiter.js';
 
 export interface TransportOptions {
@@ -15,12 +17,15 @@ export interface TransportOptions {
   dispatcher?: Dispatcher;
   maxRetries?: number;
   maxRetryWaitMs?: number;
+  /** Labels each exchange with its operation; default the committed ODS/API 7.3 contract. */
+  contract?: Contract;
 }
 
 export class Transport {
   readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
   private readonly limiter: Limiter;
+  private readonly contract: Contract;
   /** Requests put on the wire, retries included. */
   sent = 0;
 
@@ -37,6 +42,7 @@ export class Transport {
         keepAliveTimeout: 1_000,
       });
     this.limiter = new Limiter(Math.max(1, options.maxConcurrency));
+    this.contract = options.contract ?? ods73Contract();
   }
 
   async send(req: ExchangeRequest): Promise<Exchange> {
@@ -73,7 +79,7 @@ export class Transport {
         text,
         json: parseJsonBody(headers['content-type'], text),
         durationMs: Math.round(performance.now() - started),
-        operation: classifyOperation(req.method, req.url),
+        operation: this.contract.classify(req.method, req.url)?.name,
         retries: 0,
       };
     } catch (error) {

@@ -5,7 +5,7 @@
 // (operation, status) pairs with the requirements that elicited each (once per pair, with a count),
 // and the data-driven case rows.
 import type { Requirement } from '../requirements/types.js';
-import type { SeedPair } from '../requirements/seed-pair-parser.js';
+import type { DocumentedPair } from '../contract/contract.js';
 import type { Verdict } from '../runtime/check-state.js';
 import { causeTally, groupByCause, type CauseGroup } from './causes.js';
 import { countStatuses, evaluateRequirements, type RequirementStatus } from './requirement-status.js';
@@ -35,7 +35,7 @@ export interface MatrixRequirementRow {
   checks: MatrixCheck[];
 }
 
-export interface MatrixPairRow extends SeedPair {
+export interface MatrixPairRow extends DocumentedPair {
   /** elicited: some check asked for it and got it; mismatch: asked for it, got something else. */
   result: 'elicited' | 'mismatch' | 'not-elicited' | 'fault-only';
   /** One row per requirement: how many of its checks asked for the pair, and what they got. */
@@ -89,7 +89,7 @@ function tally<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, 
   return counts;
 }
 
-function pairRow(p: SeedPair, checks: readonly CheckResult[]): MatrixPairRow {
+function pairRow(p: DocumentedPair, checks: readonly CheckResult[]): MatrixPairRow {
   const hits = checks.flatMap((c) => c.elicited.filter((e) => e.operation === p.operation && e.status === p.status).map((e) => ({ requirementId: c.requirementId, observedStatus: e.observedStatus })));
   const elicitedBy = [...tally(hits, (h) => h.requirementId)].map(([requirementId, n]) => ({
     requirementId,
@@ -116,7 +116,7 @@ function decisions(checks: readonly CheckResult[]): MatrixDecision[] {
 
 export function buildMatrix(input: {
   requirements: readonly Requirement[];
-  pairs: readonly SeedPair[];
+  pairs: readonly DocumentedPair[];
   checks: readonly CheckResult[];
   target: string;
   profile: string;

@@ -1,16 +1,11 @@
 // Reads the documented (operation, status) pairs out of the C# SDK seed (001_*.txt): the route
 // table at the top gives each operation's method and path, and each operation's "HTTP response
-// details" table lists its documented statuses.
-import type { OperationName } from './types.js';
+// details" table lists its documented statuses. The seed is the authority the OpenAPI-derived
+// sessions contract is tested against (test/src/contract/contract.test.ts).
+import type { DocumentedPair } from '../contract/contract.js';
 
-export interface SeedPair {
-  operation: OperationName;
-  method: string;
-  path: string;
-  status: number;
-  /** 500 cannot be provoked on a correct host: only a fault (or a broken target) shows it. */
-  elicitable: 'yes' | 'fault-only';
-}
+/** A documented pair as the seed states it: the same shape as the contract's. */
+export type SeedPair = DocumentedPair;
 
 export function parseSeedPairs(seedText: string): SeedPair[] {
   const routes = new Map<string, { method: string; path: string }>();
@@ -29,7 +24,7 @@ export function parseSeedPairs(seedText: string): SeedPair[] {
     for (const m of details.matchAll(/^\|\s*\*\*(\d{3})\*\*\s*\|/gm)) {
       const status = Number(m[1]);
       pairs.push({
-        operation: name as OperationName,
+        operation: name,
         method: route.method,
         path: route.path,
         status,
