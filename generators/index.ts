@@ -2,12 +2,15 @@
 export { createSessionFactory, usableRefs } from './session-factory.js';
 export type { SessionFactory, SessionFactoryOptions } from './session-factory.js';
 export type { SessionVariant } from './variants.js';
+export { createCourseOfferingFactory, withOfferingNonKeyChange } from './course-offering-factory.js';
+export type { CourseOfferingFactory } from './course-offering-factory.js';
 export { identicalRepost, withChildChange, withNonKeyChange, withSessionName } from './changes.js';
 export { crossesCalendarYear, schoolYearSpan } from './dates.js';
 export { sanitizeRunTag, streamTagOf } from './names.js';
 export { sessionKeyOf } from './types.js';
 export type {
   AcademicWeekRef,
+  CourseOfferingPayload,
   GradingPeriodRef,
   SessionAcademicWeekItem,
   SessionGradingPeriodItem,

@@ -45,6 +45,16 @@ export interface SessionPayload {
   academicWeeks?: SessionAcademicWeekItem[];
 }
 
+/** A POST/PUT body for `ed-fi/courseOfferings` as the suite sends it (edFi_courseOffering, DS 5.1 members it uses). */
+export interface CourseOfferingPayload {
+  localCourseCode: string;
+  courseReference: { courseCode: string; educationOrganizationId: number };
+  schoolReference: { schoolId: number };
+  sessionReference: { schoolId: number; schoolYear: number; sessionName: string };
+  localCourseTitle?: string;
+  instructionalTimePlanned?: number;
+}
+
 /** The natural key of a session (CONTRACT.md §6). */
 export interface SessionKey {
   schoolId: number;

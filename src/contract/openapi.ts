@@ -25,17 +25,24 @@ export function findSessionSchemaName(doc: OpenAPIV3.Document): string | undefin
   return names.find((n) => n === 'edFi_session') ?? names.find((n) => n.toLowerCase() === 'edfi_session');
 }
 
-export function compileOpenApiValidators(doc: OpenAPIV3.Document): OpenApiValidators {
-  const name = findSessionSchemaName(doc);
-  if (!name) return {};
+/**
+ * A validator of one component schema of a document (any resource: 'edFi_courseOffering'), or
+ * undefined when the document has no such schema.
+ */
+export function compileSchemaValidator(doc: OpenAPIV3.Document, schemaName: string): BodyValidator | undefined {
+  if (!doc.components?.schemas?.[schemaName]) return undefined;
   const ajv = createAjv();
   // Register only the components: a whole swagger.json has paths Ajv need not see. The $refs in the
   // schemas point at '#/components/schemas/…', which resolve inside this wrapper document.
-  ajv.addSchema({ $id: DOC_ID, components: { schemas: doc.components?.schemas ?? {} } });
-  const validate = ajv.compile({ $ref: `${DOC_ID}#/components/schemas/${name}` });
-  return {
-    session: (value) => (validate(value) ? [] : describeAjvErrors(validate.errors)),
-  };
+  ajv.addSchema({ $id: DOC_ID, components: { schemas: doc.components.schemas } });
+  const validate = ajv.compile({ $ref: `${DOC_ID}#/components/schemas/${schemaName}` });
+  return (value) => (validate(value) ? [] : describeAjvErrors(validate.errors));
+}
+
+export function compileOpenApiValidators(doc: OpenAPIV3.Document): OpenApiValidators {
+  const name = findSessionSchemaName(doc);
+  const session = name ? compileSchemaValidator(doc, name) : undefined;
+  return session ? { session } : {};
 }
 
 const cache = new Map<string, OpenApiValidators>();
