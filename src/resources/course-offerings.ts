@@ -17,7 +17,7 @@ export const courseOfferings: ResourceDescriptor<CourseOfferingPayload, { sessio
   naturalKey: ['localCourseCode', 'schoolReference.schoolId', 'sessionReference.schoolYear', 'sessionReference.sessionName'],
   keyUpdatable: false,
   prerequisites: [
-    { kind: 'fixture', fixture: 'course', required: true, capability: 'course' },
+    { kind: 'fixture', fixture: 'course', required: true, capability: 'course', missing: 'the target has no course to offer (fixtures: course)' },
     { kind: 'fixture', fixture: 'schoolId', required: true },
     { kind: 'created', resource: 'sessions', as: 'session' },
   ],

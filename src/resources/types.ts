@@ -19,12 +19,14 @@ export type Prerequisite =
       required: boolean;
       /** The probed fixture capability that says whether the target has it, when one does. */
       capability?: FixtureCapability;
+      /** The skip reason when it is missing (default: names the fixture). */
+      missing?: string;
     }
   | {
       kind: 'created';
       /** Another resource the run creates first (and deletes after). */
       resource: ResourceName;
-      /** The parent the builder takes it as. */
+      /** The parent the builder takes it as: the leaves of its natural key, as an Ed-Fi reference holds them. */
       as: string;
     };
 
