@@ -1,3 +1,6 @@
+// The contract read from OpenAPI: the sessions pairs equal the seed's 60, the classifier agrees with
+// the sessions regex it replaced, courseOfferings and target-only resources are classified, and every
+// requirement names an operation the contract (or the non-resource list) knows.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,5 @@
+// The committed ODS/API 7.3 document: equal to its generator's output, derived by the rule the 7.3
+// sessions fragment follows, and self-contained (every $ref resolves inside it).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
