@@ -1,6 +1,6 @@
 // The route table and dispatch: path → route (case-insensitive, as ASP.NET routes), then method,
 // authentication for data and change-query paths, the Use-Snapshot write rule, and the handler.
-// Order matters: /sessions/deletes, /keyChanges and /partitions come before /sessions/{id}.
+// Order matters: {resource}/deletes, /keyChanges and /partitions come before {resource}/{id}.
 import type { HostContext, HostRequest, HostResponse } from './http/types.js';
 import { notFoundGeneric, parameterValidationFailed, snapshotWriteNotAllowed, unsupportedMethod } from './http/problems.js';
 import { authenticateBearer } from './auth/bearer.js';
@@ -16,7 +16,16 @@ import { deleteSessionById } from './routes/sessions/delete.js';
 import { getSessionById } from './routes/sessions/get-by-id.js';
 import { readOnlyResources } from './routes/dependencies/resources.js';
 import { getResourceById, listResource } from './routes/dependencies/read-handlers.js';
-import { courseOfferingResource, deleteCourseOffering, postCourseOffering } from './routes/dependencies/course-offerings.js';
+import {
+  courseOfferingDeletes,
+  courseOfferingKeyChanges,
+  courseOfferingPartitions,
+  deleteCourseOfferingById,
+  getCourseOfferingById,
+  listCourseOfferings,
+  postCourseOffering,
+  putCourseOffering,
+} from './routes/course-offerings/index.js';
 import { openApiDocument } from './openapi/index.js';
 import { availableChangeVersions, listSessions, sessionDeletes, sessionKeyChanges, sessionPartitions } from './queries/index.js';
 
@@ -82,18 +91,24 @@ export function buildRoutes(deps: RouterDependencies): Route[] {
       },
       otherMethod: itemMethodNotAllowed,
     },
+    { pattern: dataPath('courseOfferings', '/deletes'), authenticated: true, methods: { GET: plain(courseOfferingDeletes) } },
+    { pattern: dataPath('courseOfferings', '/keyChanges'), authenticated: true, methods: { GET: plain(courseOfferingKeyChanges) } },
+    { pattern: dataPath('courseOfferings', '/partitions'), authenticated: true, methods: { GET: plain(courseOfferingPartitions) } },
     {
       pattern: dataPath('courseOfferings'),
       authenticated: true,
-      methods: { GET: (req, ctx) => listResource(req, ctx, courseOfferingResource), POST: plain(postCourseOffering) },
+      methods: { GET: plain(listCourseOfferings), POST: plain(postCourseOffering) },
+      otherMethod: collectionMethodNotAllowed,
     },
     {
       pattern: dataPath('courseOfferings', '/([^/]+)'),
       authenticated: true,
       methods: {
-        GET: (req, ctx, [id]) => getResourceById(req, ctx, courseOfferingResource, id),
-        DELETE: (req, ctx, [id]) => deleteCourseOffering(req, ctx, id),
+        GET: (req, ctx, [id]) => getCourseOfferingById(req, ctx, id),
+        PUT: (req, ctx, [id]) => putCourseOffering(req, ctx, id),
+        DELETE: (req, ctx, [id]) => deleteCourseOfferingById(req, ctx, id),
       },
+      otherMethod: itemMethodNotAllowed,
     },
   ];
   for (const resource of readOnlyResources) {

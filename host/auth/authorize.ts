@@ -1,12 +1,20 @@
-// Authorization rules for sessions and their dependencies (CONTRACT.md §6). Exported for the
-// read side as well: every sessions operation, incl. GET-many, deletes, keyChanges and
-// partitions, calls authorizeSessionsRead and filters with sessionSchoolPredicate.
+// Authorization rules for the writable resources (sessions, course offerings) and the seeded
+// dependencies (CONTRACT.md §6). Exported for the read side as well: every operation of a
+// writable resource, incl. GET-many, deletes, keyChanges and partitions, checks the client's claim
+// on that resource and filters with sessionSchoolPredicate. The host grants a client the same
+// actions on every writable resource (AuthenticatedClient.sessionActions), so the roles mean the
+// same thing for sessions and course offerings.
 import type { AuthenticatedClient, HostRequest, HostResponse } from '../http/types.js';
 import { authorizationDenied } from '../http/problems.js';
 
 export type SessionAction = 'create' | 'read' | 'update' | 'delete';
 
-const SESSION_CLAIM = 'http://ed-fi.org/identity/claims/ed-fi/session';
+/** The claim segment of each writable resource, as ODS names it (`…/claims/ed-fi/{name}`). */
+export type ResourceClaim = 'session' | 'courseOffering';
+
+function claimUri(resource: ResourceClaim): string {
+  return `http://ed-fi.org/identity/claims/ed-fi/${resource}`;
+}
 
 function actionName(action: SessionAction): string {
   return action.charAt(0).toUpperCase() + action.slice(1);
@@ -14,19 +22,25 @@ function actionName(action: SessionAction): string {
 
 /** 403 when the client lacks the sessions claim or the action on it; undefined when allowed. */
 export function authorizeSessionAction(req: HostRequest, action: SessionAction): HostResponse | undefined {
+  return authorizeResourceAction(req, 'session', action);
+}
+
+/** 403 when the client lacks the resource's claim or the action on it; undefined when allowed. */
+export function authorizeResourceAction(req: HostRequest, resource: ResourceClaim, action: SessionAction): HostResponse | undefined {
   const client = req.client;
+  const claim = claimUri(resource);
   if (!client) return authorizationDenied(req.correlationId, ['The request was not authenticated.']);
   if (client.sessionActions.size === 0) {
     return authorizationDenied(
       req.correlationId,
-      [`The API client's assigned claim set does not include a claim for the '${SESSION_CLAIM}' resource.`],
+      [`The API client's assigned claim set does not include a claim for the '${claim}' resource.`],
       'Access to the requested data could not be authorized. The API client does not have permissions on the requested resource.',
     );
   }
   if (!client.sessionActions.has(action)) {
     return authorizationDenied(
       req.correlationId,
-      [`The API client's assigned claim set does not allow the '${actionName(action)}' action on the '${SESSION_CLAIM}' resource.`],
+      [`The API client's assigned claim set does not allow the '${actionName(action)}' action on the '${claim}' resource.`],
       `Access to the requested data could not be authorized. The API client does not have permissions to perform the requested '${actionName(action)}' action.`,
     );
   }
@@ -62,11 +76,4 @@ export function sessionSchoolPredicate(client: AuthenticatedClient | undefined, 
   if (!client || client.educationOrganizationIds === undefined) return 'TRUE';
   params.push(client.educationOrganizationIds);
   return `${column} = ANY($${params.length}::bigint[])`;
-}
-
-/** Dependency resources: any authenticated client reads; full and shortLived write. */
-export function authorizeDependencyWrite(req: HostRequest): HostResponse | undefined {
-  const role = req.client?.role;
-  if (role === 'full' || role === 'shortLived') return undefined;
-  return authorizationDenied(req.correlationId, ["The API client's assigned claim set does not allow writes to this resource."]);
 }

@@ -137,6 +137,7 @@ CREATE TABLE edfi.courseoffering (
   coursecode               VARCHAR(60)  NOT NULL,
   educationorganizationid  BIGINT       NOT NULL,
   localcoursetitle         VARCHAR(60),
+  instructionaltimeplanned INTEGER      CHECK (instructionaltimeplanned >= 1),
   aggregateid              INTEGER      NOT NULL DEFAULT nextval('edfi.courseoffering_aggregateid_seq') UNIQUE,
   id                       UUID         NOT NULL DEFAULT gen_random_uuid() UNIQUE,
   createdate               TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),

@@ -1,5 +1,8 @@
-// GET /data/v3/ed-fi/sessions/deletes and /keyChanges (CONTRACT.md §5): tracked-change rows
-// written by the database triggers, paged by limit/offset in changeVersion order.
+// GET /data/v3/ed-fi/{resource}/deletes and /keyChanges (CONTRACT.md §5): tracked-change rows
+// written by the database triggers, paged by limit/offset in changeVersion order. Written once
+// over a small table of each tracked resource (its tracked_changes_edfi table, natural-key columns
+// in ODS's keyValues order, and its read authorization), so sessions and course offerings answer
+// alike; a resource adds a TrackedResource, not a copy of the queries.
 import type { Db } from '../db/db.js';
 import { problem } from '../http/problem.js';
 import { parameterValidationFailed } from '../http/problems.js';
@@ -13,11 +16,34 @@ import { readSource } from './read-source.js';
 import { changeVersionWindow } from './session-filters.js';
 import { SqlWhere } from './sql-where.js';
 
-export interface SessionKeyValues {
-  schoolId: number;
-  schoolYear: number;
-  sessionName: string;
+/** One natural-key column: `old<column>`/`new<column>` in the tracked table, `<column>` live. */
+export interface TrackedKey {
+  /** Member name in keyValues/oldKeyValues/newKeyValues. */
+  name: string;
+  column: string;
+  type: 'integer' | 'text';
 }
+
+export interface TrackedResource {
+  /** Table name in both edfi (live rows) and tracked_changes_edfi (deletes and key changes). */
+  table: string;
+  /** Natural-key columns in the order ODS writes keyValues. */
+  keys: TrackedKey[];
+  /** The key column holding the school id, for the client's ed-org scope. */
+  schoolColumn: string;
+  authorizeRead(req: HostRequest): HostResponse | undefined;
+}
+
+export const SESSION_TRACKED: TrackedResource = {
+  table: 'session',
+  keys: [
+    { name: 'schoolId', column: 'schoolid', type: 'integer' },
+    { name: 'schoolYear', column: 'schoolyear', type: 'integer' },
+    { name: 'sessionName', column: 'sessionname', type: 'text' },
+  ],
+  schoolColumn: 'schoolid',
+  authorizeRead: authorizeSessionsRead,
+};
 
 export function featureDisabled(correlationId: string): HostResponse {
   return problem({
@@ -37,9 +63,9 @@ interface TrackedPage {
 }
 
 /** The shared front half: feature switch, authorization, snapshot, parameters. */
-function prepare(req: HostRequest, ctx: HostContext): { db: Db; page: TrackedPage } | { response: HostResponse } {
+function prepare(req: HostRequest, ctx: HostContext, resource: TrackedResource): { db: Db; page: TrackedPage } | { response: HostResponse } {
   if (!ctx.settings.changeQueries) return { response: featureDisabled(req.correlationId) };
-  const denied = authorizeSessionsRead(req);
+  const denied = resource.authorizeRead(req);
   if (denied) return { response: denied };
   const source = readSource(req, ctx);
   if ('response' in source) return source;
@@ -86,84 +112,86 @@ function totalHeader(total: number | undefined): Record<string, string> {
   return total === undefined ? {} : { 'Total-Count': String(total) };
 }
 
-interface DeleteRow {
-  id: string;
-  changeversion: number;
-  schoolid: number;
-  schoolyear: number;
-  sessionname: string;
+/** Column as selected: smallint keys widen to int so both engines hand back a number. */
+function selected(alias: string, column: string, key: TrackedKey): string {
+  return key.type === 'integer' ? `${alias}.${column}::bigint` : `${alias}.${column}`;
 }
 
-export const sessionDeletes: Handler = async (req, ctx) => {
-  const prepared = prepare(req, ctx);
-  if ('response' in prepared) return prepared.response;
-  const { db, page } = prepared;
-  const { where } = page;
-  // Only real deletes; a natural key that exists again in the live table is not reported.
-  where.and('t.newschoolid IS NULL');
-  where.and(`NOT EXISTS (SELECT 1 FROM edfi.session s
-    WHERE s.schoolid = t.oldschoolid AND s.schoolyear = t.oldschoolyear AND s.sessionname = t.oldsessionname)`);
-  trackedScope(req, where, ['t.oldschoolid']);
-  const result = await db.transaction((tx) =>
-    pageOf<DeleteRow>(
-      tx,
-      page,
-      `FROM tracked_changes_edfi.session t WHERE ${where.sql()}`,
-      `SELECT replace(t.id::text, '-', '') AS id, t.changeversion, t.oldschoolid AS schoolid,
-              t.oldschoolyear::int AS schoolyear, t.oldsessionname AS sessionname`,
-      'ORDER BY t.changeversion',
-    ),
-  );
-  const body = result.rows.map((row) => ({
-    id: row.id,
-    changeVersion: Number(row.changeversion),
-    keyValues: { schoolId: Number(row.schoolid), schoolYear: Number(row.schoolyear), sessionName: row.sessionname },
-  }));
-  return listResponse(req, body, totalHeader(result.total));
-};
-
-interface KeyChangeRow {
-  id: string;
-  changeversion: number;
-  old_schoolid: number;
-  old_schoolyear: number;
-  old_sessionname: string;
-  new_schoolid: number;
-  new_schoolyear: number;
-  new_sessionname: string;
+function keyValues(row: Record<string, unknown>, keys: TrackedKey[], prefix: string): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  keys.forEach((key, i) => {
+    const raw = row[`${prefix}${i}`];
+    values[key.name] = key.type === 'integer' ? Number(raw) : String(raw);
+  });
+  return values;
 }
 
-export const sessionKeyChanges: Handler = async (req, ctx) => {
-  const prepared = prepare(req, ctx);
-  if ('response' in prepared) return prepared.response;
-  const { db, page } = prepared;
-  const { where } = page;
-  where.and('t.newschoolid IS NOT NULL');
-  trackedScope(req, where, ['t.oldschoolid', 't.newschoolid']);
-  // Several key changes of one id inside the window collapse into one item: the earliest old
-  // keys, the latest new keys and the final change version (ODS KeyChangesQueryTemplatePreparer).
-  const fromSql = `FROM (
-      SELECT t.id, min(t.changeversion) AS first_version, max(t.changeversion) AS last_version
-      FROM tracked_changes_edfi.session t WHERE ${where.sql()} GROUP BY t.id
-    ) g
-    JOIN tracked_changes_edfi.session f ON f.changeversion = g.first_version
-    JOIN tracked_changes_edfi.session l ON l.changeversion = g.last_version`;
-  const result = await db.transaction((tx) =>
-    pageOf<KeyChangeRow>(
-      tx,
-      page,
-      fromSql,
-      `SELECT replace(g.id::text, '-', '') AS id, g.last_version AS changeversion,
-              f.oldschoolid AS old_schoolid, f.oldschoolyear::int AS old_schoolyear, f.oldsessionname AS old_sessionname,
-              l.newschoolid AS new_schoolid, l.newschoolyear::int AS new_schoolyear, l.newsessionname AS new_sessionname`,
-      'ORDER BY g.last_version',
-    ),
-  );
-  const body = result.rows.map((row) => ({
-    id: row.id,
-    changeVersion: Number(row.changeversion),
-    oldKeyValues: { schoolId: Number(row.old_schoolid), schoolYear: Number(row.old_schoolyear), sessionName: row.old_sessionname },
-    newKeyValues: { schoolId: Number(row.new_schoolid), schoolYear: Number(row.new_schoolyear), sessionName: row.new_sessionname },
-  }));
-  return listResponse(req, body, totalHeader(result.total));
-};
+/** GET {resource}/deletes: real deletes only, not those whose natural key exists again. */
+export function trackedDeletes(resource: TrackedResource): Handler {
+  return async (req, ctx) => {
+    const prepared = prepare(req, ctx, resource);
+    if ('response' in prepared) return prepared.response;
+    const { db, page } = prepared;
+    const { where } = page;
+    const { keys } = resource;
+    where.and(`t.new${keys[0].column} IS NULL`);
+    const sameKey = keys.map((key) => `x.${key.column} = t.old${key.column}`).join(' AND ');
+    where.and(`NOT EXISTS (SELECT 1 FROM edfi.${resource.table} x WHERE ${sameKey})`);
+    trackedScope(req, where, [`t.old${resource.schoolColumn}`]);
+    const columns = keys.map((key, i) => `${selected('t', `old${key.column}`, key)} AS k${i}`).join(', ');
+    const result = await db.transaction((tx) =>
+      pageOf<Record<string, unknown>>(
+        tx,
+        page,
+        `FROM tracked_changes_edfi.${resource.table} t WHERE ${where.sql()}`,
+        `SELECT replace(t.id::text, '-', '') AS id, t.changeversion, ${columns}`,
+        'ORDER BY t.changeversion',
+      ),
+    );
+    const body = result.rows.map((row) => ({ id: row.id, changeVersion: Number(row.changeversion), keyValues: keyValues(row, keys, 'k') }));
+    return listResponse(req, body, totalHeader(result.total));
+  };
+}
+
+/** GET {resource}/keyChanges, cascaded changes included (the triggers write them per table). */
+export function trackedKeyChanges(resource: TrackedResource): Handler {
+  return async (req, ctx) => {
+    const prepared = prepare(req, ctx, resource);
+    if ('response' in prepared) return prepared.response;
+    const { db, page } = prepared;
+    const { where } = page;
+    const { keys, table } = resource;
+    where.and(`t.new${keys[0].column} IS NOT NULL`);
+    trackedScope(req, where, [`t.old${resource.schoolColumn}`, `t.new${resource.schoolColumn}`]);
+    // Several key changes of one id inside the window collapse into one item: the earliest old
+    // keys, the latest new keys and the final change version (ODS KeyChangesQueryTemplatePreparer).
+    const fromSql = `FROM (
+        SELECT t.id, min(t.changeversion) AS first_version, max(t.changeversion) AS last_version
+        FROM tracked_changes_edfi.${table} t WHERE ${where.sql()} GROUP BY t.id
+      ) g
+      JOIN tracked_changes_edfi.${table} f ON f.changeversion = g.first_version
+      JOIN tracked_changes_edfi.${table} l ON l.changeversion = g.last_version`;
+    const columns = keys
+      .map((key, i) => `${selected('f', `old${key.column}`, key)} AS o${i}, ${selected('l', `new${key.column}`, key)} AS n${i}`)
+      .join(', ');
+    const result = await db.transaction((tx) =>
+      pageOf<Record<string, unknown>>(
+        tx,
+        page,
+        fromSql,
+        `SELECT replace(g.id::text, '-', '') AS id, g.last_version AS changeversion, ${columns}`,
+        'ORDER BY g.last_version',
+      ),
+    );
+    const body = result.rows.map((row) => ({
+      id: row.id,
+      changeVersion: Number(row.changeversion),
+      oldKeyValues: keyValues(row, keys, 'o'),
+      newKeyValues: keyValues(row, keys, 'n'),
+    }));
+    return listResponse(req, body, totalHeader(result.total));
+  };
+}
+
+export const sessionDeletes: Handler = trackedDeletes(SESSION_TRACKED);
+export const sessionKeyChanges: Handler = trackedKeyChanges(SESSION_TRACKED);

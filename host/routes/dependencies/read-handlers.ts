@@ -1,4 +1,4 @@
-// GET-many and GET by id for the read-only dependency resources (and course offerings).
+// GET-many and GET by id for the read-only dependency resources (schools, courses, …).
 import type { Db } from '../../db/db.js';
 import { quoteEtag } from '../../http/etag.js';
 import { notFound, notFoundGeneric } from '../../http/problems.js';
