@@ -20,7 +20,7 @@ export const componentParameters: Record<string, Parameter> = {
   'If-None-Match': { name: 'If-None-Match', in: 'header', description: 'An ETag the client holds; 304 when it is still current.', schema: { type: 'string' } },
   'If-Match': { name: 'If-Match', in: 'header', description: 'The ETag the client last read; the write fails with 412 when the item changed since.', schema: { type: 'string' } },
   'Use-Snapshot': { name: 'Use-Snapshot', in: 'header', description: 'When true, read from the configured snapshot.', schema: { type: 'boolean', default: false } },
-  id: { name: 'id', in: 'path', required: true, description: 'Resource identifier of the session.', schema: { type: 'string' } },
+  id: { name: 'id', in: 'path', required: true, description: 'Resource identifier of the item.', schema: { type: 'string' } },
 };
 
 /** Property filters of GET-many and /partitions (equality). */

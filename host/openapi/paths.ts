@@ -1,4 +1,6 @@
-// The eight operations of ed-fi/sessions as this host serves them (seeds; CONTRACT.md §1.1).
+// The eight operations of a resource as this host serves them (sessions: seeds, CONTRACT.md §1.1;
+// courseOfferings: the ODS 7.2 resources document, plus the 7.3 /partitions). Written once over an
+// OpenApiResource (its path, names, schema and filters); each resource supplies one.
 // Without change queries the deletes/keyChanges paths, the change-version parameters and the
 // Use-Snapshot header are left out, as ODS leaves them out (§5 "Disabling").
 import type { OpenAPIV3 } from 'openapi-types';
@@ -8,6 +10,37 @@ import { responseRef } from './responses.js';
 export interface PathOptions {
   changeQueries: boolean;
 }
+
+export interface OpenApiResource {
+  /** e.g. '/ed-fi/sessions'. */
+  path: string;
+  tag: string;
+  /** Operation id stems as ODS names them: getSessions / postSession. */
+  plural: string;
+  singular: string;
+  /** Component schema of the item and of its tracked delete / key change. */
+  schema: string;
+  deleteSchema: string;
+  keyChangeSchema: string;
+  filters: OpenAPIV3.ParameterObject[];
+  /** Item noun in summaries, e.g. 'session'. */
+  noun: string;
+  /** What PUT does with a changed natural key. */
+  keyChange: 'cascades' | 'not-supported';
+}
+
+export const SESSION_OPENAPI: OpenApiResource = {
+  path: '/ed-fi/sessions',
+  tag: 'sessions',
+  plural: 'Sessions',
+  singular: 'Session',
+  schema: 'edFi_session',
+  deleteSchema: 'trackedChanges_edFi_sessionDelete',
+  keyChangeSchema: 'trackedChanges_edFi_sessionKeyChange',
+  filters: filterParameters,
+  noun: 'session',
+  keyChange: 'cascades',
+};
 
 type Param = OpenAPIV3.ParameterObject | OpenAPIV3.ReferenceObject;
 type Responses = OpenAPIV3.ResponsesObject;
@@ -31,11 +64,19 @@ const errorResponses = (codes: string[]): Responses =>
     ]),
   );
 
-function readOperation(operationId: string, summary: string, parameters: Param[], ok: OpenAPIV3.ResponseObject | OpenAPIV3.ReferenceObject, extra: Responses): OpenAPIV3.OperationObject {
-  return { tags: ['sessions'], operationId, summary, parameters, responses: { '200': ok, ...extra } };
+export function sessionPaths(options: PathOptions): OpenAPIV3.PathsObject {
+  return resourcePaths(SESSION_OPENAPI, options);
 }
 
-export function sessionPaths(options: PathOptions): OpenAPIV3.PathsObject {
+export function resourcePaths(resource: OpenApiResource, options: PathOptions): OpenAPIV3.PathsObject {
+  const { path, plural, singular, noun, filters: filterParameters } = resource;
+  const readOperation = (operationId: string, summary: string, parameters: Param[], ok: OpenAPIV3.ResponseObject | OpenAPIV3.ReferenceObject, extra: Responses): OpenAPIV3.OperationObject => ({
+    tags: [resource.tag],
+    operationId,
+    summary,
+    parameters,
+    responses: { '200': ok, ...extra },
+  });
   const cq = options.changeQueries;
   const changeVersions: Param[] = cq ? [parameterRef('MinChangeVersion'), parameterRef('MaxChangeVersion')] : [];
   const snapshotHeader: Param[] = cq ? [parameterRef('Use-Snapshot')] : [];
@@ -43,10 +84,10 @@ export function sessionPaths(options: PathOptions): OpenAPIV3.PathsObject {
   const readErrors = errorResponses(['400', '401', '403', '500']);
 
   const paths: OpenAPIV3.PathsObject = {
-    '/ed-fi/sessions': {
+    [path]: {
       get: readOperation(
-        'getSessions',
-        'Reads sessions matching the given property values, by limit/offset or cursor paging.',
+        `get${plural}`,
+        `Reads ${noun}s matching the given property values, by limit/offset or cursor paging.`,
         [
           parameterRef('offset'),
           parameterRef('limit'),
@@ -58,21 +99,21 @@ export function sessionPaths(options: PathOptions): OpenAPIV3.PathsObject {
           ...snapshotHeader,
         ],
         {
-          description: 'The matching sessions in insertion order.',
+          description: `The matching ${noun}s in insertion order.`,
           headers: {
             'Next-Page-Token': { description: 'Cursor of the next page; absent when this page is empty.', schema: { type: 'string' } },
             'Total-Count': totalCountHeader,
             ETag: listEtagHeader,
           },
-          content: { 'application/json': arrayOf('edFi_session') },
+          content: { 'application/json': arrayOf(resource.schema) },
         },
         { ...errorResponses(['304']), ...readErrors, ...notFound },
       ),
       post: {
-        tags: ['sessions'],
-        operationId: 'postSession',
-        summary: 'Creates a session, or updates the one with the same natural key (upsert).',
-        requestBody: { required: true, description: 'The session, without id.', content: { 'application/json': { schema: schemaRef('edFi_session') } } },
+        tags: [resource.tag],
+        operationId: `post${singular}`,
+        summary: `Creates a ${noun}, or updates the one with the same natural key (upsert).`,
+        requestBody: { required: true, description: `The ${noun}, without id.`, content: { 'application/json': { schema: schemaRef(resource.schema) } } },
         responses: {
           '200': responseRef('Updated'),
           '201': responseRef('Created'),
@@ -80,38 +121,41 @@ export function sessionPaths(options: PathOptions): OpenAPIV3.PathsObject {
         },
       },
     },
-    '/ed-fi/sessions/{id}': {
+    [`${path}/{id}`]: {
       get: readOperation(
-        'getSessionsById',
-        'Reads one session by its resource identifier.',
+        `get${plural}ById`,
+        `Reads one ${noun} by its resource identifier.`,
         [parameterRef('id'), parameterRef('If-None-Match'), ...snapshotHeader],
         {
-          description: 'The session.',
+          description: `The ${noun}.`,
           headers: { ETag: { description: 'Version of the item, quoted.', schema: { type: 'string' } } },
-          content: { 'application/json': { schema: schemaRef('edFi_session') } },
+          content: { 'application/json': { schema: schemaRef(resource.schema) } },
         },
         { ...errorResponses(['304']), ...readErrors, ...notFound },
       ),
       put: {
-        tags: ['sessions'],
-        operationId: 'putSession',
-        summary: 'Replaces a session; may change its natural key (cascading to dependents).',
+        tags: [resource.tag],
+        operationId: `put${singular}`,
+        summary:
+          resource.keyChange === 'cascades'
+            ? `Replaces a ${noun}; may change its natural key (cascading to dependents).`
+            : `Replaces a ${noun}; its natural key cannot change (400 key-change-not-supported): use POST, which upserts.`,
         parameters: [parameterRef('id'), parameterRef('If-Match')],
-        requestBody: { required: true, description: 'The whole session; an id in the body is ignored.', content: { 'application/json': { schema: schemaRef('edFi_session') } } },
+        requestBody: { required: true, description: `The whole ${noun}; an id in the body is ignored.`, content: { 'application/json': { schema: schemaRef(resource.schema) } } },
         responses: { '204': responseRef('Updated'), ...errorResponses(['400', '401', '403', '404', '405', '409', '412', '500']) },
       },
       delete: {
-        tags: ['sessions'],
-        operationId: 'deleteSessionById',
-        summary: 'Deletes a session.',
+        tags: [resource.tag],
+        operationId: `delete${singular}ById`,
+        summary: `Deletes a ${noun}.`,
         parameters: [parameterRef('id'), parameterRef('If-Match')],
         responses: { '204': responseRef('Deleted'), ...errorResponses(['400', '401', '403', '404', '405', '409', '412', '500']) },
       },
     },
-    '/ed-fi/sessions/partitions': {
+    [`${path}/partitions`]: {
       get: readOperation(
-        'getSessionsPartitions',
-        'Splits the matching sessions into contiguous partitions and returns the first page token of each.',
+        `get${plural}Partitions`,
+        `Splits the matching ${noun}s into contiguous partitions and returns the first page token of each.`,
         [parameterRef('numberOfPartitions'), ...changeVersions, ...filterParameters, ...snapshotHeader],
         responseRef('Partitions'),
         {
@@ -130,15 +174,15 @@ export function sessionPaths(options: PathOptions): OpenAPIV3.PathsObject {
       headers: { 'Total-Count': totalCountHeader, ETag: listEtagHeader },
       content: { 'application/json': arrayOf(schema) },
     });
-    paths['/ed-fi/sessions/deletes'] = {
-      get: readOperation('deletesSessions', 'Lists deleted sessions by change version.', trackedParams, trackedOk('trackedChanges_edFi_sessionDelete', 'Deleted sessions in change-version order.'), {
+    paths[`${path}/deletes`] = {
+      get: readOperation(`deletes${plural}`, `Lists deleted ${noun}s by change version.`, trackedParams, trackedOk(resource.deleteSchema, `Deleted ${noun}s in change-version order.`), {
         ...errorResponses(['304']),
         ...readErrors,
         ...notFound,
       }),
     };
-    paths['/ed-fi/sessions/keyChanges'] = {
-      get: readOperation('keyChangesSessions', 'Lists natural-key changes of sessions by change version.', trackedParams, trackedOk('trackedChanges_edFi_sessionKeyChange', 'Key changes in change-version order, one per session.'), {
+    paths[`${path}/keyChanges`] = {
+      get: readOperation(`keyChanges${plural}`, `Lists natural-key changes of ${noun}s by change version.`, trackedParams, trackedOk(resource.keyChangeSchema, `Key changes in change-version order, one per ${noun}.`), {
         ...errorResponses(['304']),
         ...readErrors,
         ...notFound,

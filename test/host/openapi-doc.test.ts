@@ -38,12 +38,13 @@ const SEED_PARAMS: Record<string, string[]> = {
   postSession: [],
 };
 
-function operations(doc: OpenAPIV3.Document): Map<string, OpenAPIV3.OperationObject> {
+/** Operations by id, of one resource tag (the document also carries courseOfferings). */
+function operations(doc: OpenAPIV3.Document, tag = 'sessions'): Map<string, OpenAPIV3.OperationObject> {
   const found = new Map<string, OpenAPIV3.OperationObject>();
   for (const item of Object.values(doc.paths)) {
     for (const method of ['get', 'post', 'put', 'delete'] as const) {
       const op = item?.[method];
-      if (op?.operationId) found.set(op.operationId, op);
+      if (op?.operationId && op.tags?.includes(tag)) found.set(op.operationId, op);
     }
   }
   return found;
@@ -98,8 +99,15 @@ describe('buildOpenApiDocument with change queries on', () => {
 
 describe('buildOpenApiDocument with change queries off', () => {
   it('should drop deletes/keyChanges, the change-version parameters and Use-Snapshot', () => {
-    expect(Object.keys(disabled.paths).sort()).toEqual(['/ed-fi/sessions', '/ed-fi/sessions/partitions', '/ed-fi/sessions/{id}']);
-    const declared = [...operations(disabled).values()].flatMap((op) => paramNames(disabled, op));
+    expect(Object.keys(disabled.paths).sort()).toEqual([
+      '/ed-fi/courseOfferings',
+      '/ed-fi/courseOfferings/partitions',
+      '/ed-fi/courseOfferings/{id}',
+      '/ed-fi/sessions',
+      '/ed-fi/sessions/partitions',
+      '/ed-fi/sessions/{id}',
+    ]);
+    const declared = [...operations(disabled).values(), ...operations(disabled, 'courseOfferings').values()].flatMap((op) => paramNames(disabled, op));
     const dropped = ['minChangeVersion', 'maxChangeVersion', 'Use-Snapshot'];
     expect(declared.filter((name) => dropped.includes(name))).toEqual([]);
     expect(Object.keys(disabled.components?.parameters ?? {}).filter((key) => /ChangeVersion|Snapshot/.test(key))).toEqual([]);
