@@ -21,6 +21,7 @@ export interface ClientDefinition {
   educationOrganizationIds: number[];
   /** Whether the ed-org claim restricts which sessions it may touch (only otherSchool). */
   restrictedToEdOrgs: boolean;
+  /** Actions on the writable resources' claims (session and courseOffering alike; empty = no claim). */
   sessionActions: ReadonlySet<'create' | 'read' | 'update' | 'delete'>;
   tokenLifetimeSeconds: number;
 }
