@@ -61,6 +61,19 @@ describe('GET /ed-fi/courseOfferings', () => {
     expect([bad.status, bad.json.validationErrors]).toEqual([400, { '$.schoolId': ["The value 'abc' is not valid for SchoolId."] }]);
   });
 
+  it('answers 304 to a list ETag still current, and 404 "Snapshot not found." to Use-Snapshot: true without a snapshot', async () => {
+    const session = await newSession(t);
+    await createOffering(t, offeringBody(session));
+    const path = `${COURSE_OFFERINGS}?sessionName=${encodeURIComponent(session.sessionName)}`;
+    const first = await t.api({ path });
+    expect(first.headers.etag).toBeTruthy();
+    expect((await t.api({ path, headers: { 'If-None-Match': String(first.headers.etag) } })).status).toBe(304);
+    for (const target of [path, `${COURSE_OFFERINGS}/deletes`, `${COURSE_OFFERINGS}/keyChanges`, `${COURSE_OFFERINGS}/partitions`]) {
+      const reply = await t.api({ path: target, headers: { 'Use-Snapshot': 'true' } });
+      expect([reply.status, reply.json.detail], target).toEqual([404, 'Snapshot not found.']);
+    }
+  });
+
   it('pages by limit/offset and by cursor over the same items in the same order', async () => {
     const session = await newSession(t);
     for (let i = 0; i < 5; i++) await createOffering(t, offeringBody(session));
