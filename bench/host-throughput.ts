@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { startHost } from '../host/index.js';
-import { percentile } from './support.js';
+import { percentile, runStandalone } from './support.js';
 
 const SECONDS = Number(process.env.EDFI_BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.EDFI_BENCH_CONCURRENCY ?? 16);
@@ -183,3 +183,5 @@ export function printThroughput({ engine, results }: ThroughputFigures): void {
     );
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone('bench:throughput', measureThroughput, printThroughput);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HostRequest, HostResponse } from './http/types.js';
+import { renderedJson } from './http/shared-json.js';
 import { notFoundGeneric, payloadTooLarge, systemError } from './http/problems.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -86,7 +87,7 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large' | 'ab
 function renderBody(res: HostResponse): Buffer | undefined {
   if (res.body === undefined || res.status === 204 || res.status === 304) return undefined;
   if (Buffer.isBuffer(res.body)) return res.body;
-  return Buffer.from(JSON.stringify(res.body, null, 2), 'utf8');
+  return renderedJson(res.body);
 }
 
 function send(out: http.ServerResponse, res: HostResponse): void {
