@@ -1,13 +1,14 @@
 // Throughput and p50/p99 latency of the reference host for GET by id, a GET-many page of 25 and
 // POST (distinct natural keys), beside a bare node:http server answering a tiny JSON body in the
 // same run on the same machine, with each case's share of the bare server's req/s against the goal
-// of issue 11. Fixed duration per case, bounded concurrency, undici. Part of `npm run bench`.
+// of issue 11. Fixed duration per case, bounded concurrency, undici. Part of `npm run bench`, and
+// alone as `npm run bench:throughput`.
 // EDFI_BENCH_SECONDS (default 5) and EDFI_BENCH_CONCURRENCY (default 16) tune it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';
 import { startHost } from '../host/index.js';
-import { percentile } from './support.js';
+import { percentile, runStandalone } from './support.js';
 
 const SECONDS = Number(process.env.EDFI_BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.EDFI_BENCH_CONCURRENCY ?? 16);
@@ -183,3 +184,5 @@ export function printThroughput({ engine, results }: ThroughputFigures): void {
     );
   }
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await runStandalone('bench:throughput', measureThroughput, printThroughput);

@@ -1,11 +1,14 @@
-// Db over an embedded PGlite instance (in-memory). All work is serialized through one queue.
+// Db over an embedded PGlite instance (in-memory). All work is serialized through one queue, so
+// a read that holds the queue sees one state without a transaction; the read cache sits in front,
+// and statements run prepared (pglite-statements.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db, QueryResult } from './db.js';
+import type { Db, QueryResult, ReadOptions } from './db.js';
+import { PreparedStatements } from './pglite-statements.js';
 import { INT8_OID, parseInt8, textTypeOids } from './type-parsers.js';
 import { SerialQueue } from './serial-queue.js';
+import { ReadCache, WriteInReadError, isPureRead } from './read-cache.js';
 
-type PgliteLike = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 function parserOptions(): Record<number, (value: string) => unknown> {
   const parsers: Record<number, (value: string) => unknown> = { [INT8_OID]: parseInt8 };
@@ -13,25 +16,44 @@ function parserOptions(): Record<number, (value: string) => unknown> {
   return parsers;
 }
 
-export async function createPglite(loadDataDir?: Blob | File): Promise<PGlite> {
-  return PGlite.create({ loadDataDir, parsers: parserOptions() });
-}
+/**
+ * Session settings for a database that lives in this process's memory: commits need not wait
+ * for the WAL to reach a file (there is no disk to survive a crash on; dump() checkpoints first),
+ * and no statistics collector or activity view reads the counters (PGlite has no autovacuum).
+ * Visibility and constraints are unaffected.
+ */
+const IN_MEMORY_SETTINGS = 'SET synchronous_commit = off; SET track_counts = off; SET track_activities = off;';
 
-async function runQuery<R>(target: PgliteLike, sql: string, params?: unknown[]): Promise<QueryResult<R>> {
-  const result = await target.query<R>(sql, params);
-  return { rows: result.rows, affectedRows: result.affectedRows };
+export async function createPglite(loadDataDir?: Blob | File): Promise<PGlite> {
+  const pglite = await PGlite.create({ loadDataDir, parsers: parserOptions() });
+  await pglite.exec(IN_MEMORY_SETTINGS);
+  return pglite;
 }
 
 /** A Db bound to an open PGlite transaction: no queueing (the queue is already held). */
-function transactionDb(tx: Transaction): Db {
-  return {
-    query: (sql, params) => runQuery(tx, sql, params),
+function transactionDb(tx: Transaction, statements: PreparedStatements): Db {
+  const db: Db = {
+    query: (sql, params) => statements.query(sql, params),
     exec: async (sql) => {
       await tx.exec(sql);
     },
-    transaction: (fn) => fn(transactionDb(tx)),
+    transaction: (fn) => fn(db),
+    read: (fn) => fn(db),
     close: async () => undefined,
   };
+  return db;
+}
+
+/** A Db for Db.read while the queue is held: pure reads only, straight to PGlite. */
+function readOnlyDb(statements: PreparedStatements): Db {
+  const db: Db = {
+    query: (sql, params) => (isPureRead(sql) ? statements.query(sql, params) : Promise.reject(new WriteInReadError())),
+    exec: () => Promise.reject(new WriteInReadError()),
+    transaction: () => Promise.reject(new WriteInReadError()),
+    read: (fn) => fn(db),
+    close: async () => undefined,
+  };
+  return db;
 }
 
 export class ReentrantQueryError extends Error {
@@ -43,10 +65,16 @@ export class ReentrantQueryError extends Error {
 
 export class PgliteDb implements Db {
   private readonly queue = new SerialQueue();
-  /** Set inside transaction callbacks: a root call from there would wait on its own queue slot. */
+  /** Set inside transaction and read callbacks: a root call from there would wait on its own queue slot. */
   private readonly inTransaction = new AsyncLocalStorage<boolean>();
+  readonly cache = new ReadCache();
+  private readonly statements: PreparedStatements;
+  private readonly reader: Db;
 
-  constructor(readonly pglite: PGlite) {}
+  constructor(readonly pglite: PGlite) {
+    this.statements = new PreparedStatements(pglite);
+    this.reader = readOnlyDb(this.statements);
+  }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     if (this.inTransaction.getStore()) return Promise.reject(new ReentrantQueryError());
@@ -54,25 +82,40 @@ export class PgliteDb implements Db {
   }
 
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
-    return this.enqueue(() => runQuery<R>(this.pglite, sql, params));
+    const run = () => this.enqueue(() => this.statements.query<R>(sql, params));
+    return isPureRead(sql) ? run() : this.cache.write(run);
   }
 
   exec(sql: string): Promise<void> {
-    return this.enqueue(async () => {
-      await this.pglite.exec(sql);
-    });
+    return this.cache.write(() =>
+      this.enqueue(async () => {
+        await this.pglite.exec(sql);
+      }),
+    );
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return this.enqueue(() => this.pglite.transaction((tx) => this.inTransaction.run(true, () => fn(transactionDb(tx)))));
+    return this.cache.write(() => this.enqueue(() => this.pglite.transaction((tx) => this.inTransaction.run(true, () => fn(transactionDb(tx, this.statements))))));
   }
 
-  /** The whole data directory as a tar image (used to start later hosts from a seeded copy). */
+  read<T>(fn: (db: Db) => Promise<T>, options: ReadOptions<T> = {}): Promise<T> {
+    const run = () => this.enqueue(() => this.inTransaction.run(true, () => fn(this.reader)));
+    return options.key === undefined ? run() : this.cache.read(options.key, run, options.weigh);
+  }
+
+  /**
+   * The whole data directory as a tar image (used to start later hosts from a seeded copy). The
+   * checkpoint writes every committed change (commits do not flush the WAL) into the files copied.
+   */
   dump(): Promise<Blob | File> {
-    return this.enqueue(() => this.pglite.dumpDataDir('none'));
+    return this.enqueue(async () => {
+      await this.pglite.exec('CHECKPOINT');
+      return this.pglite.dumpDataDir('none');
+    });
   }
 
   close(): Promise<void> {
+    this.cache.clear();
     return this.enqueue(() => this.pglite.close());
   }
 }

@@ -25,11 +25,24 @@ export function ifNoneMatchHits(ifNoneMatch: string | undefined, etag: string): 
   return ifNoneMatch.split(',').some((tag) => bare(tag) === current);
 }
 
+/** A list's body and headers with its ETag among them (computed once, e.g. before a page is cached). */
+export interface ListContent {
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export function withListEtag(body: unknown, headers: Record<string, string>): ListContent {
+  return { body, headers: { ...headers, ETag: listEtag(body, headers) } };
+}
+
+/** 200 with the content (headers copied: the content may be shared), or 304 when the client already holds it. */
+export function answerList(req: HostRequest, content: ListContent): HostResponse {
+  const etag = content.headers.ETag;
+  if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return { status: 304, headers: { ETag: etag } };
+  return { status: 200, headers: { ...content.headers }, body: content.body };
+}
+
 /** A 200 list response with its ETag, or 304 when the client already holds this content. */
 export function listResponse(req: HostRequest, body: unknown, headers: Record<string, string>): HostResponse {
-  const etag = listEtag(body, headers);
-  if (ifNoneMatchHits(req.headers['if-none-match'], etag)) {
-    return { status: 304, headers: { ETag: etag } };
-  }
-  return { status: 200, headers: { ...headers, ETag: etag }, body };
+  return answerList(req, withListEtag(body, headers));
 }

@@ -7,6 +7,7 @@ import { GET_MANY_PARAMETER_DETAIL, INT32_MAX, QueryBinder } from './query-binde
 import { authorizeSessionsRead } from '../auth/authorize.js';
 import { readSource } from './read-source.js';
 import { sessionFilters } from './session-filters.js';
+import { selectionKey } from './render-session.js';
 
 export const DEFAULT_PARTITION_COUNT = 10;
 export const MAX_PARTITION_COUNT = 200;
@@ -40,21 +41,26 @@ export const sessionPartitions: Handler = async (req, ctx) => {
     return parameterValidationFailed(req.correlationId, GET_MANY_PARAMETER_DETAIL, [NUMBER_RANGE_MESSAGE]);
   }
 
-  const pageTokens = await source.db.transaction(async (db) => {
-    const counted = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM edfi.session s WHERE ${where.sql()}`, where.params);
-    const total = Number(counted.rows[0]?.total ?? 0);
-    if (total === 0) return [];
-    const size = partitionSize(total, partitions, allowSmall);
-    const starts = await db.query<{ aggregateid: number }>(
-      `SELECT aggregateid FROM (
-         SELECT s.aggregateid, row_number() OVER (ORDER BY s.aggregateid) - 1 AS position
-         FROM edfi.session s WHERE ${where.sql()}
-       ) numbered
-       WHERE position % ${where.param(size)}::int = 0
-       ORDER BY aggregateid`,
-      where.params,
-    );
-    return partitionTokens(starts.rows.map((row) => Number(row.aggregateid)));
-  });
+  // One consistent read (count and starts see the same data), cached until the next write.
+  const key = selectionKey('partitions', JSON.stringify([partitions, allowSmall, where.sql()]), where.params);
+  const pageTokens = await source.db.read(
+    async (db) => {
+      const counted = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM edfi.session s WHERE ${where.sql()}`, where.params);
+      const total = Number(counted.rows[0]?.total ?? 0);
+      if (total === 0) return [];
+      const size = partitionSize(total, partitions, allowSmall);
+      const starts = await db.query<{ aggregateid: number }>(
+        `SELECT aggregateid FROM (
+           SELECT s.aggregateid, row_number() OVER (ORDER BY s.aggregateid) - 1 AS position
+           FROM edfi.session s WHERE ${where.sql()}
+         ) numbered
+         WHERE position % ${where.param(size)}::int = 0
+         ORDER BY aggregateid`,
+        where.params,
+      );
+      return partitionTokens(starts.rows.map((row) => Number(row.aggregateid)));
+    },
+    { key },
+  );
   return { status: 200, body: { pageTokens } };
 };

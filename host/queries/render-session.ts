@@ -178,14 +178,13 @@ export interface SessionSelection {
   tail?: string;
 }
 
-/**
- * Selects sessions (ordered by aggregateid unless `tail` says otherwise) with their child
- * collections, rendered. Two extra queries fetch all children of the page at once.
- */
-export async function loadSessions(db: Db, selection: SessionSelection = {}): Promise<LoadedSession[]> {
-  const where = selection.where ? `WHERE ${selection.where}` : '';
-  const tail = selection.tail ?? 'ORDER BY s.aggregateid';
-  const { rows } = await db.query<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} ${where} ${tail}`, selection.params ?? []);
+/** The read cache key of a selection: the SQL and its parameters are all a result depends on besides the data. */
+export function selectionKey(kind: string, sql: string, params: readonly unknown[]): string {
+  return `${kind}\u0000${sql}\u0000${JSON.stringify(params)}`;
+}
+
+async function selectSessions(db: Db, sql: string, params: unknown[]): Promise<LoadedSession[]> {
+  const { rows } = await db.query<SessionRow>(sql, params);
   if (rows.length === 0) return [];
   const aggregateIds = rows.map((row) => Number(row.aggregateid));
   const weeks = groupByAggregate((await db.query<AcademicWeekRow>(ACADEMIC_WEEKS_SQL, [aggregateIds])).rows);
@@ -198,4 +197,18 @@ export async function loadSessions(db: Db, selection: SessionSelection = {}): Pr
     });
     return { aggregateId, changeVersion: Number(row.changeversion), etag: resource._etag, resource };
   });
+}
+
+/**
+ * Selects sessions (ordered by aggregateid unless `tail` says otherwise) with their child
+ * collections, rendered. Two extra queries fetch all children of the page at once. One
+ * consistent read (Db.read), remembered by the read cache until the next write: the result is
+ * deep-frozen and may be the very object an earlier request got.
+ */
+export async function loadSessions(db: Db, selection: SessionSelection = {}): Promise<readonly LoadedSession[]> {
+  const where = selection.where ? `WHERE ${selection.where}` : '';
+  const tail = selection.tail ?? 'ORDER BY s.aggregateid';
+  const sql = `SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM} ${where} ${tail}`;
+  const params = selection.params ?? [];
+  return db.read((reader) => selectSessions(reader, sql, params), { key: selectionKey('sessions', sql, params), weigh: (page) => page.length });
 }

@@ -1,5 +1,6 @@
 // Reading a JSON request body the way ODS's input pipeline does: Content-Type must be JSON (415),
 // an empty body is refused (400), bytes must be UTF-8 and text must parse (400).
+import { isUtf8 } from 'node:buffer';
 import type { HostRequest, HostResponse } from '../http/types.js';
 import { badRequest, dataValidationFailed, unsupportedMediaType } from '../http/problems.js';
 
@@ -16,8 +17,6 @@ function isJsonMediaType(contentType: string): boolean {
   const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
   return json && (charset === undefined || charset === 'utf-8' || charset === 'utf8');
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function emptyBodyResponse(req: HostRequest, style: EmptyBodyStyle): HostResponse {
   return style === 'bad-request'
@@ -37,12 +36,12 @@ export function readJsonBody(req: HostRequest, emptyStyle: EmptyBodyStyle): Body
       response: unsupportedMediaType(req.correlationId, `The 'Content-Type' header value '${contentType.slice(0, 100)}' is not supported by this host.`),
     };
   }
-  let text: string;
-  try {
-    text = utf8.decode(req.body);
-  } catch {
+  // isUtf8 + toString is what a fatal TextDecoder does (a leading BOM dropped), at a fraction of its cost.
+  if (!isUtf8(req.body)) {
     return { ok: false, response: dataValidationFailed(req.correlationId, { $: ['The request body is not valid UTF-8 text.'] }) };
   }
+  let text = req.body.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return { ok: false, response: emptyBodyResponse(req, emptyStyle) };
   try {
     const value: unknown = JSON.parse(text);

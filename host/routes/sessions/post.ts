@@ -1,5 +1,6 @@
 // POST /ed-fi/sessions: upsert by natural key (CONTRACT.md §6). 201 new / 200 existing, both with
-// Location and a quoted ETag; an identical re-POST changes nothing (same ETag, §3).
+// Location and a quoted ETag; an identical re-POST changes nothing (same ETag, §3). A new key is
+// one INSERT statement; an existing one is locked, compared and updated in a transaction.
 import { authorizeSessionAction, authorizeSessionSchools } from '../../auth/authorize.js';
 import { formatResourceId } from '../../http/resource-id.js';
 import { etagFromTimestamp, quoteEtag } from '../../http/etag.js';
@@ -35,13 +36,21 @@ async function upsert(req: HostRequest, ctx: HostContext): Promise<HostResponse>
   const outsideClaim = authorizeSessionSchools(req, [session.schoolId]);
   if (outsideClaim) return outsideClaim;
 
+  // Everything a session references is seeded and has no write route (references.ts), so the
+  // check needs no transaction. A new key is then one statement; only an existing key (or a race
+  // lost on a server) takes the transaction that locks, compares and updates the stored row.
+  const unresolved = await findUnresolvedReference(ctx.db, session, ctx.db);
+  if (unresolved) return unresolvedReference(req.correlationId, unresolved);
+  const created = await insertSession(ctx.db, session);
+  if (created) return written(ctx, 201, created.id, created.lastModified);
+
   return ctx.db.transaction(async (tx) => {
-    const unresolved = await findUnresolvedReference(tx, session, ctx.db);
-    if (unresolved) return unresolvedReference(req.correlationId, unresolved);
     const stored = await findSessionByKey(tx, session, true);
     if (!stored) {
-      const { id } = await insertSession(tx, session);
-      return written(ctx, 201, id, await lastModifiedOf(tx, id));
+      // Deleted since the insert found it: insert it now, under the transaction.
+      const inserted = await insertSession(tx, session);
+      if (inserted) return written(ctx, 201, inserted.id, inserted.lastModified);
+      throw new KeyRaceError();
     }
     const cannotUpdate = authorizeSessionAction(req, 'update');
     if (cannotUpdate) return cannotUpdate;
@@ -55,6 +64,11 @@ async function upsert(req: HostRequest, ctx: HostContext): Promise<HostResponse>
     }
     return written(ctx, 200, stored.id, await lastModifiedOf(tx, stored.id));
   });
+}
+
+/** The key was taken when inserted, then gone when locked, then taken again: retried like a unique violation. */
+class KeyRaceError extends Error {
+  readonly code = UNIQUE_VIOLATION;
 }
 
 export async function postSession(req: HostRequest, ctx: HostContext): Promise<HostResponse> {

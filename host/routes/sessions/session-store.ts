@@ -138,16 +138,46 @@ async function insertChildren(db: Db, session: ResolvedSession, only?: { periods
   }
 }
 
-export async function insertSession(db: Db, session: ResolvedSession): Promise<{ id: string }> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO edfi.session
-       (schoolid, schoolyear, sessionname, begindate, enddate, termdescriptorid, totalinstructionaldays, createdate, lastmodifieddate)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, (clock_timestamp() AT TIME ZONE 'utc'), (clock_timestamp() AT TIME ZONE 'utc'))
-     RETURNING id::text AS id`,
-    [session.schoolId, session.schoolYear, session.sessionName, session.beginDate, session.endDate, session.termDescriptorId, session.totalInstructionalDays],
+/**
+ * Inserts a session with its children in one statement, unless its natural key is taken
+ * (undefined then, and nothing is written: no sequence value is drawn, so availableChangeVersions
+ * does not move). One statement is atomic on its own, so POST needs no BEGIN/COMMIT for a new key;
+ * the foreign keys of the children are checked at its end, after the session row exists.
+ */
+export async function insertSession(db: Db, session: ResolvedSession): Promise<{ id: string; lastModified: string } | undefined> {
+  const { rows } = await db.query<{ id: string; lastmodified: string }>(
+    `WITH inserted AS (
+       INSERT INTO edfi.session
+         (schoolid, schoolyear, sessionname, begindate, enddate, termdescriptorid, totalinstructionaldays, createdate, lastmodifieddate)
+       SELECT $1::bigint, $2::smallint, $3::varchar, $4::date, $5::date, $6::int, $7::int,
+              (clock_timestamp() AT TIME ZONE 'utc'), (clock_timestamp() AT TIME ZONE 'utc')
+       WHERE NOT EXISTS (SELECT 1 FROM edfi.session WHERE schoolid = $1::bigint AND schoolyear = $2::smallint AND sessionname = $3::varchar)
+       RETURNING schoolid, schoolyear, sessionname, id, lastmodifieddate
+     ), periods AS (
+       INSERT INTO edfi.sessiongradingperiod (schoolid, schoolyear, sessionname, gradingperioddescriptorid, gradingperiodname)
+       SELECT i.schoolid, i.schoolyear, i.sessionname, p.descriptorid, p.name
+       FROM inserted i CROSS JOIN unnest($8::int[], $9::varchar[]) AS p(descriptorid, name)
+     ), weeks AS (
+       INSERT INTO edfi.sessionacademicweek (schoolid, schoolyear, sessionname, weekidentifier)
+       SELECT i.schoolid, i.schoolyear, i.sessionname, w.weekidentifier
+       FROM inserted i CROSS JOIN unnest($10::varchar[]) AS w(weekidentifier)
+     )
+     SELECT id::text AS id, to_char(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lastmodified FROM inserted`,
+    [
+      session.schoolId,
+      session.schoolYear,
+      session.sessionName,
+      session.beginDate,
+      session.endDate,
+      session.termDescriptorId,
+      session.totalInstructionalDays,
+      session.gradingPeriodRows.map((p) => p.descriptorId),
+      session.gradingPeriodRows.map((p) => p.name),
+      session.academicWeeks.map((w) => w.weekIdentifier),
+    ],
   );
-  await insertChildren(db, session);
-  return rows[0];
+  const row = rows[0];
+  return row ? { id: row.id, lastModified: row.lastmodified } : undefined;
 }
 
 export interface UpdateOptions {
