@@ -35,6 +35,12 @@ export interface RunOptions extends ConfigInput {
   specs?: string[];
   /** How patiently the final sweep confirms deletions (default PATIENT; the self-test, whose host is local, passes a brisker one). */
   sweepPolicy?: SweepPolicy;
+  /**
+   * Spec worker threads, at most workerCount(maxConcurrency) (the default). The self-test's small
+   * fault runs take 1: each thread imports the whole harness, which costs more CPU than a run of a
+   * few checks, and the self-test already runs several runs side by side.
+   */
+  workers?: number;
   /** Abort the run (SIGINT): vitest stops, the ledger is swept, exit 130. */
   signal?: AbortSignal;
   /** Called once the probe is done, with the seed and what will run. */
@@ -164,7 +170,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       evidence: probe.evidence,
       refs: probe.refs,
       discovery: probe.discovery,
-      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: workerCount(settings.maxConcurrency) },
+      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: Math.max(1, Math.min(options.workers ?? Infinity, workerCount(settings.maxConcurrency))) },
       runDir,
       ledgerPath: join(runDir, 'ledger.jsonl'),
       reportDir,

@@ -86,7 +86,9 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
       selected.map((f) => {
         const ids = selectedRequirements(f, known);
         const faultOnSecondaries = f.violates.some((id) => SECONDARY_TARGET_REQUIREMENTS.includes(id));
-        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries };
+        // One spec thread: a fault run holds a few checks, and a thread's start (importing the
+        // harness) costs more CPU than they do; the pool runs several runs side by side instead.
+        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries, workers: 1 };
       }),
       specs,
       previousDurations(),

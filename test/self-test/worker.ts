@@ -30,6 +30,8 @@ export interface Job {
    * whose declared checks run against them. Otherwise the shared faithful ones are used. */
   faultOnSecondaries?: boolean;
   seed: number;
+  /** Spec worker threads for the run (default: the runner's, from maxConcurrency). */
+  workers?: number;
 }
 
 export type ToWorker = { type: 'job'; job: Job } | { type: 'stop' };
@@ -178,7 +180,7 @@ async function runJob(job: Job): Promise<JobResult> {
     let outcome: RunOutcome | undefined;
     let runError: string | undefined;
     try {
-      outcome = await runConformance({ settings: settingsFor(host, job, reportDir, usedSecondaries), specs: job.specs });
+      outcome = await runConformance({ settings: settingsFor(host, job, reportDir, usedSecondaries), specs: job.specs, workers: job.workers });
     } catch (error) {
       // A run that cannot be made (exit 2) still leaves a report directory to audit.
       runError = shorten((error as Error).message);
