@@ -121,8 +121,9 @@ async function releaseSharedHosts(job: Job, clean: boolean): Promise<void> {
       const stale = secondaries;
       secondaries = undefined;
       await Promise.allSettled([stale.snapshot.stop(), stale.changeQueriesDisabled.stop()]);
-      secondaries = await startSecondaries();
-      secondariesBaseline = await contents([secondaries.snapshot, secondaries.changeQueriesDisabled]);
+      const fresh = await startSecondaries();
+      secondariesBaseline = await contents([fresh.snapshot, fresh.changeQueriesDisabled]);
+      secondaries = fresh;
     }
   }
 }
@@ -235,6 +236,11 @@ async function runJob(job: Job): Promise<JobResult> {
   const base = { jobId: job.jobId, faultId: job.faultId, grep: job.grep };
   try {
     shared = reuses(job);
+    if (!secondaries) {
+      // Lost when a replacement failed to start after an earlier job: every run needs them.
+      secondaries = await startSecondaries();
+      secondariesBaseline = await contents([secondaries.snapshot, secondaries.changeQueriesDisabled]);
+    }
     host = await acquireMainHost(job);
     if (job.faultOnSecondaries) {
       if (shared && secondaries) for (const h of [secondaries.snapshot, secondaries.changeQueriesDisabled]) h.setFaults(job.faultId ? [job.faultId] : []);
@@ -271,7 +277,9 @@ async function runJob(job: Job): Promise<JobResult> {
     output?.stop();
     return { ...base, durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) };
   } finally {
-    if (shared) await releaseSharedHosts(job, clean);
+    // A host that cannot be checked or replaced must not lose this job's result: the next job
+    // starts what it needs.
+    if (shared) await releaseSharedHosts(job, clean).catch(() => undefined);
     else await Promise.allSettled([host?.stop()]);
     await Promise.allSettled([ownSecondaries?.snapshot.stop(), ownSecondaries?.changeQueriesDisabled.stop()]);
     rmSync(reportDir, { recursive: true, force: true });
