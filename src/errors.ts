@@ -71,7 +71,7 @@ export class CleanupError extends HarnessError {
   }
 }
 
-/** The run context (EDFI_CONFORMANCE_CONTEXT) is absent or malformed: specs were started outside the runner. */
+/** No run context was provided (vitest provide/inject): specs were started outside the runner. */
 export class MissingRunContextError extends HarnessError {
   override readonly code = 'CT_ERR_RUN_CONTEXT';
   override readonly name = 'MissingRunContextError';

@@ -1,7 +1,9 @@
 // `npm test`: (a) the project's own tests (vitest over test/**/*.test.ts, in a child process so
 // its workers and exit code stay its own), (b) the self-test (faithful run + kill matrix, then the
 // persona matrix), and (c) a summary that does not depend on reports/, closing with
-// `N passed, N failed` on its own line. Exits non-zero on any failure; a survivor, a
+// `N passed, N failed` on its own line. The full suite runs once: the project tests' full run
+// (test/src/cli/reference-host-runs.test.ts) is handed to the kill matrix as its faithful run
+// (test/self-test/shared-run.ts). Exits non-zero on any failure; a survivor, a
 // faithful-host failure or a persona whose verdicts are not all true counts as one.
 //   npm test -- --skip-self-test     only (a)
 //   npm test -- --only-self-test     only (b)
@@ -15,6 +17,7 @@ import { runKillMatrix } from './self-test/kill-matrix.js';
 import { runPersonaMatrix, type PersonaMatrixSummary } from './self-test/persona-matrix.js';
 import { renderPersonaText, writePersonaReports } from './self-test/persona-report.js';
 import { renderText, writeSelfTestReports } from './self-test/report.js';
+import { readSharedRun, SHARED_FULL_RUN_ENV } from './self-test/shared-run.js';
 import type { SelfTestSummary } from './self-test/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -39,6 +42,9 @@ interface VitestJson {
   testResults?: Array<{ status: string; message?: string; name: string }>;
 }
 
+/** Where the project tests' full run records its reports for the kill matrix (shared-run.ts). */
+const sharedRunFile = join(mkdtempSync(join(tmpdir(), 'npm-test-shared-')), 'full-run.json');
+
 async function runProjectTests(): Promise<UnitOutcome> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'npm-test-'));
@@ -50,7 +56,7 @@ async function runProjectTests(): Promise<UnitOutcome> {
       // Two workers: vitest's default on a 2-core machine is one, and most of these tests wait on
       // sockets and databases rather than burn CPU.
       [vitestBin, 'run', '--config', 'vitest.config.ts', '--maxWorkers=2', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
-      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+      { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, [SHARED_FULL_RUN_ENV]: sharedRunFile } },
     );
     child.on('exit', (exitCode) => done(exitCode ?? 1));
     child.on('error', () => done(1));
@@ -72,7 +78,9 @@ async function runProjectTests(): Promise<UnitOutcome> {
 async function runSelfTest(): Promise<SelfTestSummary | { error: string }> {
   console.log('\n== self-test: faithful host + kill matrix ==');
   try {
-    const summary = await runKillMatrix();
+    // The project tests' full run is the faithful run, when they made one (else the matrix runs it).
+    const faithful = readSharedRun(sharedRunFile, 'faithful');
+    const summary = await runKillMatrix({ faithful });
     console.log(renderText(summary));
     const files = writeSelfTestReports(summary, join(ROOT, 'reports', 'self-test'));
     console.log(`  written: ${files.markdown}, ${files.json}`);

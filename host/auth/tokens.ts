@@ -1,4 +1,5 @@
-// Bearer tokens in memory: 32 lowercase hex digits (an "N" GUID, as ODS issues), with an expiry.
+// Bearer tokens in memory: 32 lowercase hex digits (an "N" GUID, as ODS issues), with an expiry
+// judged by an injectable clock (startHost's `clock`), so expiry is tested without sleeping.
 import { randomBytes } from 'node:crypto';
 import type { AuthenticatedClient } from '../http/types.js';
 
@@ -10,7 +11,7 @@ interface TokenEntry {
 export class TokenStore {
   private readonly tokens = new Map<string, TokenEntry>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = () => Date.now()) {}
 
   issue(client: AuthenticatedClient, lifetimeSeconds: number): string {
     this.dropExpired();

@@ -5,7 +5,7 @@ import type { Exchange } from '../http/exchange.js';
 import { contractSessionValidator } from '../contract/contract-validators.js';
 import { openApiValidatorsFromFile } from '../contract/openapi.js';
 import type { SchemaProblem } from '../contract/ajv.js';
-import { CONTEXT_ENV, loadRunContext } from '../runtime/run-context.js';
+import { currentRun } from '../runtime/current-run.js';
 import { checkFailure } from './fail.js';
 
 export const OWN_OPENAPI_BROKEN = 'host breaks its own OpenAPI document';
@@ -25,7 +25,8 @@ export async function expectSessionBody(subject: Exchange | unknown): Promise<vo
   const items = Array.isArray(body) ? body : [body];
 
   const contract = contractSessionValidator();
-  const openApi = process.env[CONTEXT_ENV] ? openApiValidatorsFromFile(loadRunContext().openApiDocumentPath).session : undefined;
+  const run = currentRun();
+  const openApi = run ? openApiValidatorsFromFile(run.openApiDocumentPath).session : undefined;
 
   const contractProblems: SchemaProblem[] = [];
   const openApiProblems: SchemaProblem[] = [];

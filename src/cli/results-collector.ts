@@ -1,5 +1,6 @@
 // Vitest reporter (main process) that turns finished tests into CheckResults and writes them to
-// {runDir}/results.json for the runner. Redacts every message it keeps.
+// {runDir}/results.json for the runner. Redacts every message it keeps. The runner builds one per
+// run, with that run's context (runs in one process do not share one).
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
@@ -7,13 +8,15 @@ import type { SerializedError } from 'vitest';
 import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
 import { redactText, redactValue } from '../report/redact.js';
 import { registerContextSecrets } from '../report/secrets.js';
-import { loadRunContext } from '../runtime/run-context.js';
+import type { RunContext } from '../runtime/run-context.js';
 
 const TITLE = /^\[([^\]]+)\]\s*(.*)$/s;
 
 export default class ResultsCollector implements Reporter {
+  constructor(private readonly run: RunContext) {}
+
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
-    const run = loadRunContext();
+    const run = this.run;
     registerContextSecrets(run);
     const results: CollectedResults = { checks: [], notRun: 0, suiteErrors: [] };
     for (const mod of modules) {

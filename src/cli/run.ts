@@ -10,13 +10,16 @@ import type { Settings } from '../config/settings.js';
 import { RunNotPossibleError } from '../errors.js';
 import { registerSecret } from '../report/redact.js';
 import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
-import { CONTEXT_ENV, type Credentials, type RunContext } from '../runtime/run-context.js';
+import { RUN_CONTEXT_KEY, type Credentials, type RunContext } from '../runtime/run-context.js';
+import { CATEGORIES, environmentInfo } from '../report/allure-setup.js';
+import ProgressReporter from './progress-reporter.js';
+import ResultsCollector from './results-collector.js';
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
 import { probeTarget, type ProbeResult } from '../target/probe.js';
 import { ProbeLog } from '../target/probe-log.js';
 import { writeProbeReport } from '../target/probe-report.js';
 import { startEmbeddedHosts, type EmbeddedHosts } from './embedded-host.js';
-import type { Leftover } from '../fixtures/ledger.js';
+import type { Leftover, SweepPolicy } from '../fixtures/ledger.js';
 import { sweepLedger, type FinalSweep } from './sweep.js';
 import { writeReports, type ReportPaths } from './reports.js';
 import { evaluateBaseline, loadBaseline, type BaselineOutcome } from '../ci/baseline.js';
@@ -28,8 +31,16 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export interface RunOptions extends ConfigInput {
   /** Already-resolved settings (skips loadConfig). */
   settings?: Settings;
-  /** Replace the spec globs (tests run fixture specs with it). */
+  /** Replace the spec globs (tests run fixture specs with it; default EDFI_CONFORMANCE_SPECS, comma-separated, else specs/). */
   specs?: string[];
+  /** How patiently the final sweep confirms deletions (default PATIENT; the self-test, whose host is local, passes a brisker one). */
+  sweepPolicy?: SweepPolicy;
+  /**
+   * Spec worker threads, at most workerCount(maxConcurrency) (the default). The self-test's small
+   * fault runs take 1: each thread imports the whole harness, which costs more CPU than a run of a
+   * few checks, and the self-test already runs several runs side by side.
+   */
+  workers?: number;
   /** Abort the run (SIGINT): vitest stops, the ledger is swept, exit 130. */
   signal?: AbortSignal;
   /** Called once the probe is done, with the seed and what will run. */
@@ -159,7 +170,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       evidence: probe.evidence,
       refs: probe.refs,
       discovery: probe.discovery,
-      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: workerCount(settings.maxConcurrency) },
+      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: Math.max(1, Math.min(options.workers ?? Infinity, workerCount(settings.maxConcurrency))) },
       runDir,
       ledgerPath: join(runDir, 'ledger.jsonl'),
       reportDir,
@@ -170,7 +181,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     const collected = await runChecks(run, settings, options);
     interrupted = !!options.signal?.aborted;
     phase('checks');
-    const sweep = await sweepLedger(run);
+    const sweep = await sweepLedger(run, options.sweepPolicy);
     phase('sweep');
     requests += sweep.requests + collected.checks.reduce((n, c) => n + c.requests, 0);
 
@@ -197,7 +208,6 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     };
   } finally {
     await hosts?.stop();
-    delete process.env[CONTEXT_ENV];
     if (!process.env.EDFI_KEEP_RUN_DIR) rmSync(runDir, { recursive: true, force: true });
   }
 }
@@ -206,9 +216,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   // Fresh results for this run; the history file (Allure trend) lives beside them and is kept.
   rmSync(join(run.reportDir, 'allure-results'), { recursive: true, force: true });
   mkdirSync(run.reportDir, { recursive: true });
-  process.env[CONTEXT_ENV] = JSON.stringify(run);
-  const previousSpecs = process.env.EDFI_CONFORMANCE_SPECS;
-  if (options.specs) process.env.EDFI_CONFORMANCE_SPECS = options.specs.join(',');
+  const specs = options.specs ?? process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean);
   const exitCodeBefore = process.exitCode;
   const { createVitest } = await import('vitest/node');
   const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
@@ -219,7 +227,17 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       watch: false,
       run: true,
       passWithNoTests: true,
+      ...(specs?.length ? { include: specs } : {}),
+      maxWorkers: run.settings.workers,
+      // This run's own reporters: they write into this run's directories, nowhere else.
+      reporters: [
+        new ProgressReporter(),
+        ['allure-vitest/reporter', { resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES }],
+        new ResultsCollector(run),
+      ],
     });
+    // The run context reaches this instance's workers only (inject() in src/runtime/current-run.ts).
+    vitest.provide(RUN_CONTEXT_KEY, run);
     // Vitest's logger exits the process on SIGINT/SIGTERM; the runner must sweep the ledger first,
     // so those handlers are taken off and the caller's AbortSignal cancels the run instead.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -236,10 +254,6 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   } finally {
     // vitest sets process.exitCode from the test outcome; the runner decides the exit code itself.
     process.exitCode = exitCodeBefore;
-    if (options.specs) {
-      if (previousSpecs === undefined) delete process.env.EDFI_CONFORMANCE_SPECS;
-      else process.env.EDFI_CONFORMANCE_SPECS = previousSpecs;
-    }
   }
   const file = join(run.runDir, RESULTS_FILE);
   if (!existsSync(file)) return { checks: [], notRun: 0, suiteErrors: ['the checks did not run to the end (no results were collected)'] };

@@ -18,7 +18,8 @@ import { buildContext, type CheckContext } from './context.js';
 import type { ObservedCheck } from './exchange-observer.js';
 import { Differences, valueUnder } from '../profiles/register.js';
 import { quoteEvidence } from './evidence.js';
-import { CONTEXT_ENV, loadRunContext, ROLES, type Capability, type CapabilityFlag, type RunContext, type Role } from './run-context.js';
+import { currentRun, loadRunContext } from './current-run.js';
+import { ROLES, type Capability, type CapabilityFlag, type RunContext, type Role } from './run-context.js';
 import { deriveSeed } from './seed.js';
 
 export interface CheckOptions {
@@ -86,7 +87,7 @@ function evidenceText(run: RunContext, capability: string): string | undefined {
 
 /** The run's --grep, when the specs are being collected by the runner (undefined in unit tests). */
 function collectionGrep(): string | undefined {
-  return process.env[CONTEXT_ENV] ? loadRunContext().grep : undefined;
+  return currentRun()?.grep;
 }
 
 /** A --grep pattern selects a check by its stable id, requirement id or title. */

@@ -6,14 +6,13 @@
 import type { Profile } from '../requirements/types.js';
 import { valueUnder, type ProfileDifference } from '../profiles/register.js';
 import { currentCheck } from './check-state.js';
-import { CONTEXT_ENV, loadRunContext } from './run-context.js';
+import { currentRun } from './current-run.js';
 
 let override: Profile | undefined;
 
 export function currentProfile(): Profile {
   if (override) return override;
-  if (!process.env[CONTEXT_ENV]) return 'ods-7.3';
-  return loadRunContext().profile;
+  return currentRun()?.profile ?? 'ods-7.3';
 }
 
 /** Tests only. */

@@ -1,14 +1,13 @@
-// The resolved run, handed from the runner (main process) to the spec workers as JSON in
-// EDFI_CONFORMANCE_CONTEXT. Secrets travel in the environment and memory only, never on disk.
-import { MissingRunContextError } from '../errors.js';
+// The resolved run, handed from the runner (main process) to its own vitest instance's spec
+// workers through vitest's provide/inject (src/cli/run.ts provides it, src/runtime/current-run.ts
+// reads it). Nothing process-wide carries it, so two runs can proceed in one process. Secrets
+// travel in memory only, never on disk.
 import type { Profile } from '../requirements/types.js';
 import type { SessionRefs } from './refs.js';
 import type { Evidence } from './evidence.js';
 
 export type { Evidence } from './evidence.js';
 export { quoteEvidence } from './evidence.js';
-
-export const CONTEXT_ENV = 'EDFI_CONFORMANCE_CONTEXT';
 
 export type Role = 'readOnly' | 'noSessionsClaim' | 'otherSchool' | 'shortLived';
 export const ROLES: readonly Role[] = ['readOnly', 'noSessionsClaim', 'otherSchool', 'shortLived'];
@@ -96,26 +95,11 @@ export interface RunContext {
   openApiDocumentPath?: string;
 }
 
-// Keyed by the raw value: one process may hold several runs in turn (the kill matrix does).
-let cached: { raw: string; context: RunContext } | undefined;
+/** The key the runner provides the RunContext under (vitest's ProvidedContext). */
+export const RUN_CONTEXT_KEY = 'edfiConformanceRun';
 
-export function loadRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
-  const raw = env[CONTEXT_ENV];
-  if (cached && cached.raw === raw) return cached.context;
-  if (!raw) {
-    throw new MissingRunContextError(
-      `${CONTEXT_ENV} is not set: run the checks with 'npm run conformance', not vitest directly`,
-    );
+declare module 'vitest' {
+  export interface ProvidedContext {
+    edfiConformanceRun: RunContext;
   }
-  try {
-    cached = { raw, context: JSON.parse(raw) as RunContext };
-  } catch {
-    throw new MissingRunContextError(`${CONTEXT_ENV} is not valid JSON`);
-  }
-  return cached.context;
-}
-
-/** Tests only. */
-export function resetRunContextCache(): void {
-  cached = undefined;
 }

@@ -1,5 +1,6 @@
 // OAuth token endpoint (CONTRACT.md §7), bearer 401 variants (§2.2) and the per-client 403s (§6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost } from '../../host/index.js';
 import { type TestHost, SESSIONS, OTHER_SCHOOL, basic, createSession, send, sessionBody, startTestHost } from './host-fixture.js';
 
 let t: TestHost;
@@ -95,16 +96,24 @@ describe('bearer authentication on data routes', () => {
     expect(reply.status).toBe(401);
   });
 
-  it('treats an expired shortLived token as Invalid token', async () => {
-    const { key, secret } = t.host.clients.shortLived;
-    const issued = await tokenRequest({ Authorization: basic(key, secret), 'Content-Type': form }, 'grant_type=client_credentials');
-    expect(issued.json.expires_in).toBe(2);
-    const fresh = await send(t.baseUrl, { path: `${SESSIONS}?limit=1`, headers: { Authorization: `Bearer ${issued.json.access_token}` } });
-    expect(fresh.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
-    const stale = await send(t.baseUrl, { path: `${SESSIONS}?limit=1`, headers: { Authorization: `Bearer ${issued.json.access_token}` } });
-    expect(stale.status).toBe(401);
-    expect(stale.json.errors).toEqual(['Invalid token']);
+  it('treats an expired shortLived token as Invalid token, judged by the host clock (no sleeping)', async () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    // Its own in-memory host (a second host on the shared PostgreSQL test database would reseed it).
+    const clocked = await startHost({ port: 0, quiet: true, clock: () => now });
+    try {
+      const { key, secret } = clocked.clients.shortLived;
+      const issued = await send(clocked.baseUrl, { method: 'POST', path: '/oauth/token', headers: { Authorization: basic(key, secret), 'Content-Type': form }, body: 'grant_type=client_credentials' });
+      expect(issued.json.expires_in).toBe(2);
+      const use = () => send(clocked.baseUrl, { path: `${SESSIONS}?limit=1`, headers: { Authorization: `Bearer ${issued.json.access_token}` } });
+      now += 1_999;
+      expect((await use()).status).toBe(200);
+      now += 1;
+      const stale = await use();
+      expect(stale.status).toBe(401);
+      expect(stale.json.errors).toEqual(['Invalid token']);
+    } finally {
+      await clocked.stop();
+    }
   });
 });
 

@@ -170,6 +170,27 @@ describe('startHost with several faults', () => {
     }
   });
 
+  it('should switch its faults without a restart, keeping its data, and keep them on a refused switch', async () => {
+    const host = await startHost({ quiet: true });
+    try {
+      const unauthenticated = () => fetch(`${host.baseUrl}/data/v3/ed-fi/sessions?limit=1`).then((r) => r.status);
+      const before = await host.inspect.storedItems();
+      expect(await unauthenticated()).toBe(401);
+      host.setFaults(['MissingTokenAnswers400']);
+      expect(host.faultId).toBe('MissingTokenAnswers400');
+      expect(await unauthenticated()).toBe(400);
+      expect(() => host.setFaults(['NoSuchFault'])).toThrow(/Unknown fault/);
+      expect(() => host.setFaults(['NoEtagsAnywhere', 'EtagUnquoted'])).toThrow(/incompatible/);
+      expect(await unauthenticated()).toBe(400);
+      host.setFaults([]);
+      expect(host.faultIds).toEqual([]);
+      expect(await unauthenticated()).toBe(401);
+      expect(await host.inspect.storedItems()).toEqual(before);
+    } finally {
+      await host.stop();
+    }
+  });
+
   it('should refuse an incompatible combination before opening anything', async () => {
     await expect(startHost({ fault: 'NoEtagsAnywhere', faults: ['IfNoneMatchIgnored'], quiet: true })).rejects.toThrow(/incompatible/);
   });

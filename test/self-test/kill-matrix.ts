@@ -10,6 +10,7 @@ import { catalogue } from '../../src/requirements/catalogue/index.js';
 import { caught, checkLabel, classifyFault, elicited500, grepFor, OPERATIONS, selectedRequirements, specFilesFor, unprovenChecks, type SpecSource } from './classify.js';
 import type { FaultResult, JobResult, SelfTestSummary } from './types.js';
 import { runJobs } from './pool.js';
+import { SHARED_RUN_SEED } from './shared-run.js';
 import type { Job } from './worker.js';
 
 export interface KillMatrixOptions {
@@ -23,10 +24,12 @@ export interface KillMatrixOptions {
   jobTimeoutMs?: number;
   /** Skip the faithful full run (for iterating on a few faults). */
   skipFaithful?: boolean;
+  /** A faithful full run already made (npm test shares the project tests' one, shared-run.ts): not run again. */
+  faithful?: JobResult;
   log?: (line: string) => void;
 }
 
-export const DEFAULT_SEED = 20_261_122;
+export const DEFAULT_SEED = SHARED_RUN_SEED;
 const FAITHFUL_JOB = 'faithful';
 /** Requirements whose checks run against a secondary host (snapshot, change queries off). */
 const SECONDARY_TARGET_REQUIREMENTS = ['SES-SNAP-ISOLATION', 'SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'];
@@ -81,12 +84,14 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
   const parallelism = options.parallelism ?? (Number(process.env.EDFI_SELF_TEST_PARALLELISM) || 2);
 
   const jobs: Job[] = [
-    ...(options.skipFaithful ? [] : [{ jobId: FAITHFUL_JOB, seed }]),
+    ...(options.skipFaithful || options.faithful ? [] : [{ jobId: FAITHFUL_JOB, seed }]),
     ...orderLongestFirst(
       selected.map((f) => {
         const ids = selectedRequirements(f, known);
         const faultOnSecondaries = f.violates.some((id) => SECONDARY_TARGET_REQUIREMENTS.includes(id));
-        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries };
+        // One spec thread: a fault run holds a few checks, and a thread's start (importing the
+        // harness) costs more CPU than they do; the pool runs several runs side by side instead.
+        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries, workers: 1 };
       }),
       specs,
       previousDurations(),
@@ -99,6 +104,10 @@ export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<Se
     log(`  [${done}/${jobs.length}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s, host start ${((r.hostStartMs ?? 0) / 1000).toFixed(1)} s)`);
   });
 
+  if (options.faithful) {
+    runs.push({ ...options.faithful, jobId: FAITHFUL_JOB, faultId: undefined });
+    log(`  faithful host: ${faithfulSummary(options.faithful).passed ? 'all green' : 'NOT GREEN'} (${options.faithful.checks.length} checks, shared with the project tests' full run)`);
+  }
   const byId = new Map(runs.map((r) => [r.jobId, r]));
   const faithfulRun = byId.get(FAITHFUL_JOB);
   const results: FaultResult[] = selected.map((f) => classifyFault(f, byId.get(f.id)!));

@@ -1,8 +1,11 @@
-// A self-test worker: a child process that runs conformance runs one at a time, each against a
-// freshly started reference host (faithful, with one fault, or with a persona's faults). The
-// parent sends jobs over IPC and gets one JobResult per job. Runs are sequential here because
-// runConformance drives vitest in-process and uses process-wide state (the run context in the
-// environment); parallelism comes from running two workers. A persona job is also audited: what
+// A self-test worker: a child process that runs conformance runs one at a time against reference
+// hosts (faithful, with one fault, or with a persona's faults). The parent sends jobs over IPC and
+// gets one JobResult per job. Single-fault jobs reuse one main host and the shared secondaries,
+// switching their faults (host.setFaults) instead of opening and seeding a database per run; a host
+// that does not hold exactly what it held at its start after a run (a leftover, a fault that wrote
+// something odd) is replaced, so no run sees another's data. Runs are sequential here so a persona
+// run's console output is its own (the audit reads it) and fault state kept in modules is not
+// shared; parallelism comes from running several workers. A persona job is also audited: what
 // the run left on the hosts, and whether any output holds a piece of a token the hosts issued.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +13,7 @@ import { join } from 'node:path';
 import { runConformance, type RunOutcome } from '../../src/cli/run.js';
 import { renderSummary } from '../../src/cli/summary.js';
 import type { Settings } from '../../src/config/settings.js';
+import type { SweepPolicy } from '../../src/fixtures/ledger.js';
 import { findTokenFragments } from './token-fragments.js';
 import type { CheckOutcome, JobResult, RunAudit } from './types.js';
 
@@ -30,6 +34,8 @@ export interface Job {
    * whose declared checks run against them. Otherwise the shared faithful ones are used. */
   faultOnSecondaries?: boolean;
   seed: number;
+  /** Spec worker threads for the run (default: the runner's, from maxConcurrency). */
+  workers?: number;
 }
 
 export type ToWorker = { type: 'job'; job: Job } | { type: 'stop' };
@@ -43,12 +49,21 @@ interface Host {
   baseUrl: string;
   clients: Record<'full' | 'readOnly' | 'noSessionsClaim' | 'otherSchool' | 'shortLived', { key: string; secret: string }>;
   stop(): Promise<void>;
+  setFaults(ids: readonly string[]): void;
   inspect: { issuedTokens(): readonly string[]; storedItems(): Promise<{ sessions: StoredItem[]; courseOfferings: StoredItem[] }> };
 }
 type StartHost = (opts: { port?: number; hostname?: string; fault?: string; faults?: string[]; snapshot?: boolean; changeQueries?: boolean; quiet?: boolean }) => Promise<Host>;
 type Secondaries = { snapshot: Host; changeQueriesDisabled: Host };
 
 let startHost: StartHost;
+
+/**
+ * The final sweep for kill-matrix runs: the reference host is local and answers a DELETE at once, so
+ * the patience meant for remote, eventually consistent hosts (~10 s for an item that stays readable)
+ * only slows a fault run down; leftovers do not decide a kill. Persona runs keep the runner's patient
+ * sweep, because their leftovers are judged.
+ */
+const LOCAL_HOST_SWEEP: SweepPolicy = { deleteRounds: 2, looks: 2, lookDelaysMs: [100], roundDelaysMs: [100], sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
 
 async function loadHost(): Promise<void> {
   // Held in a variable so this file type-checks while host/index.ts is being written.
@@ -62,6 +77,56 @@ const send = (message: FromWorker): void => {
 
 /** Secondary hosts (snapshot, change queries off) are faithful and shared by every job here. */
 let secondaries: Secondaries | undefined;
+
+/** The main host single-fault jobs share, with what it stored when it started. */
+let reusable: { host: Host; baseline: string } | undefined;
+/** What the shared secondaries stored when they started. */
+let secondariesBaseline: string | undefined;
+
+/** The stored items of these hosts, as one comparable string. */
+async function contents(hosts: Host[]): Promise<string> {
+  return JSON.stringify(await Promise.all(hosts.map((h) => h.inspect.storedItems())));
+}
+
+/** A job that may run on the shared hosts: one fault (or none), no host options, no audit. */
+const reuses = (job: Job): boolean => !job.faults?.length && !job.hostOptions && !job.audit;
+
+async function acquireMainHost(job: Job): Promise<Host> {
+  if (!reuses(job)) return startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, faults: job.faults, changeQueries: job.hostOptions?.changeQueries, quiet: true });
+  if (!reusable) {
+    const host = await startHost({ port: 0, hostname: '127.0.0.1', quiet: true });
+    reusable = { host, baseline: await contents([host]) };
+  }
+  reusable.host.setFaults(job.faultId ? [job.faultId] : []);
+  return reusable.host;
+}
+
+/**
+ * After a job on the shared hosts: back to faithful, and kept only if they hold exactly what they
+ * held at their start (a host that is not is stopped; the next job starts a fresh one).
+ */
+async function releaseSharedHosts(job: Job, clean: boolean): Promise<void> {
+  if (reusable) {
+    reusable.host.setFaults([]);
+    if (!clean || (await contents([reusable.host]).catch(() => '')) !== reusable.baseline) {
+      const stale = reusable.host;
+      reusable = undefined;
+      await stale.stop().catch(() => undefined);
+    }
+  }
+  if (job.faultOnSecondaries && secondaries) {
+    const both = [secondaries.snapshot, secondaries.changeQueriesDisabled];
+    for (const h of both) h.setFaults([]);
+    if (!clean || (await contents(both).catch(() => '')) !== secondariesBaseline) {
+      const stale = secondaries;
+      secondaries = undefined;
+      await Promise.allSettled([stale.snapshot.stop(), stale.changeQueriesDisabled.stop()]);
+      const fresh = await startSecondaries();
+      secondariesBaseline = await contents([fresh.snapshot, fresh.changeQueriesDisabled]);
+      secondaries = fresh;
+    }
+  }
+}
 
 async function startSecondaries(fault?: string): Promise<Secondaries> {
   const [snapshot, changeQueriesDisabled] = await Promise.all([
@@ -165,11 +230,22 @@ async function runJob(job: Job): Promise<JobResult> {
   const reportDir = mkdtempSync(join(tmpdir(), `self-test-${job.jobId.replace(/[^A-Za-z0-9-]/g, '_')}-`));
   let host: Host | undefined;
   let ownSecondaries: Secondaries | undefined;
+  let shared = false;
+  let clean = false;
   let output: ReturnType<typeof captureOutput> | undefined;
   const base = { jobId: job.jobId, faultId: job.faultId, grep: job.grep };
   try {
-    host = await startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, faults: job.faults, changeQueries: job.hostOptions?.changeQueries, quiet: true });
-    if (job.faultOnSecondaries) ownSecondaries = await startSecondaries(job.faultId);
+    shared = reuses(job);
+    if (!secondaries) {
+      // Lost when a replacement failed to start after an earlier job: every run needs them.
+      secondaries = await startSecondaries();
+      secondariesBaseline = await contents([secondaries.snapshot, secondaries.changeQueriesDisabled]);
+    }
+    host = await acquireMainHost(job);
+    if (job.faultOnSecondaries) {
+      if (shared && secondaries) for (const h of [secondaries.snapshot, secondaries.changeQueriesDisabled]) h.setFaults(job.faultId ? [job.faultId] : []);
+      else ownSecondaries = await startSecondaries(job.faultId);
+    }
     const usedSecondaries = ownSecondaries ?? secondaries;
     const hostStartMs = Math.round(performance.now() - started);
     const audited: Record<string, Host> = { main: host, ...(usedSecondaries ?? {}) };
@@ -178,7 +254,7 @@ async function runJob(job: Job): Promise<JobResult> {
     let outcome: RunOutcome | undefined;
     let runError: string | undefined;
     try {
-      outcome = await runConformance({ settings: settingsFor(host, job, reportDir, usedSecondaries), specs: job.specs });
+      outcome = await runConformance({ settings: settingsFor(host, job, reportDir, usedSecondaries), specs: job.specs, workers: job.workers, sweepPolicy: job.audit ? undefined : LOCAL_HOST_SWEEP });
     } catch (error) {
       // A run that cannot be made (exit 2) still leaves a report directory to audit.
       runError = shorten((error as Error).message);
@@ -195,12 +271,17 @@ async function runJob(job: Job): Promise<JobResult> {
       ...(runError !== undefined ? { error: runError } : {}),
     };
     if (before) result.audit = await audit(audited, before, outcome, reportDir, output?.text() ?? '');
+    clean = outcome !== undefined && runError === undefined;
     return result;
   } catch (error) {
     output?.stop();
     return { ...base, durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) };
   } finally {
-    await Promise.allSettled([host?.stop(), ownSecondaries?.snapshot.stop(), ownSecondaries?.changeQueriesDisabled.stop()]);
+    // A host that cannot be checked or replaced must not lose this job's result: the next job
+    // starts what it needs.
+    if (shared) await releaseSharedHosts(job, clean).catch(() => undefined);
+    else await Promise.allSettled([host?.stop()]);
+    await Promise.allSettled([ownSecondaries?.snapshot.stop(), ownSecondaries?.changeQueriesDisabled.stop()]);
     rmSync(reportDir, { recursive: true, force: true });
   }
 }
@@ -209,13 +290,14 @@ async function main(): Promise<void> {
   try {
     await loadHost();
     secondaries = await startSecondaries();
+    secondariesBaseline = await contents([secondaries.snapshot, secondaries.changeQueriesDisabled]);
   } catch (error) {
     send({ type: 'fatal', error: `secondary hosts did not start: ${(error as Error).message}` });
     process.exit(1);
   }
   process.on('message', (message: ToWorker) => {
     if (message.type === 'stop') {
-      void Promise.allSettled([secondaries?.snapshot.stop(), secondaries?.changeQueriesDisabled.stop()]).then(() => process.exit(0));
+      void Promise.allSettled([reusable?.host.stop(), secondaries?.snapshot.stop(), secondaries?.changeQueriesDisabled.stop()]).then(() => process.exit(0));
       return;
     }
     void runJob(message.job).then((result) => send({ type: 'result', result }));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectSessionBody, OWN_OPENAPI_BROKEN, CONTRACT_DIFFERS } from '../../../src/assert/session-body.js';
 import { CheckFailedError } from '../../../src/errors.js';
-import { CONTEXT_ENV, resetRunContextCache } from '../../../src/runtime/run-context.js';
+import { setRunContextForTests } from '../../../src/runtime/current-run.js';
 import { compileOpenApiValidators } from '../../../src/contract/openapi.js';
 
 const valid = {
@@ -33,17 +33,13 @@ const doc = {
   },
 };
 
-afterEach(() => {
-  delete process.env[CONTEXT_ENV];
-  resetRunContextCache();
-});
+afterEach(() => setRunContextForTests(undefined));
 
 function withOpenApi(): void {
   const dir = mkdtempSync(join(tmpdir(), 'oas-'));
   const path = join(dir, 'target-openapi.json');
   writeFileSync(path, JSON.stringify(doc));
-  process.env[CONTEXT_ENV] = JSON.stringify({ profile: 'ods-7.3', openApiDocumentPath: path });
-  resetRunContextCache();
+  setRunContextForTests({ profile: 'ods-7.3', openApiDocumentPath: path });
 }
 
 async function failure(body: unknown): Promise<CheckFailedError> {

@@ -1,6 +1,9 @@
-// Runs of the real specs against the reference host: the embedded run passes (exit 0) with every
+// Runs of the real specs against the reference host: the full suite passes (exit 0) with every
 // report written, no report holds a secret or a token, and after a passing, a failing and an
-// interrupted run the host holds no session or course offering the run created.
+// interrupted run the host holds no session or course offering the run created; a short embedded
+// run (no --base-url) passes too. The full suite runs ONCE here, against hosts the test owns (a main
+// host and the two secondaries the embedded run would start), and `npm test` shares its verdicts
+// with the kill matrix as the faithful run (EDFI_SHARED_FULL_RUN, read by test/self-test/shared-run.ts).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import { runCli, startCli } from '../helpers/cli.js';
 import { filesContaining, filesUnder } from '../helpers/report-files.js';
 import { countItems, hostAvailable, startReferenceHost, type TestHost } from '../helpers/reference-host.js';
 import { startTokenRecorder } from '../helpers/token-recorder.js';
+import { SHARED_FULL_RUN_ENV, SHARED_RUN_SEED, writeSharedRun } from '../../self-test/shared-run.js';
 
 if (!hostAvailable) console.warn('reference-host-runs.test: skipped, host/index.ts does not exist yet');
 
@@ -22,21 +26,61 @@ function configFor(host: TestHost, extra: Record<string, unknown> = {}): string 
   return path;
 }
 
+const SUMMARY = /(\d+) passed, (\d+) failed, (\d+) warned, (\d+) blocked, (\d+) skipped \((\d+) checks\) in ([\d.]+) s, (\d+) requests/;
+
+function expectReportsWithoutLeaks(reportDir: string, html: boolean): void {
+  for (const f of ['junit.xml', 'conformance.md', 'conformance.json', ...(html ? ['allure-report/index.html'] : [])]) {
+    expect(filesUnder(reportDir).some((p) => p.endsWith(f)), f).toBe(true);
+  }
+  const leaks = filesUnder(reportDir).filter((f) => !f.includes('allure-report/') && LEAK_SHAPES.some((re) => re.test(readFileSync(f, 'utf8'))));
+  expect(leaks).toEqual([]);
+}
+
 describe.skipIf(!hostAvailable)('runs against the reference host', () => {
-  it('should pass the embedded run with every report written and no credential in them', async () => {
+  it('should pass a short embedded run (the hosts it starts itself) with its reports written', async () => {
     const reportDir = mkdtempSync(join(tmpdir(), 'conf-embedded-'));
-    const result = await runCli(['run', '--report-dir', reportDir, '--seed', '20261122']);
-    // The figures the closing note asks for: wall time (start to report written) and requests.
-    const summary = /(\d+) passed, (\d+) failed, (\d+) warned, (\d+) blocked, (\d+) skipped \((\d+) checks\) in ([\d.]+) s, (\d+) requests/.exec(result.stdout);
-    console.log(`embedded run: exit ${result.code}, CLI wall ${(result.durationMs / 1000).toFixed(1)} s; ${summary?.[0] ?? 'no summary'}`);
+    const result = await runCli(['run', '--report-dir', reportDir, '--seed', '20261122', '--no-html', '--grep', 'SES-(POST|GETBYID|SNAP|CQ-DISABLED)']);
     expect(result.code, result.stdout.slice(-6000) + result.stderr.slice(-2000)).toBe(0);
-    expect(result.stdout).toContain('Quality gate: passed');
-    for (const f of ['junit.xml', 'conformance.md', 'conformance.json', 'allure-report/index.html']) {
-      expect(filesUnder(reportDir).some((p) => p.endsWith(f)), f).toBe(true);
+    expect(result.stdout).toContain('Verdict: CONFORMANT');
+    // The secondary hosts were started too: their checks ran rather than skipped for want of a target.
+    expect(Number(SUMMARY.exec(result.stdout)?.[1] ?? 0)).toBeGreaterThan(20);
+    const matrix = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as { requirements: Array<{ id: string; checks: Array<{ verdict: string }> }> };
+    for (const id of ['SES-SNAP-ISOLATION', 'SES-CQ-DISABLED-DELETES']) {
+      expect(matrix.requirements.find((r) => r.id === id)?.checks.map((c) => c.verdict), id).toContain('pass');
     }
-    const leaks = filesUnder(reportDir).filter((f) => !f.includes('allure-report/') && LEAK_SHAPES.some((re) => re.test(readFileSync(f, 'utf8'))));
-    expect(leaks).toEqual([]);
+    expectReportsWithoutLeaks(reportDir, false);
   }, 300_000);
+
+  describe('on hosts the test owns (a main host and the two secondaries)', () => {
+    let hosts: TestHost[];
+    beforeAll(async () => {
+      hosts = await Promise.all([startReferenceHost(), startReferenceHost({ snapshot: true }), startReferenceHost({ changeQueries: false })]);
+    }, 60_000);
+    afterAll(async () => Promise.all((hosts ?? []).map((h) => h.stop())));
+
+    it('should pass the full suite with every report written, no credential in them, and leave the hosts as it found them', async () => {
+      const [main, snapshot, changeQueriesDisabled] = hosts as [TestHost, TestHost, TestHost];
+      const count = async () => Promise.all(hosts.flatMap((h) => [countItems(h, 'sessions'), countItems(h, 'courseOfferings')]));
+      const before = await count();
+      const reportDir = mkdtempSync(join(tmpdir(), 'conf-full-'));
+      const config = configFor(main, {
+        html: true,
+        snapshotBaseUrl: snapshot.baseUrl,
+        changeQueriesDisabledBaseUrl: changeQueriesDisabled.baseUrl,
+        secondaryCredentials: { snapshot: snapshot.clients.full, changeQueriesDisabled: changeQueriesDisabled.clients.full },
+      });
+      const result = await runCli(['run', '--config', config, '--report-dir', reportDir, '--seed', String(SHARED_RUN_SEED)]);
+      // The figures the closing note asks for: wall time (start to report written) and requests.
+      console.log(`full run: exit ${result.code}, CLI wall ${(result.durationMs / 1000).toFixed(1)} s; ${SUMMARY.exec(result.stdout)?.[0] ?? 'no summary'}`);
+      // Shared with the kill matrix whatever the outcome: a failing run makes its faithful run fail too.
+      if (process.env[SHARED_FULL_RUN_ENV]) writeSharedRun(process.env[SHARED_FULL_RUN_ENV]!, { exitCode: result.code ?? 2, reportDir, durationMs: result.durationMs });
+      expect(result.code, result.stdout.slice(-6000) + result.stderr.slice(-2000)).toBe(0);
+      expect(result.stdout).toContain('Quality gate: passed');
+      expect(Number(SUMMARY.exec(result.stdout)?.[6] ?? 0)).toBeGreaterThan(250);
+      expectReportsWithoutLeaks(reportDir, true);
+      expect(await count()).toEqual(before);
+    }, 300_000);
+  });
 
   describe('on a host the test owns', () => {
     let host: TestHost;
@@ -58,13 +102,6 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
       } finally {
         await recorder.stop();
       }
-    }, 300_000);
-
-    it('should leave the host as it found it after a passing run', async () => {
-      const before = [await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')];
-      const result = await runCli(['run', '--config', configFor(host), '--report-dir', mkdtempSync(join(tmpdir(), 'conf-pass-'))]);
-      expect(result.code, result.stdout.slice(-4000)).toBe(0);
-      expect([await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')]).toEqual(before);
     }, 300_000);
 
     it('should leave the host as it found it after a failing run', async () => {

@@ -1,18 +1,33 @@
-// The run context is read per run: one process may hold several runs in turn (the kill matrix
-// calls runConformance repeatedly), and each must collect into its own run dir.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadRunContext, CONTEXT_ENV } from '../../../src/runtime/run-context.js';
+// The run context reaches a spec worker through vitest's inject() (the runner provides it to its
+// own vitest instance): outside a conformance run there is none, and the readers fall back to their
+// defaults rather than to anything left in the process environment.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MissingRunContextError } from '../../../src/errors.js';
+import { currentRun, loadRunContext, setRunContextForTests } from '../../../src/runtime/current-run.js';
+import { currentProfile } from '../../../src/runtime/profile.js';
+
+afterEach(() => setRunContextForTests(undefined));
 
 describe(loadRunContext.name, () => {
-  it('should follow a new run context rather than keep the first one', () => {
-    const dirA = mkdtempSync(join(tmpdir(), 'ctx-a-'));
-    const dirB = mkdtempSync(join(tmpdir(), 'ctx-b-'));
-    const env = { [CONTEXT_ENV]: JSON.stringify({ runDir: dirA }) };
-    expect(loadRunContext(env).runDir).toBe(dirA);
-    env[CONTEXT_ENV] = JSON.stringify({ runDir: dirB });
-    expect(loadRunContext(env).runDir).toBe(dirB);
+  it('should refuse, with a clear error, when no run provided a context', () => {
+    expect(currentRun()).toBeUndefined();
+    expect(() => loadRunContext()).toThrow(MissingRunContextError);
+    expect(() => loadRunContext()).toThrow(/npm run conformance/);
+  });
+
+  it('should ignore the old environment variable: only a provided context counts', () => {
+    process.env.EDFI_CONFORMANCE_CONTEXT = JSON.stringify({ profile: 'dms', runDir: '/tmp/x' });
+    try {
+      expect(currentRun()).toBeUndefined();
+      expect(currentProfile()).toBe('ods-7.3');
+    } finally {
+      delete process.env.EDFI_CONFORMANCE_CONTEXT;
+    }
+  });
+
+  it('should read the context that stands in for the provided one', () => {
+    setRunContextForTests({ profile: 'dms', runDir: '/tmp/a' });
+    expect(loadRunContext().runDir).toBe('/tmp/a');
+    expect(currentProfile()).toBe('dms');
   });
 });
