@@ -1,6 +1,6 @@
 // Per-worker HTTP state: one transport (one undici Agent with the concurrency cap) and one token
 // source per (target, role), so each worker fetches each token once and reuses it across checks.
-import { ApiClient, type ExchangeObserver, type RequestGuard } from '../http/api-client.js';
+import { ApiClient, type ExchangeObserver, type RequestAnnouncer, type RequestGuard } from '../http/api-client.js';
 import { TokenSource } from '../http/token-source.js';
 import { Transport } from '../http/transport.js';
 import type { TargetName } from '../fixtures/ledger.js';
@@ -42,7 +42,7 @@ export class WorkerClients {
   }
 
   /** Client for the data API of a target as a role; undefined when that role is not configured. */
-  api(target: TargetName, role: ClientRole, observe?: ExchangeObserver, guard?: RequestGuard): ApiClient | undefined {
+  api(target: TargetName, role: ClientRole, observe?: ExchangeObserver, guard?: RequestGuard, announce?: RequestAnnouncer): ApiClient | undefined {
     const info = this.targetInfo(target);
     const creds = this.credentialsFor(target, role);
     if (!info || !creds) return undefined;
@@ -52,17 +52,17 @@ export class WorkerClients {
       tokens = new TokenSource(this.transport, info.urls.token, creds);
       this.tokens.set(key, tokens);
     }
-    return new ApiClient({ transport: this.transport, baseUrl: info.urls.data, tokens, observe, role, guard });
+    return new ApiClient({ transport: this.transport, baseUrl: info.urls.data, tokens, observe, role, guard, announce });
   }
 
   /** No Authorization header; paths below the data root (t.anonymous). */
-  anonymous(target: TargetName, observe?: ExchangeObserver, guard?: RequestGuard): ApiClient {
-    return new ApiClient({ transport: this.transport, baseUrl: this.targetInfo(target)!.urls.data, observe, role: 'anonymous', guard });
+  anonymous(target: TargetName, observe?: ExchangeObserver, guard?: RequestGuard, announce?: RequestAnnouncer): ApiClient {
+    return new ApiClient({ transport: this.transport, baseUrl: this.targetInfo(target)!.urls.data, observe, role: 'anonymous', guard, announce });
   }
 
   /** Raw: absolute URLs, no auth (t.http: token endpoint, discovery). */
-  raw(observe?: ExchangeObserver, guard?: RequestGuard): ApiClient {
-    return new ApiClient({ transport: this.transport, baseUrl: '', observe, role: 'raw', guard });
+  raw(observe?: ExchangeObserver, guard?: RequestGuard, announce?: RequestAnnouncer): ApiClient {
+    return new ApiClient({ transport: this.transport, baseUrl: '', observe, role: 'raw', guard, announce });
   }
 
   async close(): Promise<void> {
