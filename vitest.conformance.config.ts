@@ -18,6 +18,13 @@ export default defineConfig({
     pool: 'threads',
     fileParallelism: true,
     maxWorkers: run?.settings.workers ?? 3,
+    // Checks are isolated from each other (run-unique data), so within a spec file they run
+    // concurrently: a remote host's latency is hidden by having requests in flight, not by waiting.
+    // The request cap (--max-concurrency, shared by the workers: src/runtime/permits.ts) still bounds
+    // what reaches the target; this bounds how many checks of a file wait on it at once (enough for
+    // one worker to fill the cap alone). Checks that need a quiet moment use describe.sequential.
+    sequence: { concurrent: true },
+    maxConcurrency: run?.settings.maxConcurrency ?? 8,
     setupFiles: ['./src/runtime/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

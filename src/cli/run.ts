@@ -12,6 +12,7 @@ import { registerSecret } from '../report/redact.js';
 import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report/results.js';
 import { CONTEXT_ENV, type Credentials, type RunContext } from '../runtime/run-context.js';
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
+import { hostPermits } from '../runtime/permits.js';
 import { probeTarget, type ProbeResult } from '../target/probe.js';
 import { ProbeLog } from '../target/probe-log.js';
 import { writeProbeReport } from '../target/probe-report.js';
@@ -211,6 +212,8 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   if (options.specs) process.env.EDFI_CONFORMANCE_SPECS = options.specs.join(',');
   const exitCodeBefore = process.exitCode;
   const { createVitest } = await import('vitest/node');
+  // The run-wide request cap the spec workers share (src/runtime/permits.ts).
+  const permits = hostPermits(run.runId);
   const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   try {
     const vitest = await createVitest('test', {
@@ -234,6 +237,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       await vitest.close();
     }
   } finally {
+    permits.close();
     // vitest sets process.exitCode from the test outcome; the runner decides the exit code itself.
     process.exitCode = exitCodeBefore;
     if (options.specs) {
