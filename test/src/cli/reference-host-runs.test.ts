@@ -1,6 +1,8 @@
 // Runs of the real specs against the reference host: the embedded run passes (exit 0) with every
 // report written, no report holds a secret or a token, and after a passing, a failing and an
-// interrupted run the host holds no session or course offering the run created.
+// interrupted run the host holds no session or course offering the run created. The passing run
+// goes through a counting proxy that delays each answer a little: the most requests ever in
+// flight at the host must be exactly --max-concurrency (reached, and never passed).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { runCli, startCli } from '../helpers/cli.js';
 import { filesContaining, filesUnder } from '../helpers/report-files.js';
 import { countItems, hostAvailable, startReferenceHost, type TestHost } from '../helpers/reference-host.js';
 import { startTokenRecorder } from '../helpers/token-recorder.js';
+import { startLatencyProxy } from '../../../bench/latency-proxy.js';
 
 if (!hostAvailable) console.warn('reference-host-runs.test: skipped, host/index.ts does not exist yet');
 
@@ -60,10 +63,20 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
       }
     }, 300_000);
 
-    it('should leave the host as it found it after a passing run', async () => {
+    it('should leave the host as it found it after a passing run, with never more than --max-concurrency requests in flight', async () => {
       const before = [await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')];
-      const result = await runCli(['run', '--config', configFor(host), '--report-dir', mkdtempSync(join(tmpdir(), 'conf-pass-'))]);
-      expect(result.code, result.stdout.slice(-4000)).toBe(0);
+      // 10 ms per answer keeps requests overlapping; a cap of 3 (not the default) over 3 workers.
+      const proxy = await startLatencyProxy({ target: host.baseUrl, delayMs: 10 });
+      try {
+        const result = await runCli(['run', '--config', configFor(host, { baseUrl: proxy.origin }), '--max-concurrency', '3', '--report-dir', mkdtempSync(join(tmpdir(), 'conf-pass-'))]);
+        expect(result.code, result.stdout.slice(-4000)).toBe(0);
+        const stats = await proxy.stats();
+        expect(stats.upstreamErrors).toBe(0);
+        // Reached (the checks do overlap) and never passed.
+        expect(stats.maxOutstanding, `${stats.requests} requests through the proxy`).toBe(3);
+      } finally {
+        await proxy.close();
+      }
       expect([await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')]).toEqual(before);
     }, 300_000);
 
