@@ -60,9 +60,10 @@ export function trackLedger(check: ObservedCheck, target: TargetName, ex: Exchan
     if (url && parsed) {
       const name = nameFromBody(parsed.resource, ex.request.body);
       check.created.push(check.ledger.recordCreated({ target, ...parsed, url, ...(name ? { name } : {}), requirementId: check.state.requirement.id, ...(intent ? { intent } : {}) }));
-    } else if (intent && (ex.status < 200 || ex.status >= 300)) {
-      // Refused: nothing created. A 2xx without a usable Location (an upsert's 200, a 201 that
-      // names no id) stays unsettled, so the final sweep looks that item up by its name.
+    } else if (intent && (ex.status < 200 || ex.status >= 300 || ex.status === 200)) {
+      // Refused, or an upsert's 200 (the item was there before this POST: if this run made it,
+      // the ledger has it already). Another 2xx without a usable Location (a 201 that names no
+      // id) stays unsettled, so the final sweep looks that item up by its name.
       check.ledger.recordAnswered(intent, ex.status);
     }
   } else if (method === 'DELETE' && ex.status >= 200 && ex.status < 300) {
