@@ -31,7 +31,7 @@ interface Request {
 
 /** In the runner: answers workers with the run's counter until closed. */
 export function hostPermits(runId: string): { counter: Int32Array; close(): void } {
-  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const counter = new Int32Array(new SharedArrayBuffer(8));
   const channel = new BroadcastChannel(channelName(runId));
   channel.onmessage = (event: unknown) => {
     if ((event as { data?: Request }).data?.want === 'permits') channel.postMessage({ counter: counter.buffer });
@@ -41,7 +41,17 @@ export function hostPermits(runId: string): { counter: Int32Array; close(): void
   return { counter, close: () => channel.close() };
 }
 
-/** At most `max` holders at once across every thread sharing `counter`. */
+/** Slots of the shared counter: permits held, and requests waiting for one. */
+const HELD = 0;
+const WAITING = 1;
+
+/**
+ * At most `max` holders at once across every thread sharing `counter`. Fair enough across
+ * threads: while anyone waits, a newcomer queues too instead of taking a slot that was just
+ * freed (a busy worker would otherwise keep re-taking its own permits), and a release wakes the
+ * longest waiter (Atomics wakes in FIFO order). Every waiter also looks again every RECHECK_MS,
+ * so a wake-up lost to a worker that went away costs a moment, never the run.
+ */
 export class SharedPermits implements Gate {
   constructor(
     private readonly counter: Int32Array,
@@ -53,20 +63,31 @@ export class SharedPermits implements Gate {
     try {
       return await fn();
     } finally {
-      Atomics.sub(this.counter, 0, 1);
-      Atomics.notify(this.counter, 0, 1);
+      Atomics.sub(this.counter, HELD, 1);
+      Atomics.notify(this.counter, HELD, 1);
+    }
+  }
+
+  private take(): boolean {
+    for (;;) {
+      const held = Atomics.load(this.counter, HELD);
+      if (held >= this.max) return false;
+      if (Atomics.compareExchange(this.counter, HELD, held, held + 1) === held) return true;
     }
   }
 
   private async acquire(): Promise<void> {
-    for (;;) {
-      const held = Atomics.load(this.counter, 0);
-      if (held < this.max) {
-        if (Atomics.compareExchange(this.counter, 0, held, held + 1) === held) return;
-        continue; // another thread took it first: look again
+    if (Atomics.load(this.counter, WAITING) === 0 && this.take()) return;
+    Atomics.add(this.counter, WAITING, 1);
+    try {
+      for (;;) {
+        const held = Atomics.load(this.counter, HELD);
+        if (held < this.max && this.take()) return;
+        const wait = waitAsync(this.counter, HELD, Math.max(held, this.max), RECHECK_MS);
+        if (wait.async) await wait.value;
       }
-      const wait = waitAsync(this.counter, 0, held, RECHECK_MS);
-      if (wait.async) await wait.value;
+    } finally {
+      Atomics.sub(this.counter, WAITING, 1);
     }
   }
 }
