@@ -11,6 +11,13 @@ export default defineConfig({
     pool: 'threads',
     fileParallelism: true,
     maxWorkers: 3,
+    // Checks are isolated from each other (run-unique data), so within a spec file they run
+    // concurrently: a remote host's latency is hidden by having requests in flight, not by waiting.
+    // The request cap (--max-concurrency, shared by the workers: src/runtime/permits.ts) still bounds
+    // what reaches the target; the runner sets maxConcurrency (how many checks of a file wait on it
+    // at once) to the cap, enough for one worker to fill it alone. Checks that need a quiet moment
+    // use describe.sequential.
+    sequence: { concurrent: true },
     setupFiles: ['./src/runtime/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -15,6 +15,7 @@ import { CATEGORIES, environmentInfo } from '../report/allure-setup.js';
 import ProgressReporter from './progress-reporter.js';
 import ResultsCollector from './results-collector.js';
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
+import { hostPermits } from '../runtime/permits.js';
 import { probeTarget, type ProbeResult } from '../target/probe.js';
 import { ProbeLog } from '../target/probe-log.js';
 import { writeProbeReport } from '../target/probe-report.js';
@@ -219,6 +220,8 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   const specs = options.specs ?? process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean);
   const exitCodeBefore = process.exitCode;
   const { createVitest } = await import('vitest/node');
+  // The run-wide request cap the spec workers share (src/runtime/permits.ts).
+  const permits = hostPermits(run.runId);
   const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   try {
     const vitest = await createVitest('test', {
@@ -229,6 +232,8 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       passWithNoTests: true,
       ...(specs?.length ? { include: specs } : {}),
       maxWorkers: run.settings.workers,
+      // Checks of one file in flight at once (sequence.concurrent in the config): as many as the cap.
+      maxConcurrency: run.settings.maxConcurrency,
       // This run's own reporters: they write into this run's directories, nowhere else.
       reporters: [
         new ProgressReporter(),
@@ -252,6 +257,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       await vitest.close();
     }
   } finally {
+    permits.close();
     // vitest sets process.exitCode from the test outcome; the runner decides the exit code itself.
     process.exitCode = exitCodeBefore;
   }

@@ -1,6 +1,7 @@
 // The client specs use: resolves paths below a base URL, adds the bearer token (when it has a token
 // source), renews it once on 401 'Invalid token', and hands every exchange to an observer (the check
-// runtime records and attaches it). Never throws for an HTTP status.
+// runtime records and attaches it). Never throws for an HTTP status. Before each send it tells an
+// announcer what is about to go out, so a write can be recorded ahead of its answer (the ledger).
 import type { Exchange, RequestSpec } from './exchange.js';
 import type { Transport } from './transport.js';
 import { saysInvalidToken, type TokenSource } from './token-source.js';
@@ -8,6 +9,8 @@ import { saysInvalidToken, type TokenSource } from './token-source.js';
 export type ExchangeObserver = (exchange: Exchange) => void | Promise<void>;
 /** Called before a request is sent; may throw (e.g. a skip) to stop it. */
 export type RequestGuard = (method: string, url: string) => void;
+/** Called right before each attempt is sent (after the guard), with the body as sent. */
+export type RequestAnnouncer = (method: string, url: string, body: string | Uint8Array | undefined) => void;
 
 export interface ApiClientOptions {
   transport: Transport;
@@ -16,6 +19,7 @@ export interface ApiClientOptions {
   tokens?: TokenSource;
   observe?: ExchangeObserver;
   guard?: RequestGuard;
+  announce?: RequestAnnouncer;
   /** Label for reports: which role this client acts as. */
   role?: string;
 }
@@ -59,6 +63,7 @@ export class ApiClient {
         token = await this.options.tokens.token();
         headers.authorization = `Bearer ${token}`;
       }
+      this.options.announce?.(method, url, body);
       const ex = await this.options.transport.send({ method, url, headers: { ...headers }, body });
       return { ex, token };
     };

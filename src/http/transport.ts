@@ -19,12 +19,14 @@ export interface TransportOptions {
   maxRetryWaitMs?: number;
   /** Labels each exchange with its operation; default the committed ODS/API 7.3 contract. */
   contract?: Contract;
+  /** Replaces this transport's own cap with one shared beyond it (the run-wide permits of src/runtime/permits.ts). */
+  gate?: { run<T>(fn: () => Promise<T>): Promise<T> };
 }
 
 export class Transport {
   readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
-  private readonly limiter: Limiter;
+  private readonly limiter: Pick<Limiter, 'run'>;
   private readonly contract: Contract;
   /** Requests put on the wire, retries included. */
   sent = 0;
@@ -41,7 +43,7 @@ export class Transport {
         // Short keep-alive so a finished run never holds the event loop open for long.
         keepAliveTimeout: 1_000,
       });
-    this.limiter = new Limiter(Math.max(1, options.maxConcurrency));
+    this.limiter = options.gate ?? new Limiter(Math.max(1, options.maxConcurrency));
     this.contract = options.contract ?? ods73Contract();
   }
 

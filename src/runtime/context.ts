@@ -7,7 +7,7 @@ import type { LedgerEntry, TargetName } from '../fixtures/ledger.js';
 import type { Profile, Requirement } from '../requirements/types.js';
 import type { CaseRow } from './check-state.js';
 import { workerClients } from './clients.js';
-import { observeFor, type ObservedCheck } from './exchange-observer.js';
+import { announceFor, observeFor, type ObservedCheck } from './exchange-observer.js';
 import { loadGenerators, type SessionFactory, type GeneratorsModule } from './generators.js';
 import type { SessionRefs } from './refs.js';
 import type { CapabilityFlag, DiscoveryInfo, Role, RunContext, TargetUrls } from './run-context.js';
@@ -84,7 +84,7 @@ export async function buildContext(
     }
   };
   const generators: GeneratorsModule | undefined = await loadGenerators();
-  const api = clients.api('main', 'full', observeFor(observed, 'main'), guard)!;
+  const api = clients.api('main', 'full', observeFor(observed, 'main'), guard, announceFor(observed, 'main'))!;
   let factory: SessionFactory | undefined;
 
   const secondaryOf = (kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget => {
@@ -95,12 +95,12 @@ export async function buildContext(
         : 'no target with change queries disabled is configured (setting changeQueriesDisabledBaseUrl)', kind === 'snapshot' ? 'snapshotTarget' : 'changeQueriesDisabledTarget');
     }
     const target: TargetName = kind;
-    const sApi = clients.api(target, 'full', observeFor(observed, target), guard)!;
+    const sApi = clients.api(target, 'full', observeFor(observed, target), guard, announceFor(observed, target))!;
     return {
       name: kind,
       urls: info.urls,
       api: sApi,
-      anonymous: clients.anonymous(target, observeFor(observed, target), guard),
+      anonymous: clients.anonymous(target, observeFor(observed, target), guard, announceFor(observed, target)),
       sessions: sessionHelpers(sApi, run.refs, run.runTag, skip),
     };
   };
@@ -110,12 +110,12 @@ export async function buildContext(
     seed,
     api,
     as(role) {
-      const client = clients.api('main', role, observeFor(observed, 'main'), guard);
+      const client = clients.api('main', role, observeFor(observed, 'main'), guard, announceFor(observed, 'main'));
       if (!client) skip(`no ${role} client is configured (setting roles.${role})`, role);
       return client;
     },
-    anonymous: clients.anonymous('main', observeFor(observed, 'main'), guard),
-    http: clients.raw(observeFor(observed, 'main'), guard),
+    anonymous: clients.anonymous('main', observeFor(observed, 'main'), guard, announceFor(observed, 'main')),
+    http: clients.raw(observeFor(observed, 'main'), guard, announceFor(observed, 'main')),
     target: {
       urls: run.main.urls,
       credentials: { ...run.main.credentials },

@@ -1,10 +1,12 @@
 // What happens to every exchange a check makes: it is kept on the check (for failure messages and
 // the request count), shown as an Allure step with request/response/curl attachments, and watched
-// for creations and deletions (ledger) and for server errors (elicited 500 pairs).
+// for creations and deletions (ledger) and for server errors (elicited 500 pairs). A POST that may
+// create an item is announced to the ledger before it is sent (announceFor) and its answer settles
+// that intent, so an item created by a POST whose answer never arrives can still be found.
 import * as allure from 'allure-js-commons';
-import type { ExchangeObserver } from '../http/api-client.js';
+import type { ExchangeObserver, RequestAnnouncer } from '../http/api-client.js';
 import type { Exchange } from '../http/exchange.js';
-import { Ledger, nameFromBody, parseLocation, type LedgerEntry, type TargetName } from '../fixtures/ledger.js';
+import { Ledger, lookupFilter, nameFromBody, parseCollection, parseLocation, type LedgerEntry, type TargetName } from '../fixtures/ledger.js';
 import { curlText, exchangeTitle, requestText, responseText } from '../report/exchange-text.js';
 import { registerSecret, tokensIn } from '../report/redact.js';
 import { recordElicited, type CheckState } from './check-state.js';
@@ -18,16 +20,51 @@ export interface ObservedCheck {
   deleted: LedgerEntry[];
   /** Server-error bodies that were not problem details (reported as notes). */
   notes: string[];
+  /** Intents written ahead of POSTs still waiting for their answer, by target, URL and body. */
+  intents?: Map<string, string[]>;
+}
+
+const intentKey = (target: TargetName, url: string, body: unknown): string => `${target}\u0000${url}\u0000${String(body)}`;
+
+/** Records an intent before a POST that carries a run-unique name is sent to a collection we track. */
+export function announceFor(check: ObservedCheck, target: TargetName): RequestAnnouncer {
+  return (method, url, body) => {
+    if (method !== 'POST' || typeof body !== 'string') return;
+    const collection = parseCollection(url);
+    if (!collection) return;
+    const name = nameFromBody(collection.resource, body);
+    if (!name) return; // a body without a name cannot be looked up, and creates nothing on a faithful host
+    const id = check.ledger.recordIntent({ target, ...collection, name, filter: lookupFilter(collection.resource, name, body), requirementId: check.state.requirement.id });
+    const intents = (check.intents ??= new Map());
+    const key = intentKey(target, url, body);
+    intents.set(key, [...(intents.get(key) ?? []), id]);
+  };
+}
+
+/** The intent this answered POST settles (identical bodies in flight settle in any order: they stand for the same item). */
+function takeIntent(check: ObservedCheck, target: TargetName, ex: Exchange): string | undefined {
+  const key = intentKey(target, ex.request.url, ex.request.body);
+  const waiting = check.intents?.get(key);
+  const id = waiting?.shift();
+  if (waiting && !waiting.length) check.intents!.delete(key);
+  return id;
 }
 
 export function trackLedger(check: ObservedCheck, target: TargetName, ex: Exchange): void {
   const method = ex.request.method.toUpperCase();
-  if (method === 'POST' && ex.status === 201 && ex.headers['location']) {
-    const url = new URL(ex.headers['location'], ex.request.url).toString();
-    const parsed = parseLocation(url);
-    if (parsed) {
+  if (method === 'POST') {
+    const intent = takeIntent(check, target, ex);
+    const location = ex.status === 201 ? ex.headers['location'] : undefined;
+    const url = location ? new URL(location, ex.request.url).toString() : undefined;
+    const parsed = url ? parseLocation(url) : undefined;
+    if (url && parsed) {
       const name = nameFromBody(parsed.resource, ex.request.body);
-      check.created.push(check.ledger.recordCreated({ target, ...parsed, url, ...(name ? { name } : {}), requirementId: check.state.requirement.id }));
+      check.created.push(check.ledger.recordCreated({ target, ...parsed, url, ...(name ? { name } : {}), requirementId: check.state.requirement.id, ...(intent ? { intent } : {}) }));
+    } else if (intent && (ex.status < 200 || ex.status >= 300 || ex.status === 200)) {
+      // Refused, or an upsert's 200 (the item was there before this POST: if this run made it,
+      // the ledger has it already). Another 2xx without a usable Location (a 201 that names no
+      // id) stays unsettled, so the final sweep looks that item up by its name.
+      check.ledger.recordAnswered(intent, ex.status);
     }
   } else if (method === 'DELETE' && ex.status >= 200 && ex.status < 300) {
     // Not recorded as deleted yet: the check's cleanup confirms it with a GET first.

@@ -4,6 +4,9 @@
 // run (no --base-url) passes too. The full suite runs ONCE here, against hosts the test owns (a main
 // host and the two secondaries the embedded run would start), and `npm test` shares its verdicts
 // with the kill matrix as the faithful run (EDFI_SHARED_FULL_RUN, read by test/self-test/shared-run.ts).
+// The cap test runs a write-heavy part of the suite through a counting proxy that delays each
+// answer a little: the most requests ever in flight at the host must be exactly --max-concurrency
+// (reached, and never passed).
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +16,7 @@ import { filesContaining, filesUnder } from '../helpers/report-files.js';
 import { countItems, hostAvailable, startReferenceHost, type TestHost } from '../helpers/reference-host.js';
 import { startTokenRecorder } from '../helpers/token-recorder.js';
 import { SHARED_FULL_RUN_ENV, SHARED_RUN_SEED, writeSharedRun } from '../../self-test/shared-run.js';
+import { startLatencyProxy } from '../../../bench/latency-proxy.js';
 
 if (!hostAvailable) console.warn('reference-host-runs.test: skipped, host/index.ts does not exist yet');
 
@@ -102,6 +106,23 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
       } finally {
         await recorder.stop();
       }
+    }, 300_000);
+
+    it('should never have more than --max-concurrency requests in flight, and leave the host as it found it', async () => {
+      const before = [await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')];
+      // 10 ms per answer keeps requests overlapping; a cap of 3 (not the default) over 3 workers.
+      const proxy = await startLatencyProxy({ target: host.baseUrl, delayMs: 10 });
+      try {
+        const result = await runCli(['run', '--config', configFor(host, { baseUrl: proxy.origin }), '--max-concurrency', '3', '--report-dir', mkdtempSync(join(tmpdir(), 'conf-pass-')), '--no-html', '--grep', 'SES-(POST|PUT|GETBYID|DELETE|VAL)']);
+        expect(result.code, result.stdout.slice(-4000)).toBe(0);
+        const stats = await proxy.stats();
+        expect(stats.upstreamErrors).toBe(0);
+        // Reached (the checks do overlap) and never passed.
+        expect(stats.maxOutstanding, `${stats.requests} requests through the proxy`).toBe(3);
+      } finally {
+        await proxy.close();
+      }
+      expect([await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')]).toEqual(before);
     }, 300_000);
 
     it('should leave the host as it found it after a failing run', async () => {

@@ -10,6 +10,17 @@ describe(perWorkerCap.name, () => {
       const slice = perWorkerCap(cap, workers);
       expect(slice).toBeGreaterThanOrEqual(1);
       expect(slice * workers, `cap ${cap}, ${workers} workers`).toBeLessThanOrEqual(cap);
+      // With pool ids 1..workers the slices add up to the cap exactly: none of it is left unused.
+      const slices = Array.from({ length: workers }, (_, i) => perWorkerCap(cap, workers, i + 1));
+      expect(Math.min(...slices), `cap ${cap}`).toBeGreaterThanOrEqual(1);
+      expect(slices.reduce((a, b) => a + b, 0), `cap ${cap}, ${workers} workers`).toBe(cap);
     }
+    expect([1, 2, 3].map((id) => perWorkerCap(8, 3, id))).toEqual([3, 3, 2]);
+  });
+
+  it('should give a worker with an unknown pool id only the plain share', () => {
+    expect(perWorkerCap(8, 3, 4)).toBe(2);
+    expect(perWorkerCap(8, 3, 0)).toBe(2);
+    expect(perWorkerCap(8, 3, Number.NaN)).toBe(2);
   });
 });
