@@ -35,7 +35,12 @@ export function runContract(targetDocumentPath: string | undefined): Contract {
   if (!targetDocumentPath) return ods73Contract();
   let contract = forTarget.get(targetDocumentPath);
   if (!contract) {
-    const doc = JSON.parse(readFileSync(targetDocumentPath, 'utf8')) as unknown;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(targetDocumentPath, 'utf8')) as unknown;
+    } catch {
+      doc = undefined; // unreadable: the committed copy alone labels the exchanges
+    }
     contract = isOpenApiDocument(doc) ? ods73Contract().withResourcesFrom(contractFromDocument(doc, "target's OpenAPI")) : ods73Contract();
     forTarget.set(targetDocumentPath, contract);
   }

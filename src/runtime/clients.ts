@@ -1,6 +1,7 @@
 // Per-worker HTTP state: one transport (one undici Agent, its requests gated by the run-wide
 // concurrency cap) and one token source per (target, role), so each worker fetches each token
 // once and reuses it across checks.
+import { runContract } from '../contract/contract-sources.js';
 import { ApiClient, type ExchangeObserver, type RequestAnnouncer, type RequestGuard } from '../http/api-client.js';
 import { TokenSource } from '../http/token-source.js';
 import { Transport } from '../http/transport.js';
@@ -41,7 +42,9 @@ export class WorkerClients {
     // slot the others leave idle. Its static slice is the fallback when the runner hosts no counter.
     const cap = ctx.settings.maxConcurrency;
     const slice = perWorkerCap(cap, ctx.settings.workers ?? 1, poolIdOfThisWorker());
-    this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: cap, gate: new WorkerGate(ctx.runId, cap, slice) });
+    // Exchanges are labelled by the committed 7.3 contract plus any resource the target's own
+    // OpenAPI adds (src/contract/contract-sources.ts).
+    this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: cap, gate: new WorkerGate(ctx.runId, cap, slice), contract: runContract(ctx.openApiDocumentPath) });
     for (const c of [ctx.main.credentials, ...Object.values(ctx.roles), ctx.secondary.snapshot?.credentials, ctx.secondary.changeQueriesDisabled?.credentials]) {
       registerSecret(c?.secret);
     }
