@@ -22,6 +22,13 @@ export type { Exchange, ExchangeRequest, RequestSpec } from './http/exchange.js'
 export { CheckFailedError } from './errors.js';
 export { Differences, type ProfileDifference } from './profiles/register.js';
 
+// Check families over resource descriptors (specs/families/).
+export { runFamily, selectedResources, type Family } from './runtime/families.js';
+export type { ResourceClient } from './runtime/resource-client.js';
+export { RESOURCES, memberAt, naturalKeyOf, type AnyResourceDescriptor, type ResourceName } from './resources/index.js';
+export { requirementIdOf } from './requirements/templates.js';
+export { expectResourceBody, requiredMembers } from './assert/resource-body.js';
+
 export { SESSIONS, COURSE_OFFERINGS, OPERATION_NAMES, classifyOperation } from './contract/operations.js';
 export type { OperationName, Requirement, Level, Area, Profile } from './requirements/types.js';
 

@@ -6,8 +6,9 @@
 //   there, and a 404 then is the check's own failure (its request removed the item), not a
 //   broken GET (the set-up read before the act already showed GET by id works).
 // "Did anything change?" compares representations (representation.ts: expectUnchanged).
-import { ensure, expectStatus, type CheckContext, type Exchange } from '../../src/index.js';
+import { ensure, expectStatus, requirementIdOf, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
 import { readItem, representationOf, type ItemState } from './representation.js';
+import { SESSIONS_RESOURCE } from './resources.js';
 
 const QUOTED = /^(W\/)?"[^"]+"$/;
 
@@ -22,10 +23,10 @@ function requireEtag(ex: Exchange, what: string): string {
   return etag;
 }
 
-/** Set-up: the item and its current ETag (blocked by SES-ETAG-HEADER-QUOTED when the host sends none). */
-export async function readVersion(t: CheckContext, id: string, label = 'read the item and its ETag'): Promise<VersionedState> {
-  const state = await readItem(t, id, label);
-  const etag = await t.arrange('take the ETag header of the read', () => requireEtag(state.exchange, 'a 200 answer to GET by id'), 'SES-ETAG-HEADER-QUOTED');
+/** Set-up: the item and its current ETag (blocked by {R}-ETAG-HEADER-QUOTED when the host sends none). `on`: the item's resource. */
+export async function readVersion(t: CheckContext, id: string, label = 'read the item and its ETag', on: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<VersionedState> {
+  const state = await readItem(t, id, label, on);
+  const etag = await t.arrange('take the ETag header of the read', () => requireEtag(state.exchange, 'a 200 answer to GET by id'), requirementIdOf(on, 'ETAG-HEADER-QUOTED'));
   return { ...state, etag };
 }
 
@@ -33,18 +34,18 @@ export async function readVersion(t: CheckContext, id: string, label = 'read the
  * Set-up: the item's current ETag, needed by a conditional request. A host without ETags blocks
  * the check on SES-ETAG-HEADER-QUOTED rather than failing its conditional requirement.
  */
-export async function currentEtag(t: CheckContext, id: string): Promise<string> {
-  return (await readVersion(t, id, 'read the current ETag')).etag;
+export async function currentEtag(t: CheckContext, id: string, on: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<string> {
+  return (await readVersion(t, id, 'read the current ETag', on)).etag;
 }
 
 /** Set-up: the ETag header of a write's answer, which the check compares later. */
-export async function writeEtag(t: CheckContext, ex: Exchange, what: string): Promise<string> {
-  return t.arrange(`take the ETag header of ${what}`, () => requireEtag(ex, `the answer to ${what}`), 'SES-ETAG-HEADER-QUOTED');
+export async function writeEtag(t: CheckContext, ex: Exchange, what: string, on: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<string> {
+  return t.arrange(`take the ETag header of ${what}`, () => requireEtag(ex, `the answer to ${what}`), requirementIdOf(on, 'ETAG-HEADER-QUOTED'));
 }
 
 /** Assertion side: re-read an item that must still exist after the check's request. */
-export async function readAfter(t: CheckContext, id: string, what: string): Promise<ItemState> {
-  const ex = await t.step(`GET the item ${what}`, () => t.sessions.get(id));
+export async function readAfter(t: CheckContext, id: string, what: string, on: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<ItemState> {
+  const ex = await t.step(`GET the item ${what}`, () => t.resource(on.name).get(id));
   expectStatus(ex, 200, `the item should still exist ${what}`);
   const body = (ex.json ?? {}) as Record<string, unknown>;
   return { body, etag: ex.headers['etag'], representation: representationOf(body), exchange: ex };

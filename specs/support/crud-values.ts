@@ -5,7 +5,9 @@
 // the upsert, update or Location requirement that asks "was the value stored?". A body that lacks
 // a member the contract requires cannot be compared at all: that blocks the check on
 // SES-GETBYID-200-FOUND instead of failing it.
-import { ensure, type CheckContext, type Exchange, type SessionPayload } from '../../src/index.js';
+// Another resource's values are compared member by member as sent (expectStoredValues), with the
+// same normalisations, its required members read from the contract's schema.
+import { ensure, requiredMembers, requirementIdOf, type AnyResourceDescriptor, type CheckContext, type Exchange, type SessionPayload } from '../../src/index.js';
 
 /** An id without dashes or braces, lower-case: ODS writes 32 hex digits, other hosts dashed UUIDs. */
 export function normalId(id: unknown): string {
@@ -75,5 +77,46 @@ export async function expectSessionValues(t: CheckContext, read: Exchange, sent:
   }, 'SES-GETBYID-200-FOUND');
   const expected = sessionValues(sent);
   const observed = sessionValues(body);
+  ensure(JSON.stringify(observed) === JSON.stringify(expected), what, { expected, observed }, read);
+}
+
+/** A sent value normalised as above: scalars as text (dates as days, descriptors lower-cased), links dropped, lists sorted. */
+function normalised(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => JSON.stringify(normalised(v))).sort();
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).filter((k) => k !== 'link').sort().map((k) => [k, normalised((value as Body)[k], k)]));
+  }
+  if (/descriptor$/i.test(key)) return text(value).toLowerCase();
+  return /^\d{4}-\d{2}-\d{2}(T00:00:00(\.0+)?Z?)?$/.test(text(value)) ? day(value) : text(value);
+}
+
+/** The read body cut to the members that were sent (objects member by member, lists whole). */
+function asSent(sent: unknown, read: unknown): unknown {
+  if (sent && typeof sent === 'object' && !Array.isArray(sent)) {
+    const r = (read && typeof read === 'object' ? read : {}) as Body;
+    return Object.fromEntries(Object.keys(sent).map((k) => [k, asSent((sent as Body)[k], r[k])]));
+  }
+  return read;
+}
+
+/**
+ * The check's own assertion that an item read back carries the values that were sent, for any
+ * resource: sessions exactly as expectSessionValues; another resource after the same kind of gate
+ * (its contract-required members present, else blocked by {R}-GETBYID-200-FOUND).
+ */
+export async function expectStoredValues(t: CheckContext, read: Exchange, sent: Record<string, unknown>, what: string, on: AnyResourceDescriptor): Promise<void> {
+  if (on.name === 'sessions') return expectSessionValues(t, read, sent as unknown as SessionPayload, what);
+  const required = requiredMembers(on);
+  const noun = on.title.replace(/^an? /, '');
+  const body = await t.arrange(`the ${noun} read back has the members the contract requires`, () => {
+    const json = read.json as Body | undefined;
+    const missing = json && typeof json === 'object' && !Array.isArray(json) ? required.filter((m) => json[m] === undefined) : required;
+    ensure(missing.length === 0, `${on.title} read by id should carry every required member`, { expected: required.join(', '), observed: { missing, body: read.text } }, read);
+    return json as Body;
+  }, requirementIdOf(on, 'GETBYID-200-FOUND'));
+  const values = { ...sent };
+  delete values.id; // the route id a PUT body may carry is not a stored value
+  const expected = normalised(values);
+  const observed = normalised(asSent(values, body));
   ensure(JSON.stringify(observed) === JSON.stringify(expected), what, { expected, observed }, read);
 }

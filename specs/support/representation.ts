@@ -4,7 +4,8 @@
 // minus the server-kept `_etag` and `_lastModifiedDate`); the ETag is used only when the check's
 // own requirement is about ETags, or when the host sends one.
 import { randomUUID } from 'node:crypto';
-import { Differences, ensure, expectStatus, type CheckContext, type Exchange } from '../../src/index.js';
+import { Differences, ensure, expectStatus, requirementIdOf, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
+import { SESSIONS_RESOURCE } from './resources.js';
 
 export interface ItemState {
   body: Record<string, unknown>;
@@ -37,16 +38,16 @@ export function representationOf(body: unknown): string {
 
 /**
  * Set-up read of an item by id: 200 and a JSON object, or the check is blocked by
- * SES-GETBYID-200-FOUND (unless that is the check's own requirement).
+ * {R}-GETBYID-200-FOUND (unless that is the check's own requirement). `on`: the item's resource.
  */
-export async function readItem(t: CheckContext, id: string, label = 'read the item'): Promise<ItemState> {
+export async function readItem(t: CheckContext, id: string, label = 'read the item', on: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<ItemState> {
   return t.arrange(label, async () => {
-    const ex = await t.sessions.get(id);
+    const ex = await t.resource(on.name).get(id);
     expectStatus(ex, 200);
     ensure(ex.json && typeof ex.json === 'object' && !Array.isArray(ex.json), 'GET by id should answer the item as a JSON object', { expected: '{ … }', observed: ex.text }, ex);
     const body = ex.json as Record<string, unknown>;
     return { body, etag: ex.headers['etag'], representation: representationOf(body), exchange: ex };
-  }, 'SES-GETBYID-200-FOUND');
+  }, requirementIdOf(on, 'GETBYID-200-FOUND'));
 }
 
 /** Asserts (for the check's own requirement) that the item reads as it did before. */

@@ -12,6 +12,8 @@ import { loadGenerators, type SessionFactory, type GeneratorsModule } from './ge
 import type { SessionRefs } from './refs.js';
 import type { CapabilityFlag, DiscoveryInfo, Role, RunContext, TargetUrls } from './run-context.js';
 import { sessionHelpers, type SessionHelpers } from './session-helpers.js';
+import { resourceClients, type ResourceClient } from './resource-client.js';
+import type { ResourceName } from '../resources/index.js';
 import { inArrange } from './arrange.js';
 import { valueUnder, type ProfileDifference } from '../profiles/register.js';
 
@@ -51,6 +53,12 @@ export interface CheckContext {
   refs: SessionRefs;
   gen: SessionFactory;
   sessions: SessionHelpers;
+  /**
+   * The client of one resource the suite knows (src/runtime/resource-client.ts), for checks
+   * written once over a resource descriptor. Its sessions payloads come from t.gen, so a check
+   * moved from t.sessions to t.resource('sessions') builds the same items.
+   */
+  resource(name: ResourceName): ResourceClient;
   ledger: CheckLedger;
   step<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
   /**
@@ -86,6 +94,7 @@ export async function buildContext(
   const generators: GeneratorsModule | undefined = await loadGenerators();
   const api = clients.api('main', 'full', observeFor(observed, 'main'), guard, announceFor(observed, 'main'))!;
   let factory: SessionFactory | undefined;
+  let resources: ((name: ResourceName) => ResourceClient) | undefined;
 
   const secondaryOf = (kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget => {
     const info = run.secondary[kind];
@@ -105,7 +114,7 @@ export async function buildContext(
     };
   };
 
-  return {
+  const context: CheckContext = {
     requirement: observed.state.requirement,
     seed,
     api,
@@ -132,6 +141,17 @@ export async function buildContext(
       return factory;
     },
     sessions: sessionHelpers(api, run.refs, run.runTag, skip),
+    resource(name) {
+      resources ??= resourceClients({
+        api,
+        refs: run.refs,
+        seed,
+        runTag: run.runTag,
+        skip,
+        factories: { sessions: { build: (refs, _parents, overrides) => context.gen.build(refs, overrides as never) as unknown as Record<string, unknown> } },
+      });
+      return resources(name);
+    },
     ledger: { entries: () => [...observed.created] },
     step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,
     arrange: (name, fn, evidences) => allure.step(`arrange: ${name}`, () => inArrange(name, evidences, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
@@ -146,4 +166,5 @@ export async function buildContext(
       (observed.state.meta.cases ??= []).push(row);
     },
   };
+  return context;
 }

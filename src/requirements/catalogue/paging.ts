@@ -1,16 +1,16 @@
 // Requirements of the 'paging' concern: GET-many (limit/offset, cursor), partitions, their status
 // pairs. Cited by specs/sessions.paging, .cursor-paging, .partitions, .filters, .list-conditional.
-import type { Requirement } from '../types.js';
+import type { CatalogueEntry } from '../templates.js';
 
-export const pagingRequirements: Requirement[] = [
+export const pagingRequirements: CatalogueEntry[] = [
   // GET-many: documented status pairs
   {
-    id: 'SES-GET-200-LIST',
+    template: 'GET-200-LIST',
     level: 'MUST',
-    source: 'seed:GetSessions 200',
+    source: '%doc%:%op% 200',
     area: 'status',
-    operation: 'GetSessions',
-    statement: 'GET /ed-fi/sessions answers 200 with a JSON array of sessions, each matching the session schema and the query filters.',
+    kind: 'list',
+    statement: 'GET %path% answers 200 with a JSON array of %nouns%, each matching the %noun% schema and the query filters.',
   },
   {
     id: 'SES-GET-304-LIST-ETAG',

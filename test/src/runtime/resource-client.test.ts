@@ -89,7 +89,10 @@ describe('the generic resource client', () => {
     const error = await resourceClients(deps)('sessions').create({ sessionName: 'no school' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckFailedError);
     expect((error as CheckFailedError).arrange).toEqual({ step: 'POST a session', evidences: 'SES-POST-201-CREATED' });
-    expect(createEvidences(courseOfferings)).toEqual({ created: 'set-up: create a course offering', location: 'set-up: create a course offering' });
+    // The POST templates expand for course offerings too (src/requirements/templates.ts)…
+    expect(createEvidences(courseOfferings)).toEqual({ created: 'CO-POST-201-CREATED', location: 'CO-POST-LOCATION-RESOLVES' });
+    // …and a resource the catalogue has no POST requirement for falls back to a named set-up step.
+    expect(createEvidences({ idPrefix: 'XX', title: 'a widget' })).toEqual({ created: 'set-up: create a widget', location: 'set-up: create a widget' });
     expect(createEvidences(sessions)).toEqual({ created: 'SES-POST-201-CREATED', location: 'SES-POST-LOCATION-RESOLVES' });
   });
 
