@@ -50,6 +50,15 @@ describe(specFilesFor.name, () => {
     expect(specFilesFor(['SES-PUT-403-OTHER-SCHOOL'], specs)).toEqual(['specs/authz.spec.ts']);
   });
 
+  it('should pick a family that cites the id as a template, beside the files that name it', () => {
+    const withFamily = [
+      ...specs,
+      { path: 'specs/families/conditional.spec.ts', text: "runFamily(registered('conditional'));\ncheck(id('PUT-412-STALE'), 'PUT with a stale If-Match')" },
+    ];
+    expect(specFilesFor(['SES-PUT-412-STALE'], withFamily)).toEqual(['specs/a.spec.ts', 'specs/families/conditional.spec.ts']);
+    expect(specFilesFor(['CO-PUT-412-STALE'], withFamily)).toEqual(['specs/families/conditional.spec.ts']);
+  });
+
   it('should fall back to every file for an id found nowhere', () => {
     expect(specFilesFor(['SES-NOWHERE-999-X'], specs)).toEqual(specs.map((s) => s.path).sort());
   });

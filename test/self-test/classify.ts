@@ -42,7 +42,8 @@ export interface SpecSource {
 /**
  * The spec files that can hold checks of these requirements, so a fault run loads only those
  * (vitest must import every file it is given before the name filter applies, which dominates a
- * small run). An id found literally picks its files; an id built from a template
+ * small run). An id found literally picks its files, with the families that cite its template
+ * (`'PUT-412-STALE'` for SES-PUT-412-STALE and CO-PUT-412-STALE); an id built from a template
  * (`SES-${op}-401-UNAUTHENTICATED`) is found by its tail, then by its status part; an id found
  * nowhere selects every file, so narrowing never hides a check.
  */
@@ -50,11 +51,14 @@ export function specFilesFor(requirementIds: readonly string[], specs: readonly 
   const chosen = new Set<string>();
   for (const id of requirementIds) {
     const parts = id.split('-');
-    const needles = [id, parts.slice(2).join('-'), parts.length > 2 ? `-${parts[2]}-` : undefined].filter((n): n is string => !!n && n.length > 2);
-    let hits: string[] = [];
+    // A family cites a requirement template by its id without the resource prefix, quoted:
+    // requirementIdOf(d, 'PUT-412-STALE') stands for SES-PUT-412-STALE and CO-PUT-412-STALE.
+    const template = `'${parts.slice(1).join('-')}'`;
+    const needles = [parts.slice(2).join('-'), parts.length > 2 ? `-${parts[2]}-` : undefined].filter((n): n is string => !!n && n.length > 2);
+    let hits = specs.filter((s) => s.text.includes(id) || s.text.includes(template)).map((s) => s.path);
     for (const needle of needles) {
-      hits = specs.filter((s) => s.text.includes(needle)).map((s) => s.path);
       if (hits.length > 0) break;
+      hits = specs.filter((s) => s.text.includes(needle)).map((s) => s.path);
     }
     for (const path of hits.length > 0 ? hits : specs.map((s) => s.path)) chosen.add(path);
   }

@@ -1,7 +1,7 @@
 // The kill matrix: a faithful full run (must be all green), then one run per fault, each limited to
 // the checks of the requirements the fault declares plus a small fixed sample, spread over a pool
 // of worker processes. Every fault must be killed by a check of a requirement it declares.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { faults as allFaults } from '../../host/faults/catalogue.js';
@@ -35,11 +35,23 @@ const FAITHFUL_JOB = 'faithful';
 const SECONDARY_TARGET_REQUIREMENTS = ['SES-SNAP-ISOLATION', 'SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'];
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/**
+ * The spec files with the text that names their requirements: a family's spec file
+ * (specs/families/<name>.spec.ts) cites no id itself, so its text is joined with the family it
+ * runs (specs/families/<name>.ts), where the templated ids are.
+ */
 function readSpecs(): SpecSource[] {
-  const dir = join(REPO_ROOT, 'specs');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.spec.ts'))
-    .map((name) => ({ path: `specs/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
+  const read = (folder: string): SpecSource[] => {
+    const dir = join(REPO_ROOT, folder);
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.spec.ts'))
+      .map((name) => {
+        const family = join(dir, name.replace(/\.spec\.ts$/, '.ts'));
+        const text = readFileSync(join(dir, name), 'utf8') + (existsSync(family) ? `\n${readFileSync(family, 'utf8')}` : '');
+        return { path: `${folder}/${name}`, text };
+      });
+  };
+  return [...read('specs'), ...read('specs/families')];
 }
 
 function faithfulSummary(run: JobResult | undefined): SelfTestSummary['faithful'] {
