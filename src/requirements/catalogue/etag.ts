@@ -1,6 +1,8 @@
 // Requirements of the 'etag' concern: the ETag header and _etag, when they change, and the
 // conditional requests (If-Match on writes, If-None-Match on GET by id). CONTRACT.md §3.
-// Cited by specs/sessions.etag.spec.ts and specs/sessions.etag-conditional.spec.ts.
+// Entries with `template:` hold for every resource (src/requirements/templates.ts) and are cited by
+// the families specs/families/etag.ts and conditional.ts; the two sessions-only ETag checks (a
+// child-collection change, a refused write) are in specs/sessions.etag.spec.ts.
 import type { CatalogueEntry } from '../templates.js';
 
 export const etagRequirements: CatalogueEntry[] = [
