@@ -5,12 +5,13 @@
 // test/unit/families.test.ts holds this list, the files and the spec files to each other.
 import type { Family } from '../../src/index.js';
 import { conditional } from './conditional.js';
+import { create } from './create.js';
 import { deletion } from './delete.js';
 import { etag } from './etag.js';
 import { methods } from './methods.js';
 import { read } from './read.js';
 
-export const FAMILIES: readonly Family[] = [read, deletion, methods, etag, conditional];
+export const FAMILIES: readonly Family[] = [create, read, deletion, methods, etag, conditional];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

@@ -35,11 +35,11 @@ export const crudRequirements: CatalogueEntry[] = [
       'The Location returned by a creating POST resolves with GET to the item just created, carrying the posted values and a server-assigned id.',
   },
   {
-    id: 'SES-POST-400-ID-IN-BODY',
+    template: 'POST-400-ID-IN-BODY',
     level: 'MUST',
     source: 'CONTRACT.md §6',
     area: 'semantics',
-    operation: 'PostSession',
+    kind: 'create',
     statement: 'POST with an id in the body is refused with 400 data-validation-failed: ids are assigned by the server.',
   },
   // --- GET /ed-fi/sessions/{id} ---------------------------------------------------------------
