@@ -1,7 +1,7 @@
 // Requirements of the 'crud' concern: the documented write/read status codes of a session and the
 // resource semantics around them (upsert, Location, key change, delete, method not allowed).
 // Entries with `template:` hold for every resource (src/requirements/templates.ts: SES-… and CO-…)
-// and are cited by the families in specs/families/ (read, delete, methods); the others are
+// and are cited by the families in specs/families/ (create, read, update, delete, methods); the others are
 // sessions' own, cited by specs/sessions.{create,update,delete,key-change}.spec.ts.
 import type { CatalogueEntry } from '../templates.js';
 
