@@ -85,6 +85,14 @@ describe('the generic resource client', () => {
     expect(await resourceClients({ ...deps, factories: { sessions: given } })('sessions').prepare()).toEqual({ given: true });
   });
 
+  it("should make a refused session POST in a course offering's set-up evidence SES-POST-201-CREATED, not the offering's requirement", async () => {
+    // The parent's factory builds a session the host refuses (no school): the offering never gets posted.
+    const broken = { build: () => ({ sessionName: 'no school' }) };
+    const error = await resourceClients({ ...deps, factories: { sessions: broken } })('courseOfferings').createNew().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CheckFailedError);
+    expect((error as CheckFailedError).arrange).toEqual({ step: 'POST a session', evidences: 'SES-POST-201-CREATED' });
+  });
+
   it('should make a refused create a set-up failure evidencing the POST requirement', async () => {
     const error = await resourceClients(deps)('sessions').create({ sessionName: 'no school' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CheckFailedError);
