@@ -1,12 +1,14 @@
 // Fixture checks for the harness's own tests (never part of the conformance suite): one of each
 // verdict, each writing to the target so cleanup can be counted. The requirement ids are taken
-// from the live catalogue (first MUST, first SHOULD) so this file survives catalogue edits.
+// from the live catalogue (first MUST, first SHOULD of sessions: these checks write sessions) so
+// this file survives catalogue edits.
 import { allRequirements } from '../../../src/requirements/index.js';
 import { check, describe, ensure, expectStatus, SESSIONS, type CheckContext } from '../../../src/index.js';
 
-const must = allRequirements().find((r) => r.level === 'MUST' && !r.profiles)!;
-const should = allRequirements().find((r) => r.level === 'SHOULD' && !r.profiles)!;
-const other = allRequirements().find((r) => r.level === 'MUST' && !r.profiles && r.id !== must.id)!;
+const sessions = allRequirements().filter((r) => r.id.startsWith('SES-'));
+const must = sessions.find((r) => r.level === 'MUST' && !r.profiles)!;
+const should = sessions.find((r) => r.level === 'SHOULD' && !r.profiles)!;
+const other = sessions.find((r) => r.level === 'MUST' && !r.profiles && r.id !== must.id)!;
 
 function minimalSession(t: CheckContext, n: number): { sessionName: string; schoolReference: { schoolId: number }; schoolYearTypeReference: { schoolYear: number } } {
   return { sessionName: `fixture ${t.target.runTag} ${n}`, schoolReference: { schoolId: t.refs.schoolId }, schoolYearTypeReference: { schoolYear: t.refs.schoolYear } };
