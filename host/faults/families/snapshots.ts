@@ -22,6 +22,11 @@ const useSnapshotIgnored: Fault = {
     'SES-PUT-405-USE-SNAPSHOT',
     'SES-DELETE-405-USE-SNAPSHOT',
     'SES-WRITE-405-SNAPSHOT-ANY-VALUE',
+    // Every resource's writes are applied: course offerings' instances of the same rules.
+    'CO-POST-405-USE-SNAPSHOT',
+    'CO-PUT-405-USE-SNAPSHOT',
+    'CO-DELETE-405-USE-SNAPSHOT',
+    'CO-WRITE-405-SNAPSHOT-ANY-VALUE',
   ],
   onRequest: (req) => (isDataRequest(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
 };
