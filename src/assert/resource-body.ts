@@ -9,7 +9,7 @@ import { compileSchemaValidator, isOpenApiDocument, type BodyValidator } from '.
 import type { SchemaProblem } from '../contract/ajv.js';
 import { readFileSync } from 'node:fs';
 import type { AnyResourceDescriptor } from '../resources/index.js';
-import { CONTEXT_ENV, loadRunContext } from '../runtime/run-context.js';
+import { currentRun } from '../runtime/current-run.js';
 import { checkFailure } from './fail.js';
 import { CONTRACT_DIFFERS, expectSessionBody, OWN_OPENAPI_BROKEN } from './session-body.js';
 
@@ -26,7 +26,7 @@ function validatorOf(source: string, schema: string, load: () => unknown): BodyV
 
 /** The target's own document's validator of this schema, when the probe saved one that has it. */
 function targetValidator(schema: string): BodyValidator | undefined {
-  const path = process.env[CONTEXT_ENV] ? loadRunContext().openApiDocumentPath : undefined;
+  const path = currentRun()?.openApiDocumentPath;
   return path ? validatorOf(path, schema, () => JSON.parse(readFileSync(path, 'utf8')) as unknown) : undefined;
 }
 

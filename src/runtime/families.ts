@@ -13,7 +13,8 @@ import { describe } from 'vitest';
 import { HarnessError } from '../errors.js';
 import { isOpenApiDocument } from '../contract/openapi.js';
 import { RESOURCES, type AnyResourceDescriptor } from '../resources/index.js';
-import { CONTEXT_ENV, loadRunContext } from './run-context.js';
+import { currentRun } from './current-run.js';
+import type { RunContext } from './run-context.js';
 
 export const RESOURCES_ENV = 'EDFI_CONFORMANCE_RESOURCES';
 
@@ -43,13 +44,17 @@ export function servedPaths(documentPath: string | undefined): Set<string> | und
  * The resources a family runs over: the named ones (EDFI_CONFORMANCE_RESOURCES) or every known one,
  * kept only when the target's own document (if any) lists its path.
  */
-export function selectedResources(env: NodeJS.ProcessEnv = process.env, known: readonly AnyResourceDescriptor[] = RESOURCES): AnyResourceDescriptor[] {
+export function selectedResources(
+  env: NodeJS.ProcessEnv = process.env,
+  known: readonly AnyResourceDescriptor[] = RESOURCES,
+  run: Pick<RunContext, 'openApiDocumentPath'> | undefined = currentRun(),
+): AnyResourceDescriptor[] {
   const named = env[RESOURCES_ENV]?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const name of named ?? []) {
     if (!known.some((r) => r.name === name)) throw new HarnessError(`${RESOURCES_ENV} names an unknown resource '${name}'; the suite knows ${known.map((r) => r.name).join(', ')}`);
   }
   const wanted = named ? known.filter((r) => named.includes(r.name)) : [...known];
-  const served = env[CONTEXT_ENV] ? servedPaths(loadRunContext(env).openApiDocumentPath) : undefined;
+  const served = run ? servedPaths(run.openApiDocumentPath) : undefined;
   return served ? wanted.filter((r) => served.has(r.path.toLowerCase())) : wanted;
 }
 

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RESOURCES_ENV, selectedResources, servedPaths } from '../../../src/runtime/families.js';
-import { CONTEXT_ENV } from '../../../src/runtime/run-context.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'families-'));
 function documentWith(paths: string[]): string {
@@ -13,11 +12,12 @@ function documentWith(paths: string[]): string {
   writeFileSync(file, JSON.stringify({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: Object.fromEntries(paths.map((p) => [p, {}])) }));
   return file;
 }
-const envWith = (openApiDocumentPath: string | undefined, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
-  [CONTEXT_ENV]: JSON.stringify({ openApiDocumentPath, runTag: String(Math.random()) }),
-  ...extra,
-});
-const names = (env: NodeJS.ProcessEnv): string[] => selectedResources(env).map((r) => r.name);
+type Case = { env: NodeJS.ProcessEnv; run: { openApiDocumentPath?: string } | undefined };
+/** A run whose target saved this document (or none), with these environment variables. */
+const envWith = (openApiDocumentPath: string | undefined, extra: Record<string, string> = {}): Case => ({ env: extra, run: { openApiDocumentPath } });
+/** Outside a conformance run: no run context at all. */
+const outside: Case = { env: {}, run: undefined };
+const names = (c: Case): string[] => selectedResources(c.env, undefined, c.run).map((r) => r.name);
 
 describe('selectedResources', () => {
   it('keeps the resources the target document lists, case-insensitively', () => {
@@ -27,13 +27,13 @@ describe('selectedResources', () => {
 
   it('runs every known resource when the target published no document, or outside a run', () => {
     expect(names(envWith(undefined))).toEqual(['sessions', 'courseOfferings']);
-    expect(names({})).toEqual(['sessions', 'courseOfferings']);
+    expect(names(outside)).toEqual(['sessions', 'courseOfferings']);
     expect(servedPaths(join(dir, 'missing.json'))).toBeUndefined();
   });
 
   it('narrows to the named resources and refuses an unknown name in one sentence', () => {
     expect(names(envWith(undefined, { [RESOURCES_ENV]: 'courseOfferings' }))).toEqual(['courseOfferings']);
     expect(names(envWith(documentWith(['/ed-fi/sessions']), { [RESOURCES_ENV]: 'courseOfferings' }))).toEqual([]);
-    expect(() => selectedResources({ [RESOURCES_ENV]: 'sessions,widgets' })).toThrow("EDFI_CONFORMANCE_RESOURCES names an unknown resource 'widgets'; the suite knows sessions, courseOfferings");
+    expect(() => selectedResources({ [RESOURCES_ENV]: 'sessions,widgets' }, undefined, undefined)).toThrow("EDFI_CONFORMANCE_RESOURCES names an unknown resource 'widgets'; the suite knows sessions, courseOfferings");
   });
 });
