@@ -4,11 +4,12 @@
 // it is for (by method and path template, whatever the resource); throws TransportError only when
 // there is no answer at all.
 import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
-import { TransportError } from '../errors.js';
+import { HarnessError, TransportError } from '../errors.js';
 import type { Exchange, ExchangeRequest } from './exchange.js';
 import type { Contract } from '../contract/contract.js';
 import { ods73Contract } from '../contract/contract-sources.js';
 import { Limiter } from './limiter.js';
+import { ExclusiveGate, type ExclusiveOptions, type Gate } from './gate.js';
 
 export interface TransportOptions {
   timeoutMs: number;
@@ -20,13 +21,13 @@ export interface TransportOptions {
   /** Labels each exchange with its operation; default the committed ODS/API 7.3 contract. */
   contract?: Contract;
   /** Replaces this transport's own cap with one shared beyond it (the run-wide permits of src/runtime/permits.ts). */
-  gate?: { run<T>(fn: () => Promise<T>): Promise<T> };
+  gate?: Gate;
 }
 
 export class Transport {
   readonly dispatcher: Dispatcher;
   private readonly ownsDispatcher: boolean;
-  private readonly limiter: Pick<Limiter, 'run'>;
+  private readonly limiter: Gate;
   private readonly contract: Contract;
   /** Requests put on the wire, retries included. */
   sent = 0;
@@ -43,7 +44,7 @@ export class Transport {
         // Short keep-alive so a finished run never holds the event loop open for long.
         keepAliveTimeout: 1_000,
       });
-    this.limiter = options.gate ?? new Limiter(Math.max(1, options.maxConcurrency));
+    this.limiter = options.gate ?? new ExclusiveGate(new Limiter(Math.max(1, options.maxConcurrency)));
     this.contract = options.contract ?? ods73Contract();
   }
 
@@ -57,6 +58,16 @@ export class Transport {
       if (wait === undefined || attempt >= maxRetries) return exchange;
       await new Promise((resolve) => setTimeout(resolve, Math.min(wait, maxWait)));
     }
+  }
+
+  /**
+   * Runs `fn` with this transport to itself: every permit its gate stands for is held and only
+   * requests made from `fn` go out until it settles (src/http/gate.ts).
+   */
+  exclusive<T>(fn: () => Promise<T>, options?: ExclusiveOptions): Promise<T> {
+    // Running `fn` unheld would let a check believe it had the target to itself.
+    if (!(this.limiter instanceof ExclusiveGate)) return Promise.reject(new HarnessError('this transport was given a gate without an exclusive mode'));
+    return this.limiter.exclusive(fn, options);
   }
 
   private async once(req: ExchangeRequest): Promise<Exchange> {

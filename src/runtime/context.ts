@@ -1,12 +1,13 @@
 // The `t` a check receives: clients per role and target, the fixtures, the seeded generator, the
 // session helpers and the ledger, steps and skips (docs/DESIGN.md "Harness surface for specs").
 import * as allure from 'allure-js-commons';
+import { Status } from 'allure-js-commons';
 import type { ApiClient } from '../http/api-client.js';
 import { HarnessError } from '../errors.js';
 import type { LedgerEntry, TargetName } from '../fixtures/ledger.js';
 import type { Profile, Requirement } from '../requirements/types.js';
 import type { CaseRow } from './check-state.js';
-import { workerClients } from './clients.js';
+import { workerClients, type WorkerClients } from './clients.js';
 import { announceFor, observeFor, type ObservedCheck } from './exchange-observer.js';
 import { loadGenerators, type SessionFactory, type GeneratorsModule } from './generators.js';
 import type { SessionRefs } from './refs.js';
@@ -67,6 +68,14 @@ export interface CheckContext {
    * the check's own requirement. Shown as a step named 'arrange: …'.
    */
   arrange<T>(name: string, fn: () => T | Promise<T>, evidences?: string): Promise<T>;
+  /**
+   * Runs `fn` with the target to itself: waits for every request of the run in flight to finish,
+   * then lets only this check's requests through until `fn` settles. For the few checks whose
+   * verdict needs nothing else to write (or read) between two of their requests; keep `fn` to a
+   * handful of requests, since the whole run waits meanwhile (the hold ends after at most
+   * EXCLUSIVE_MAX_HOLD_MS regardless). Shown as a step named 'exclusive: …'.
+   */
+  exclusive<T>(why: string, fn: () => T | Promise<T>): Promise<T>;
   /** The expectation a profile-register entry gives for this run's profile; recorded as `decidedBy`. */
   decide<T>(difference: ProfileDifference<T>): T;
   /** Skip with the reason (quote what the target answered); `lacks` names the capability or role. */
@@ -74,6 +83,20 @@ export interface CheckContext {
   secondary(kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget;
   /** Report one data-driven row (an invalid case): shown in the matrix. */
   recordCase(row: CaseRow): void;
+}
+
+/**
+ * t.exclusive: the main client's token is made current first, outside the hold, so the holder's
+ * first request does not wait on a token fetch another check started (that fetch queues behind
+ * the hold). How long the permits took and an overrun are logged as steps of the check.
+ */
+async function exclusively<T>(transport: WorkerClients['transport'], api: ApiClient, fn: () => T | Promise<T>): Promise<T> {
+  // A failing token endpoint is the requests' own finding, inside the hold.
+  await api.token().catch(() => undefined);
+  return transport.exclusive(async () => fn(), {
+    onHeld: (waitedMs) => void allure.logStep(`the run's requests in flight finished after ${waitedMs} ms: the target is this check's alone`),
+    onOverrun: (heldMs) => void allure.logStep(`the hold was given back after ${heldMs} ms before the check was done: later requests shared the target`, Status.BROKEN),
+  });
 }
 
 export async function buildContext(
@@ -155,6 +178,7 @@ export async function buildContext(
     ledger: { entries: () => [...observed.created] },
     step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,
     arrange: (name, fn, evidences) => allure.step(`arrange: ${name}`, () => inArrange(name, evidences, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
+    exclusive: (why, fn) => allure.step(`exclusive: ${why}`, () => exclusively(clients.transport, api, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
     decide(difference) {
       const decided = (observed.state.meta.decidedBy ??= []);
       if (!decided.includes(difference.id)) decided.push(difference.id);

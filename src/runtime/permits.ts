@@ -6,13 +6,13 @@
 // counter (hostPermits); a worker asks for it once over a BroadcastChannel named after the run.
 // A worker that gets no answer (a runner without a host, another pool) falls back to its static
 // slice (perWorkerCap), which keeps the promise too, only less well used.
+// A check that needs the target to itself takes every permit at once (SharedPermits.exclusive,
+// reached through src/http/gate.ts): with the fallback slice it can only hold its own worker's.
 import { BroadcastChannel } from 'node:worker_threads';
+import { ExclusiveGate, type ExclusivePermits } from '../http/gate.js';
 import { Limiter } from '../http/limiter.js';
 
-/** Runs `fn` holding one of the run's permits. */
-export interface Gate {
-  run<T>(fn: () => Promise<T>): Promise<T>;
-}
+export type { Gate } from '../http/gate.js';
 
 const channelName = (runId: string): string => `edfi-conformance-permits:${runId}`;
 /** How long a worker waits for the runner's counter before falling back to its static slice. */
@@ -31,7 +31,7 @@ interface Request {
 
 /** In the runner: answers workers with the run's counter until closed. */
 export function hostPermits(runId: string): { counter: Int32Array; close(): void } {
-  const counter = new Int32Array(new SharedArrayBuffer(8));
+  const counter = newPermitCounter();
   const channel = new BroadcastChannel(channelName(runId));
   channel.onmessage = (event: unknown) => {
     if ((event as { data?: Request }).data?.want === 'permits') channel.postMessage({ counter: counter.buffer });
@@ -41,9 +41,28 @@ export function hostPermits(runId: string): { counter: Int32Array; close(): void
   return { counter, close: () => channel.close() };
 }
 
-/** Slots of the shared counter: permits held, and requests waiting for one. */
+/**
+ * Slots of the shared counter: permits held, requests waiting for one, and the exclusive holders'
+ * ticket lock (the next ticket to hand out, the ticket whose turn it is, and whether that holder
+ * has closed the counter to newcomers while the requests in flight drain).
+ */
 const HELD = 0;
 const WAITING = 1;
+const NEXT_TICKET = 2;
+const SERVING = 3;
+const CLOSED = 4;
+const SLOTS = 5;
+
+/** A zeroed counter with room for every slot SharedPermits uses. */
+export function newPermitCounter(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT));
+}
+
+/** Waits (bounded by RECHECK_MS) while `counter[index]` still holds `value`. */
+async function waitWhile(counter: Int32Array, index: number, value: number): Promise<void> {
+  const wait = waitAsync(counter, index, value, RECHECK_MS);
+  if (wait.async) await wait.value;
+}
 
 /**
  * At most `max` holders at once across every thread sharing `counter`. Fair enough across
@@ -51,11 +70,15 @@ const WAITING = 1;
  * freed (a busy worker would otherwise keep re-taking its own permits), and a release wakes the
  * longest waiter (Atomics wakes in FIFO order). Every waiter also looks again every RECHECK_MS,
  * so a wake-up lost to a worker that went away costs a moment, never the run.
+ *
+ * `exclusive` takes all `max` permits: holders queue for it on a ticket lock (first come, first
+ * served across threads); the one whose turn it is closes the counter, so no newcomer (nor an
+ * earlier waiter) takes a permit while the requests in flight finish, then takes all of them.
  */
-export class SharedPermits implements Gate {
+export class SharedPermits implements ExclusivePermits {
   constructor(
     private readonly counter: Int32Array,
-    private readonly max: number,
+    readonly max: number,
   ) {}
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
@@ -64,12 +87,39 @@ export class SharedPermits implements Gate {
       return await fn();
     } finally {
       Atomics.sub(this.counter, HELD, 1);
-      Atomics.notify(this.counter, HELD, 1);
+      // A closed counter has an exclusive holder waiting for the count to drain: wake it too.
+      Atomics.notify(this.counter, HELD, Atomics.load(this.counter, CLOSED) ? Infinity : 1);
+    }
+  }
+
+  async exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const c = this.counter;
+    const ticket = Atomics.add(c, NEXT_TICKET, 1);
+    for (let serving = Atomics.load(c, SERVING); serving !== ticket; serving = Atomics.load(c, SERVING)) await waitWhile(c, SERVING, serving);
+    Atomics.store(c, CLOSED, 1);
+    try {
+      for (;;) {
+        if (Atomics.compareExchange(c, HELD, 0, this.max) === 0) break;
+        const held = Atomics.load(c, HELD);
+        if (held !== 0) await waitWhile(c, HELD, held);
+      }
+      try {
+        return await fn();
+      } finally {
+        Atomics.sub(c, HELD, this.max);
+      }
+    } finally {
+      Atomics.store(c, CLOSED, 0);
+      Atomics.add(c, SERVING, 1);
+      Atomics.notify(c, SERVING);
+      Atomics.notify(c, CLOSED);
+      Atomics.notify(c, HELD);
     }
   }
 
   private take(): boolean {
     for (;;) {
+      if (Atomics.load(this.counter, CLOSED) !== 0) return false;
       const held = Atomics.load(this.counter, HELD);
       if (held >= this.max) return false;
       if (Atomics.compareExchange(this.counter, HELD, held, held + 1) === held) return true;
@@ -81,10 +131,13 @@ export class SharedPermits implements Gate {
     Atomics.add(this.counter, WAITING, 1);
     try {
       for (;;) {
+        if (this.take()) return;
+        if (Atomics.load(this.counter, CLOSED) !== 0) {
+          await waitWhile(this.counter, CLOSED, 1);
+          continue;
+        }
         const held = Atomics.load(this.counter, HELD);
-        if (held < this.max && this.take()) return;
-        const wait = waitAsync(this.counter, HELD, Math.max(held, this.max), RECHECK_MS);
-        if (wait.async) await wait.value;
+        if (held >= this.max) await waitWhile(this.counter, HELD, held);
       }
     } finally {
       Atomics.sub(this.counter, WAITING, 1);
@@ -113,18 +166,14 @@ function askForCounter(runId: string): Promise<Int32Array | undefined> {
 /**
  * A worker's gate: the run-wide counter once the runner has handed it over; until then, and for
  * good if it never does, the worker's static slice. Requests wait in this worker's own queue
- * first (at most `max` of them contend for run-wide permits at once).
+ * first (at most `max` of them contend for run-wide permits at once); an exclusive holder's own
+ * requests skip that queue (src/http/gate.ts).
  */
-export class WorkerGate implements Gate {
-  private readonly local: Limiter;
-  private shared: Promise<Gate>;
-
+export class WorkerGate extends ExclusiveGate {
   constructor(runId: string, max: number, fallbackSlice: number) {
-    this.local = new Limiter(Math.max(1, max));
-    this.shared = askForCounter(runId).then((counter) => (counter ? new SharedPermits(counter, max) : new Limiter(Math.max(1, fallbackSlice))));
-  }
-
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    return this.local.run(async () => (await this.shared).run(fn));
+    super(
+      askForCounter(runId).then((counter): ExclusivePermits => (counter ? new SharedPermits(counter, max) : new Limiter(Math.max(1, fallbackSlice)))),
+      new Limiter(Math.max(1, max)),
+    );
   }
 }
