@@ -11,8 +11,16 @@ import { sameId } from './support/ids.js';
 import { findListed, type Query } from './support/isolated-set.js';
 import { listPage, nonEmptyPartitions, partitionTokens, walkByCursor } from './support/walks.js';
 
-/** newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. */
+/**
+ * newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. With the
+ * target to itself: a write of another check in between would raise it for this one (a host that
+ * does not count key changes, say, would pass). Five or six requests: the run waits meanwhile.
+ */
 async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
+  await t.exclusive('no other request between the reads around the write', () => readsAround(t, what, write, evidences));
+}
+
+async function readsAround(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
   const before = await newestChangeVersion(t, 'newestChangeVersion before');
   await t.arrange(what, write, evidences);
   // A read replica may still answer the old value: that is SES-ACV-MONOTONIC's finding, not this
@@ -78,8 +86,10 @@ async function inPartitions(t: CheckContext, query: Query, id: string): Promise<
   return false;
 }
 
-// One after another: these read the run-wide newestChangeVersion, and SES-ACV-MONOTONIC's
-// back-to-back reads show a lagging replica only when this file's own writes are not in between.
+// One after another: these read the run-wide newestChangeVersion. The checks whose verdict needs
+// nothing else in between (SES-ACV-MONOTONIC's back-to-back reads, the reads around a raising
+// write) also hold the target to themselves for those few requests (t.exclusive), since other
+// files' checks run meanwhile.
 describe.sequential('availableChangeVersions', () => {
   check('SES-ACV-SHAPE', 'availableChangeVersions gives oldest and newest as integers', async (t) => {
     await t.step('GET availableChangeVersions', () => availableVersions(t));
@@ -92,12 +102,16 @@ describe.sequential('availableChangeVersions', () => {
 
   check('SES-ACV-MONOTONIC', 'newestChangeVersion never goes down', async (t) => {
     // Back-to-back reads first (a lagging replica shows only without writes in between), then
-    // reads around a write of this check.
+    // reads around a write of this check. With the target to itself, so no other check's write
+    // (or read, which moves a load balancer on) lands in between; nine requests, kept that short
+    // because every other request of the run waits meanwhile.
     const seen: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      seen.push(await newestChangeVersion(t, `read ${i + 1}`));
-      if (i === 5 && !t.target.readOnly) await t.sessions.create(t.gen.build(t.refs));
-    }
+    await t.exclusive('no other request between the reads', async () => {
+      for (let i = 0; i < 8; i++) {
+        seen.push(await newestChangeVersion(t, `read ${i + 1}`));
+        if (i === 5 && !t.target.readOnly) await t.sessions.create(t.gen.build(t.refs));
+      }
+    });
     ensure(seen.every((v, i) => i === 0 || v >= seen[i - 1]!), 'successive reads should never decrease', { expected: 'non-decreasing', observed: seen });
   }, { requires: ['changeQueries'] });
 

@@ -4,7 +4,7 @@
 // announcer what is about to go out, so a write can be recorded ahead of its answer (the ledger).
 import type { Exchange, RequestSpec } from './exchange.js';
 import type { Transport } from './transport.js';
-import { saysInvalidToken, type TokenSource } from './token-source.js';
+import { saysInvalidToken, type IssuedToken, type TokenSource } from './token-source.js';
 
 export type ExchangeObserver = (exchange: Exchange) => void | Promise<void>;
 /** Called before a request is sent; may throw (e.g. a skip) to stop it. */
@@ -39,6 +39,12 @@ export class ApiClient {
   async token(): Promise<string> {
     if (!this.options.tokens) throw new Error('this client sends no Authorization header');
     return this.options.tokens.token();
+  }
+
+  /** The current bearer token with when it was asked for and the `expires_in` its issue announced. */
+  async issuedToken(): Promise<IssuedToken> {
+    if (!this.options.tokens) throw new Error('this client sends no Authorization header');
+    return this.options.tokens.issued();
   }
 
   async request(spec: RequestSpec): Promise<Exchange> {

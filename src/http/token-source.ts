@@ -9,10 +9,18 @@ export interface ClientCredentials {
   secret: string;
 }
 
-interface CachedToken {
-  value: string;
+interface CachedToken extends IssuedToken {
   /** Epoch ms after which we stop using it. */
   renewAt: number;
+}
+
+/** A token with what its issue said about its lifetime (for checks of its expiry). */
+export interface IssuedToken {
+  value: string;
+  /** Epoch ms when the token request was sent: the token cannot be older. */
+  requestedAt: number;
+  /** `expires_in` as the token endpoint sent it (not checked: that is the token checks' job). */
+  expiresIn: unknown;
 }
 
 export class TokenSource {
@@ -37,6 +45,15 @@ export class TokenSource {
       this.pending = undefined;
     });
     return this.pending;
+  }
+
+  /** The current token (fetching one if needed) with when it was asked for and its announced lifetime. */
+  async issued(): Promise<IssuedToken> {
+    const value = await this.token();
+    const cached = this.cached;
+    // A concurrent renewal may have replaced it meanwhile; then the value is all that is known.
+    if (cached?.value !== value) return { value, requestedAt: Number.NaN, expiresIn: undefined };
+    return { value, requestedAt: cached.requestedAt, expiresIn: cached.expiresIn };
   }
 
   /** Forget the cached token (after the target said it is invalid). */
@@ -69,7 +86,7 @@ export class TokenSource {
     const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 1800) * 1000;
     // Renew a little early: 10% of the lifetime, at most 30 s, so even a 2-second token is reused.
     const margin = Math.min(30_000, lifetimeMs * 0.1);
-    this.cached = { value: body.access_token, renewAt: started + lifetimeMs - margin };
+    this.cached = { value: body.access_token, renewAt: started + lifetimeMs - margin, requestedAt: started, expiresIn: body.expires_in };
     return body.access_token;
   }
 }
