@@ -93,10 +93,17 @@ export interface CheckContext {
 async function exclusively<T>(transport: WorkerClients['transport'], api: ApiClient, fn: () => T | Promise<T>): Promise<T> {
   // A failing token endpoint is the requests' own finding, inside the hold.
   await api.token().catch(() => undefined);
-  return transport.exclusive(async () => fn(), {
-    onHeld: (waitedMs) => void allure.logStep(`the run's requests in flight finished after ${waitedMs} ms: the target is this check's alone`),
-    onOverrun: (heldMs) => void allure.logStep(`the hold was given back after ${heldMs} ms before the check was done: later requests shared the target`, Status.BROKEN),
-  });
+  let waitedMs = 0;
+  let overranAfterMs: number | undefined;
+  try {
+    return await transport.exclusive(async () => {
+      // Logged (and awaited) before the check's own steps, so Allure nests them beside it.
+      await allure.logStep(`the run's requests in flight finished after ${waitedMs} ms: the target is this check's alone`);
+      return fn();
+    }, { onHeld: (ms) => (waitedMs = ms), onOverrun: (ms) => (overranAfterMs = ms) });
+  } finally {
+    if (overranAfterMs !== undefined) await allure.logStep(`the hold was given back after ${overranAfterMs} ms, before the check was done: its later requests shared the target`, Status.BROKEN);
+  }
 }
 
 export async function buildContext(
