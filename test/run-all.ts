@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runKillMatrix } from './self-test/kill-matrix.js';
-import { runPersonaMatrix, type PersonaMatrixSummary } from './self-test/persona-matrix.js';
+import type { PersonaMatrixSummary } from './self-test/persona-matrix.js';
+import { runBothMatrices } from './self-test/one-pool.js';
 import { renderPersonaText, writePersonaReports } from './self-test/persona-report.js';
 import { renderText, writeSelfTestReports } from './self-test/report.js';
 import { readSharedRun, SHARED_FULL_RUN_ENV } from './self-test/shared-run.js';
@@ -75,31 +76,31 @@ async function runProjectTests(): Promise<UnitOutcome> {
   }
 }
 
-async function runSelfTest(): Promise<SelfTestSummary | { error: string }> {
-  console.log('\n== self-test: faithful host + kill matrix ==');
+/** The kill matrix (faithful run shared with the project tests' full run) and the persona matrix, on one pool. */
+async function runMatrices(withPersonas: boolean): Promise<{ self: SelfTestSummary | { error: string }; personas?: PersonaMatrixSummary | { error: string }; wallMs?: number }> {
+  console.log(`\n== self-test: faithful host + kill matrix${withPersonas ? ' + persona matrix (compound vendor hosts), one worker pool' : ''} ==`);
   try {
-    // The project tests' full run is the faithful run, when they made one (else the matrix runs it).
     const faithful = readSharedRun(sharedRunFile, 'faithful');
-    const summary = await runKillMatrix({ faithful });
-    console.log(renderText(summary));
-    const files = writeSelfTestReports(summary, join(ROOT, 'reports', 'self-test'));
+    let self: SelfTestSummary;
+    let personas: PersonaMatrixSummary | undefined;
+    let wallMs: number | undefined;
+    if (withPersonas) {
+      ({ kill: self, personas, wallMs } = await runBothMatrices({ faithful }, {}));
+    } else {
+      self = await runKillMatrix({ faithful });
+    }
+    console.log(renderText(self));
+    const files = writeSelfTestReports(self, join(ROOT, 'reports', 'self-test'));
     console.log(`  written: ${files.markdown}, ${files.json}`);
-    return summary;
+    if (personas) {
+      console.log(renderPersonaText(personas));
+      const written = writePersonaReports(personas, join(ROOT, 'reports', 'self-test'));
+      console.log(`  written: ${written.markdown}, ${written.json}`);
+    }
+    return { self, personas, wallMs };
   } catch (error) {
-    return { error: (error as Error).stack ?? String(error) };
-  }
-}
-
-async function runPersonas(): Promise<PersonaMatrixSummary | { error: string }> {
-  console.log('\n== self-test: persona matrix (compound vendor hosts) ==');
-  try {
-    const summary = await runPersonaMatrix();
-    console.log(renderPersonaText(summary));
-    const files = writePersonaReports(summary, join(ROOT, 'reports', 'self-test'));
-    console.log(`  written: ${files.markdown}, ${files.json}`);
-    return summary;
-  } catch (error) {
-    return { error: (error as Error).stack ?? String(error) };
+    const failure = { error: (error as Error).stack ?? String(error) };
+    return { self: failure, personas: withPersonas ? failure : undefined };
   }
 }
 
@@ -110,8 +111,9 @@ async function main(): Promise<void> {
     console.log('== project tests (vitest over test/**/*.test.ts) ==');
     unit = await runProjectTests();
   }
-  const self = args.has('--skip-self-test') ? undefined : await runSelfTest();
-  const personas = args.has('--skip-self-test') || args.has('--skip-personas') ? undefined : await runPersonas();
+  const matrices = args.has('--skip-self-test') ? undefined : await runMatrices(!args.has('--skip-personas'));
+  const self = matrices?.self;
+  const personas = matrices?.personas;
 
   let passed = 0;
   let failed = 0;
@@ -132,7 +134,8 @@ async function main(): Promise<void> {
     lines.push(`  mutation score: ${self.killed}/${self.total} = ${(self.score * 100).toFixed(1)}%${self.survivors.length ? ` — survivors: ${self.survivors.map((s) => s.faultId).join(', ')}` : ''}`);
     lines.push(`  unproven checks: ${self.unproven.length}${self.unproven.length ? ` — ${self.unproven.join('; ')}` : ''}`);
     lines.push(`  500 pairs elicited by faults: ${self.elicited500.operations.length}/${self.elicited500.of}`);
-    lines.push(`  self-test wall time: ${(self.wallMs / 1000).toFixed(1)} s`);
+    // In one pool with the personas, the stages have no wall times of their own (the pool's is below).
+    if (matrices?.wallMs === undefined) lines.push(`  self-test wall time: ${(self.wallMs / 1000).toFixed(1)} s`);
   }
   if (personas && 'error' in personas) {
     failed += 1;
@@ -142,8 +145,9 @@ async function main(): Promise<void> {
     passed += personas.passed;
     failed += personas.failed;
     const untrue = personas.results.filter((r) => !r.passed).map((r) => r.personaId);
-    lines.push(`  persona matrix: ${personas.passed}/${personas.results.length} personas with true verdicts${untrue.length ? ` — not true: ${untrue.join(', ')}` : ''} (${(personas.wallMs / 1000).toFixed(1)} s)`);
+    lines.push(`  persona matrix: ${personas.passed}/${personas.results.length} personas with true verdicts${untrue.length ? ` — not true: ${untrue.join(', ')}` : ''}${matrices?.wallMs === undefined ? ` (${(personas.wallMs / 1000).toFixed(1)} s)` : ''}`);
   }
+  if (matrices?.wallMs !== undefined) lines.push(`  self-test and persona matrix, one worker pool: ${(matrices.wallMs / 1000).toFixed(1)} s`);
   lines.push(`  total wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   console.log(lines.join('\n'));
   console.log(`${passed} passed, ${failed} failed`);

@@ -86,57 +86,76 @@ function previousDurations(): Map<string, number> {
   }
 }
 
-export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<SelfTestSummary> {
+/** A matrix to run on the worker pool: its jobs, a line per finished job, and the summary of its runs. */
+export interface MatrixPlan<Summary> {
+  jobs: Job[];
+  onResult(run: JobResult): void;
+  summarize(runs: JobResult[]): Summary;
+}
+
+/** The kill matrix's jobs and how its runs are judged (runKillMatrix runs them; npm test shares a pool). */
+export function planKillMatrix(options: KillMatrixOptions = {}): MatrixPlan<SelfTestSummary> {
   const started = performance.now();
   const log = options.log ?? ((line: string) => console.log(line));
   const known = new Set(catalogue.map((r) => r.id));
   const selected: Fault[] = options.faultIds ? allFaults.filter((f) => options.faultIds!.includes(f.id)) : allFaults;
   const seed = options.seed ?? DEFAULT_SEED;
   const specs = readSpecs();
-  const parallelism = options.parallelism ?? (Number(process.env.EDFI_SELF_TEST_PARALLELISM) || 2);
+  const timeoutMs = options.jobTimeoutMs ?? 120_000;
 
   const jobs: Job[] = [
-    ...(options.skipFaithful || options.faithful ? [] : [{ jobId: FAITHFUL_JOB, seed }]),
+    ...(options.skipFaithful || options.faithful ? [] : [{ jobId: FAITHFUL_JOB, seed, timeoutMs }]),
     ...orderLongestFirst(
       selected.map((f) => {
         const ids = selectedRequirements(f, known);
         const faultOnSecondaries = f.violates.some((id) => SECONDARY_TARGET_REQUIREMENTS.includes(id));
         // One spec thread: a fault run holds a few checks, and a thread's start (importing the
         // harness) costs more CPU than they do; the pool runs several runs side by side instead.
-        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries, workers: 1 };
+        return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries, workers: 1, timeoutMs };
       }),
       specs,
       previousDurations(),
     ),
   ];
   let done = 0;
-  const runs = await runJobs(jobs, parallelism, options.jobTimeoutMs ?? 120_000, (r) => {
+  const onResult = (r: JobResult): void => {
     done += 1;
     const verdict = r.faultId === undefined ? faithfulSummary(r).passed ? 'all green' : 'NOT GREEN' : classifyFault(selected.find((f) => f.id === r.faultId)!, r).status;
     log(`  [${done}/${jobs.length}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s, host start ${((r.hostStartMs ?? 0) / 1000).toFixed(1)} s)`);
-  });
-
-  if (options.faithful) {
-    runs.push({ ...options.faithful, jobId: FAITHFUL_JOB, faultId: undefined });
-    log(`  faithful host: ${faithfulSummary(options.faithful).passed ? 'all green' : 'NOT GREEN'} (${options.faithful.checks.length} checks, shared with the project tests' full run)`);
-  }
-  const byId = new Map(runs.map((r) => [r.jobId, r]));
-  const faithfulRun = byId.get(FAITHFUL_JOB);
-  const results: FaultResult[] = selected.map((f) => classifyFault(f, byId.get(f.id)!));
-  const killed = results.filter((r) => r.status === 'killed').length;
-  const faithful = faithfulSummary(faithfulRun);
-  const survivors = results.filter((r) => r.status !== 'killed');
-  const operations = elicited500(runs.filter((r) => r.faultId !== undefined));
-  return {
-    faithful,
-    results,
-    killed,
-    total: results.length,
-    score: results.length === 0 ? 1 : killed / results.length,
-    survivors,
-    unproven: faithfulRun ? unprovenChecks(faithfulRun.checks, results) : [],
-    elicited500: { operations, of: OPERATIONS.length },
-    wallMs: Math.round(performance.now() - started),
-    passed: faithful.passed && survivors.length === 0,
   };
+
+  const summarize = (ownRuns: JobResult[]): SelfTestSummary => {
+    const runs = [...ownRuns];
+    if (options.faithful) {
+      runs.push({ ...options.faithful, jobId: FAITHFUL_JOB, faultId: undefined });
+      log(`  faithful host: ${faithfulSummary(options.faithful).passed ? 'all green' : 'NOT GREEN'} (${options.faithful.checks.length} checks, shared with the project tests' full run)`);
+    }
+    const byId = new Map(runs.map((r) => [r.jobId, r]));
+    const faithfulRun = byId.get(FAITHFUL_JOB);
+    const results: FaultResult[] = selected.map((f) => classifyFault(f, byId.get(f.id)!));
+    const killed = results.filter((r) => r.status === 'killed').length;
+    const faithful = faithfulSummary(faithfulRun);
+    const survivors = results.filter((r) => r.status !== 'killed');
+    const operations = elicited500(runs.filter((r) => r.faultId !== undefined));
+    return {
+      faithful,
+      results,
+      killed,
+      total: results.length,
+      score: results.length === 0 ? 1 : killed / results.length,
+      survivors,
+      unproven: faithfulRun ? unprovenChecks(faithfulRun.checks, results) : [],
+      elicited500: { operations, of: OPERATIONS.length },
+      wallMs: Math.round(performance.now() - started),
+      passed: faithful.passed && survivors.length === 0,
+    };
+  };
+  return { jobs, onResult, summarize };
+}
+
+export async function runKillMatrix(options: KillMatrixOptions = {}): Promise<SelfTestSummary> {
+  const plan = planKillMatrix(options);
+  const parallelism = options.parallelism ?? (Number(process.env.EDFI_SELF_TEST_PARALLELISM) || 2);
+  const runs = await runJobs(plan.jobs, parallelism, options.jobTimeoutMs ?? 120_000, (r) => plan.onResult(r));
+  return plan.summarize(runs);
 }

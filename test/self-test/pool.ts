@@ -43,11 +43,13 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
         return;
       }
       slot.job = job;
+      // A job may bring its own limit (a persona's full run beside the kill matrix's short runs).
+      const limitMs = job.timeoutMs ?? jobTimeoutMs;
       slot.timer = setTimeout(() => {
-        record({ jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: jobTimeoutMs, checks: [], suiteErrors: [], timedOut: true, error: `no result within ${jobTimeoutMs} ms` });
+        record({ jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: limitMs, checks: [], suiteErrors: [], timedOut: true, error: `no result within ${limitMs} ms` });
         slot.job = undefined;
         slot.child.kill('SIGKILL');
-      }, jobTimeoutMs);
+      }, limitMs);
       slot.child.send({ type: 'job', job } satisfies ToWorker);
     };
     const spawnWorker = (): void => {

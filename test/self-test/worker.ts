@@ -18,6 +18,8 @@ import { findTokenFragments } from './token-fragments.js';
 import type { CheckOutcome, JobResult, RunAudit } from './types.js';
 
 export interface Job {
+  /** This job's time limit (default: the pool's). */
+  timeoutMs?: number;
   jobId: string;
   faultId?: string;
   /** Several faults on the main host at once (a persona); secondary hosts stay faithful. */
