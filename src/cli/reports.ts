@@ -12,7 +12,7 @@ import type { CollectedResults } from '../report/results.js';
 import { writeExecutor } from '../report/allure-setup.js';
 import { allRequirements } from '../requirements/index.js';
 import { ods73Contract } from '../contract/contract-sources.js';
-import { SESSIONS } from '../contract/operations.js';
+import { RESOURCES } from '../resources/index.js';
 import type { RunContext } from '../runtime/run-context.js';
 import type { FinalSweep } from './sweep.js';
 import type { BaselineOutcome } from '../ci/baseline.js';
@@ -46,10 +46,13 @@ export async function writeReports(input: {
   const allureResults = join(dir, 'allure-results');
   writeExecutor(allureResults, run);
 
+  const resources = run.resources ?? RESOURCES.map((d) => d.name);
   const matrix: Matrix = buildMatrix({
     requirements: allRequirements(),
-    // The sessions table of the contract: equal to the seed's 60 pairs (test/src/contract/contract.test.ts).
-    pairs: ods73Contract().pairs(SESSIONS),
+    resources,
+    // Each selected resource's table of the committed contract; for sessions it equals the seed's 60
+    // pairs (test/src/contract/contract.test.ts).
+    pairs: RESOURCES.filter((d) => resources.includes(d.name)).flatMap((d) => ods73Contract().pairs(d.path)),
     checks: collected.checks,
     target: run.main.urls.root,
     profile: run.profile,
@@ -58,7 +61,7 @@ export async function writeReports(input: {
   const matrixJson = join(dir, 'conformance.json');
   const matrixMarkdown = join(dir, 'conformance.md');
   const paths: ReportPaths = { allureResults, junit: join(dir, 'junit.xml'), matrixJson, matrixMarkdown };
-  writeFileSync(paths.junit, renderJunit({ checks: collected.checks, suiteErrors: collected.suiteErrors }));
+  writeFileSync(paths.junit, renderJunit({ checks: collected.checks, suiteErrors: collected.suiteErrors, resources }));
   paths.failures = writeFailureDetail(dir, collected);
   if (settings.html) {
     const outputDir = join(dir, 'allure-report');
@@ -67,7 +70,7 @@ export async function writeReports(input: {
       outputDir,
       historyPath: join(dir, 'history.jsonl'),
       expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun,
-      reportName: `Ed-Fi sessions conformance (${run.profile}, seed ${run.seed})`,
+      reportName: `Ed-Fi ${resources.join(', ')} conformance (${run.profile}, seed ${run.seed})`,
     };
     // Two allure processes side by side: the report and the gate do not depend on each other.
     const [problem, gate] = await Promise.all([buildHtmlReport(allure), evaluateQualityGate(allure)]);

@@ -9,6 +9,7 @@ import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report
 import { redactText, redactValue } from '../report/redact.js';
 import { registerContextSecrets } from '../report/secrets.js';
 import type { RunContext } from '../runtime/run-context.js';
+import { resourceOfRequirement } from '../report/resources.js';
 
 const TITLE = /^\[([^\]]+)\]\s*(.*)$/s;
 
@@ -32,6 +33,7 @@ export default class ResultsCollector implements Reporter {
         if (result.state === 'skipped' && verdict !== 'skip' && verdict !== 'blocked') verdict = 'skip';
         if (result.state === 'failed' && (verdict === 'pass' || verdict === 'warn')) verdict = 'error';
         const title = TITLE.exec(test.name)?.[2] ?? test.name;
+        const resource = resourceOfRequirement({ id: meta.requirementId, operation: meta.operation });
         const check: CheckResult = {
           checkId: meta.checkId ?? `${meta.requirementId}/${title}`,
           requirementId: meta.requirementId,
@@ -41,6 +43,7 @@ export default class ResultsCollector implements Reporter {
           ...(meta.cause ? { cause: redactValue(meta.cause) } : {}),
           ...(meta.decidedBy?.length ? { decidedBy: meta.decidedBy } : {}),
           file: relative(process.cwd(), mod.moduleId),
+          ...(resource ? { resource } : {}),
           level: meta.level,
           area: meta.area,
           operation: meta.operation,

@@ -26,6 +26,7 @@ import { writeReports, type ReportPaths } from './reports.js';
 import { evaluateBaseline, loadBaseline, type BaselineOutcome } from '../ci/baseline.js';
 import { checkBundleTarget, writeBundle } from '../ci/bundle.js';
 import { runFailed } from '../ci/verdict.js';
+import { excludedSpecGlobs, resolveResources } from '../runtime/resource-selection.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -76,6 +77,8 @@ export interface RunOutcome {
   baseline?: BaselineOutcome;
   /** With --bundle: the directory the certification bundle was written to (none for an interrupted run). */
   bundle?: string;
+  /** The resources the run checked (RunContext.resources): the summary groups by them. */
+  resources: string[];
 }
 
 /** Spec workers: at most 3 (2 cores; the target needs CPU too) and never more than the request cap. */
@@ -155,6 +158,8 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       }
     }
     requests += probe.requests;
+    // After the probe: the default selection is what the target's own document lists.
+    const resources = resolveResources(settings.resources, probe.openApiDocumentPath);
     phase('probe');
     const run: RunContext = {
       embedded: !settings.baseUrl,
@@ -176,6 +181,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       ledgerPath: join(runDir, 'ledger.jsonl'),
       reportDir,
       openApiDocumentPath: probe.openApiDocumentPath,
+      resources,
     };
     options.onStart?.({ seed, target: probe.main.urls.root, embedded: !settings.baseUrl, runTag });
 
@@ -204,6 +210,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       sweep,
       interrupted,
       phases,
+      resources,
       ...(baseline ? { baseline } : {}),
       ...(bundle ? { bundle } : {}),
     };
@@ -220,6 +227,9 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   const specs = options.specs ?? process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean);
   const exitCodeBefore = process.exitCode;
   const { createVitest } = await import('vitest/node');
+  const { configDefaults } = await import('vitest/config');
+  // Spec files of resources the run does not check are not collected at all (not shown as skipped).
+  const excluded = excludedSpecGlobs(run.resources ?? []);
   // The run-wide request cap the spec workers share (src/runtime/permits.ts).
   const permits = hostPermits(run.runId);
   const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
@@ -231,6 +241,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       run: true,
       passWithNoTests: true,
       ...(specs?.length ? { include: specs } : {}),
+      ...(excluded.length ? { exclude: [...configDefaults.exclude, ...excluded] } : {}),
       maxWorkers: run.settings.workers,
       // Checks of one file in flight at once (sequence.concurrent in the config): as many as the cap.
       maxConcurrency: run.settings.maxConcurrency,

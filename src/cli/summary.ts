@@ -1,5 +1,6 @@
 // The closing summary, built to be read in a minute even when a host deviates in twenty ways:
-// one verdict line, requirement-level and check-level counts, the distinct causes (most damaging
+// one verdict line, requirement-level and check-level counts (then one line per resource checked and
+// one for the API-wide requirements), the distinct causes (most damaging
 // first, one line each), skipped reasons grouped, problems outside the checks, where the reports
 // are and the seed. Then the per-check detail — inline when it is short, otherwise only in
 // reports/failures.txt — and last the parseable tally line
@@ -12,7 +13,9 @@ import { redactText } from '../report/redact.js';
 import { countStatuses, evaluateRequirements, type RequirementStatus } from '../report/requirement-status.js';
 import type { CheckResult } from '../report/results.js';
 import { allRequirements } from '../requirements/index.js';
-import type { Level } from '../requirements/types.js';
+import type { Level, Requirement } from '../requirements/types.js';
+import { RESOURCES } from '../resources/index.js';
+import { groupByResource, inScope, resourceLabel, resourceOfRequirement } from '../report/resources.js';
 import type { RunOutcome } from './run.js';
 import { renderBaselineSummary } from '../ci/baseline-summary.js';
 import { renderLeftovers } from './sweep.js';
@@ -26,6 +29,8 @@ export const SKIP_LINES_MAX = 5;
 
 interface Context {
   outcome: RunOutcome;
+  /** The requirements the run answers for: its resources' and the API-wide ones. */
+  requirements: Requirement[];
   levels: Map<string, Level>;
   statuses: Map<string, RequirementStatus>;
   causes: CauseGroup[];
@@ -66,6 +71,22 @@ function countLines(ctx: Context): string[] {
     `Checks (${c.length}): ${count(c, 'pass')} passed · ${count(c, 'fail')} failed · ${count(c, 'warn')} warned · ${count(c, 'blocked')} blocked · ${count(c, 'skip')} skipped` +
       (count(c, 'error') ? ` · ${count(c, 'error')} broke` : ''),
   ];
+}
+
+/** '  sessions: 150 requirements — 148 met · 2 violated …; 480 checks, 3 failed', one per resource. */
+function resourceLines({ outcome, requirements, statuses }: Context): string[] {
+  const groups = groupByResource(requirements, (r) => resourceOfRequirement(r), outcome.resources);
+  const width = Math.max(...groups.map((g) => resourceLabel(g.resource).length));
+  return groups.map(({ resource, items }) => {
+    const r = countStatuses(items.map((q) => statuses.get(q.id)!));
+    const ids = new Set(items.map((q) => q.id));
+    const checks = outcome.checks.filter((c) => ids.has(c.requirementId));
+    const failed = count(checks, 'fail') + count(checks, 'error');
+    const detail = [`${r.met} met`, `${r.violated} violated`, r.blocked ? `${r.blocked} blocked` : '', r['not-applicable'] ? `${r['not-applicable']} not applicable` : '', r['not-run'] ? `${r['not-run']} not run` : '']
+      .filter(Boolean)
+      .join(' · ');
+    return `  ${`${resourceLabel(resource)}:`.padEnd(width + 1)} ${plural(items.length, 'requirement')} (${detail}); ${plural(checks.length, 'check')}${failed ? `, ${failed} failed` : ''}`;
+  });
 }
 
 function causeLine(g: CauseGroup): string {
@@ -138,10 +159,14 @@ function closingLines({ outcome }: Context): string[] {
 
 export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string {
   const catalogue = allRequirements();
+  // Only the selected resources' requirements (and the API-wide ones) count: a run of one resource
+  // does not report the other's as "not run".
+  const requirements = inScope(catalogue, outcome.resources ?? RESOURCES.map((d) => d.name));
   const levels = new Map(catalogue.map((r) => [r.id, r.level]));
-  const statuses = new Map([...evaluateRequirements(catalogue.map((r) => r.id), outcome.checks)].map(([id, e]) => [id, e.status]));
+  const statuses = new Map([...evaluateRequirements(requirements.map((r) => r.id), outcome.checks)].map(([id, e]) => [id, e.status]));
   const ctx: Context = {
     outcome,
+    requirements,
     levels,
     statuses,
     causes: groupByCause(outcome.checks, (id) => levels.get(id)),
@@ -151,6 +176,7 @@ export function renderSummary(outcome: RunOutcome, cwd = process.cwd()): string 
   const lines = [
     verdictLine(ctx),
     ...countLines(ctx),
+    ...resourceLines(ctx),
     ...causeLines(ctx),
     ...skipLines(ctx),
     ...problemLines(ctx),

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { ConfigInvalidError } from '../errors.js';
 import { createAjv } from '../contract/ajv.js';
 import { closest } from '../requirements/closest.js';
+import { RESOURCES } from '../resources/index.js';
 import { DEFAULTS, SETTING_SOURCES, type SettingKey, type Settings } from './settings.js';
 import schema from './schema.json' with { type: 'json' };
 
@@ -105,11 +106,22 @@ export function loadConfig(input: ConfigInput = {}): Readonly<Settings> {
     }
   }
   const settings = merged as unknown as Settings;
+  if (problems.length === 0) problems.push(...unknownResources(settings.resources, origin));
   if (problems.length === 0 && settings.baseUrl && (!settings.key || !settings.secret)) {
     problems.push('--key/--secret (or EDFI_CLIENT_ID/EDFI_CLIENT_SECRET, or key/secret in the config file) are required with --base-url');
   }
   if (problems.length) throw new ConfigInvalidError(problems);
   return deepFreeze(settings);
+}
+
+/** One sentence naming the resources the suite does not know and listing the ones it does; none when all are known. */
+function unknownResources(names: readonly string[] | undefined, origin: Origin): string[] {
+  const known: string[] = RESOURCES.map((r) => r.name);
+  const unknown = (names ?? []).filter((name) => !known.includes(name));
+  if (!unknown.length) return [];
+  const hint = unknown.length === 1 ? closest(unknown[0]!, known) : undefined;
+  const listed = unknown.map((name) => `'${name}'`).join(', ');
+  return [`${where(['resources'], origin)}: unknown resource${unknown.length > 1 ? 's' : ''} ${listed}${hint ? ` (did you mean '${hint}'?)` : ''}; the suite knows ${known.join(', ')}`];
 }
 
 /**

@@ -37,6 +37,8 @@ export interface Settings {
   changeQueriesDisabledBaseUrl?: string;
   secondaryCredentials?: { snapshot?: ClientSetting; changeQueriesDisabled?: ClientSetting };
   fixtures?: FixtureSettings;
+  /** --resource: the resources to check (names of src/resources/); absent: every known one the target serves. */
+  resources?: string[];
 }
 
 /** Existing records to use instead of discovering them (from flags, EDFI_* variables or `fixtures` in the config file). */
@@ -62,6 +64,11 @@ export const DEFAULTS = {
   maxConcurrency: 8,
   html: true,
 } as const satisfies Partial<Settings>;
+
+/** `--resource sessions,courseOfferings`: comma-separated names, blanks dropped. */
+export function parseResourceList(raw: string): string[] {
+  return raw.split(',').map((name) => name.trim()).filter(Boolean);
+}
 
 /** One row per setting that can come from a flag or an environment variable. */
 export interface SettingSource {
@@ -110,6 +117,14 @@ export const SETTING_SOURCES: SettingSource[] = [
   { key: 'html', flag: 'html', env: 'EDFI_HTML', type: 'boolean', help: 'build the Allure HTML report (default true; --no-html)' },
   { key: 'baseline', flag: 'baseline', env: 'EDFI_BASELINE', type: 'string', help: 'known-deviations file: only failures it does not cover fail the run' },
   { key: 'bundle', flag: 'bundle', env: 'EDFI_BUNDLE', type: 'string', help: 'also write a certification bundle (reports + manifest.json) into this directory' },
+  {
+    key: 'resources',
+    flag: 'resource',
+    env: 'EDFI_RESOURCES',
+    type: 'string',
+    help: 'check only these resources, comma-separated (default: every one the suite knows that the target serves)',
+    parse: parseResourceList,
+  },
   { key: 'snapshotBaseUrl', flag: 'snapshot-base-url', env: 'EDFI_SNAPSHOT_BASE_URL', type: 'string', help: 'API root of an instance with a snapshot configured' },
   { key: 'changeQueriesDisabledBaseUrl', flag: 'change-queries-disabled-base-url', env: 'EDFI_CHANGE_QUERIES_DISABLED_BASE_URL', type: 'string', help: 'API root of an instance with change queries disabled' },
   // Fixtures: existing records to use instead of discovering them.

@@ -122,7 +122,7 @@ export function writeExecutor(resultsDir: string, run: RunContext, reportUrl?: s
     type: 'edfi-conformance',
     buildName: `conformance ${run.runTag} (seed ${run.seed})`,
     buildOrder: Date.now(),
-    reportName: `Ed-Fi sessions conformance: ${redactText(run.main.urls.root)}`,
+    reportName: `Ed-Fi ${(run.resources ?? ['sessions']).join(', ')} conformance: ${redactText(run.main.urls.root)}`,
     ...(reportUrl ? { reportUrl } : {}),
   };
   writeFileSync(join(resultsDir, 'executor.json'), JSON.stringify(executor, null, 2));

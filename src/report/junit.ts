@@ -1,10 +1,15 @@
 // junit.xml written from the run's CheckResults (not by vitest's reporter), so CI tools see the
-// suite's own verdicts under stable names: testcase name = check id, classname = `edfi.<area>`,
-// one testsuite per area. fail → <failure>, error → <error>, warn → passed with a warning line in
+// suite's own verdicts under stable names: testcase name = check id, one testsuite per resource
+// (`edfi.sessions`, `edfi.courseOfferings`; `edfi.api` for the API-wide token and discovery checks),
+// classname `edfi.<resource>.<area>` and a `resource` property. Per resource because that is the
+// grouping every JUnit viewer shows: GitLab and GitHub reporters list testsuites with their counts,
+// Jenkins builds its package tree from the classname's dots (package edfi.sessions, class etag). fail → <failure>, error → <error>, warn → passed with a warning line in
 // system-out, skip and blocked → <skipped> with the reason (blocked names what blocked it).
 // Everything that comes from the host or a message passes through redactText.
 import type { CheckResult } from './results.js';
 import { redactText } from './redact.js';
+import { groupByResource, resourceOfRequirement } from './resources.js';
+import { RESOURCES } from '../resources/index.js';
 
 export interface JunitInput {
   checks: readonly CheckResult[];
@@ -13,7 +18,14 @@ export interface JunitInput {
   timestamp?: string;
   /** Suite-level problems (a spec that failed to load): one <error> testcase each. */
   suiteErrors?: readonly string[];
+  /** The resources the run checked (suite order); default every resource the suite knows. */
+  resources?: readonly string[];
 }
+
+/** The check's resource, from the collector or (older results) from its requirement. */
+const resourceOf = (c: CheckResult): string | undefined => c.resource ?? resourceOfRequirement({ id: c.requirementId, operation: c.operation });
+/** 'sessions', or 'api' for the API-wide checks: the middle of testsuite names and classnames. */
+const suiteKey = (resource: string | null | undefined): string => resource ?? 'api';
 
 // XML 1.0 forbids most control characters even when escaped; a host's body can contain them.
 // eslint-disable-next-line no-control-regex
@@ -39,8 +51,9 @@ function blockedMessage(c: CheckResult): string {
 }
 
 function testcase(c: CheckResult): string {
-  const classname = `edfi.${c.area}`;
+  const classname = `edfi.${suiteKey(resourceOf(c))}.${c.area}`;
   const props = [
+    ['resource', resourceOf(c) ?? 'none (API-wide)'],
     ['requirement', c.requirementId],
     ['level', c.level],
     ['title', c.title],
@@ -103,10 +116,11 @@ const countAttrs = (c: Counts): string => `tests="${c.tests}" failures="${c.fail
 export function renderJunit(input: JunitInput): string {
   const suiteName = input.suiteName ?? 'edfi-sessions-conformance';
   const timestamp = input.timestamp ?? new Date().toISOString();
-  const areas = [...new Set(input.checks.map((c) => c.area))].sort();
-  const suites = areas.map((area) => {
-    const checks = input.checks.filter((c) => c.area === area);
-    return [`  <testsuite name="edfi.${attr(area)}" ${countAttrs(counts(checks))} timestamp="${attr(timestamp)}">`, ...checks.map(testcase), '  </testsuite>'].join('\n');
+  const selected = input.resources ?? RESOURCES.map((d) => d.name);
+  const suites = groupByResource(input.checks, resourceOf, selected).map(({ resource, items }) => {
+    // Within a resource, area by area (the classname's last part) so viewers list them together.
+    const checks = [...items].sort((a, b) => (a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+    return [`  <testsuite name="edfi.${attr(suiteKey(resource))}" ${countAttrs(counts(checks))} timestamp="${attr(timestamp)}">`, ...checks.map(testcase), '  </testsuite>'].join('\n');
   });
   const suiteErrors = input.suiteErrors ?? [];
   if (suiteErrors.length) {

@@ -1,15 +1,22 @@
 // conformance.json / conformance.md: generated from the requirement catalogue and the run's
 // results, never by hand. It leads with requirement-level status (met, violated, blocked, not
 // applicable, not run) and the distinct causes, then requirement × status with each check's
-// verdict, the profile-register entries that decided profile-dependent verdicts, the 60 documented
+// verdict, the profile-register entries that decided profile-dependent verdicts, the documented
 // (operation, status) pairs with the requirements that elicited each (once per pair, with a count),
-// and the data-driven case rows.
+// and the data-driven case rows. Everything is per resource (src/report/resources.ts): a table of
+// requirement counts per resource up front, the requirements and the documented pairs grouped by
+// resource (sessions: the 60 pairs of the SDK seed; other resources: the pairs the committed OpenAPI
+// documents), the API-wide requirements (token, discovery) last. Only the resources the run
+// selected, and the API-wide requirements, are in it.
 import type { Requirement } from '../requirements/types.js';
 import type { DocumentedPair } from '../contract/contract.js';
 import type { Verdict } from '../runtime/check-state.js';
 import { causeTally, groupByCause, type CauseGroup } from './causes.js';
 import { countStatuses, evaluateRequirements, type RequirementStatus } from './requirement-status.js';
 import type { CheckResult } from './results.js';
+import { groupByResource, inScope, resourceLabel, resourceOfPairPath, resourceOfRequirement } from './resources.js';
+import { RESOURCES, resourceByName } from '../resources/index.js';
+import { PLACEHOLDERS } from '../requirements/templates.js';
 
 export interface MatrixCheck {
   checkId: string;
@@ -22,6 +29,8 @@ export interface MatrixCheck {
 
 export interface MatrixRequirementRow {
   id: string;
+  /** The resource it belongs to; null for an API-wide requirement (token, discovery). */
+  resource: string | null;
   level: Requirement['level'];
   area: Requirement['area'];
   operation: Requirement['operation'];
@@ -36,6 +45,7 @@ export interface MatrixRequirementRow {
 }
 
 export interface MatrixPairRow extends DocumentedPair {
+  resource: string;
   /** elicited: some check asked for it and got it; mismatch: asked for it, got something else. */
   result: 'elicited' | 'mismatch' | 'not-elicited' | 'fault-only';
   /** One row per requirement: how many of its checks asked for the pair, and what they got. */
@@ -49,8 +59,23 @@ export interface MatrixDecision {
   requirements: Array<{ id: string; checks: number }>;
 }
 
+/** One resource's (or the API-wide requirements') share of the run. */
+export interface MatrixResourceSummary {
+  resource: string | null;
+  requirements: number;
+  requirementStatus: Record<RequirementStatus, number>;
+  checks: number;
+  verdicts: Record<Verdict, number>;
+  /** Documented pairs of the resource (none for the API-wide group) and where they are documented. */
+  pairsElicited: number;
+  pairsTotal: number;
+  pairsSource?: 'seed' | 'openapi';
+}
+
 export interface Matrix {
   generatedAt: string;
+  /** The resources the run checked (RunContext.resources). */
+  resources: string[];
   target: string;
   profile: string;
   seed: number;
@@ -61,11 +86,14 @@ export interface Matrix {
     causes: number;
     pairsElicited: number;
     pairsTotal: number;
+    /** Per resource in report order, then the API-wide requirements. */
+    byResource: MatrixResourceSummary[];
   };
   causes: CauseGroup[];
   requirements: MatrixRequirementRow[];
   decisions: MatrixDecision[];
-  seedPairs: MatrixPairRow[];
+  /** The documented (operation, status) pairs of each selected resource, resource by resource. */
+  pairs: MatrixPairRow[];
   cases: Array<{ requirementId: string; checkId: string; title: string; id: string; expected: unknown; observed: unknown }>;
 }
 
@@ -89,7 +117,7 @@ function tally<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, 
   return counts;
 }
 
-function pairRow(p: DocumentedPair, checks: readonly CheckResult[]): MatrixPairRow {
+function pairRow(p: DocumentedPair & { resource: string }, checks: readonly CheckResult[]): MatrixPairRow {
   const hits = checks.flatMap((c) => c.elicited.filter((e) => e.operation === p.operation && e.status === p.status).map((e) => ({ requirementId: c.requirementId, observedStatus: e.observedStatus })));
   const elicitedBy = [...tally(hits, (h) => h.requirementId)].map(([requirementId, n]) => ({
     requirementId,
@@ -114,21 +142,58 @@ function decisions(checks: readonly CheckResult[]): MatrixDecision[] {
   });
 }
 
+function countVerdicts(checks: readonly CheckResult[]): Record<Verdict, number> {
+  const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const c of checks) verdicts[c.verdict]++;
+  return verdicts;
+}
+
+const pairsSource = (resource: string): 'seed' | 'openapi' | undefined => {
+  const d = resourceByName(resource);
+  return d ? (PLACEHOLDERS.doc!(d) as 'seed' | 'openapi') : undefined;
+};
+
+function resourceSummaries(selected: readonly string[], requirements: readonly MatrixRequirementRow[], checks: readonly CheckResult[], pairs: readonly MatrixPairRow[]): MatrixResourceSummary[] {
+  const checkResource = (c: CheckResult): string | undefined => c.resource ?? resourceOfRequirement({ id: c.requirementId, operation: c.operation });
+  return groupByResource(requirements, (r) => r.resource ?? undefined, selected).map(({ resource, items }) => {
+    const own = checks.filter((c) => (checkResource(c) ?? null) === resource);
+    const ownPairs = pairs.filter((p) => p.resource === resource);
+    const source = resource ? pairsSource(resource) : undefined;
+    return {
+      resource,
+      requirements: items.length,
+      requirementStatus: countStatuses(items.map((r) => r.status)),
+      checks: own.length,
+      verdicts: countVerdicts(own),
+      pairsElicited: ownPairs.filter((p) => p.result === 'elicited').length,
+      pairsTotal: ownPairs.length,
+      ...(source && ownPairs.length ? { pairsSource: source } : {}),
+    };
+  });
+}
+
 export function buildMatrix(input: {
   requirements: readonly Requirement[];
+  /** Documented pairs of any resources: those of the selected ones are kept, each tagged with its resource. */
   pairs: readonly DocumentedPair[];
   checks: readonly CheckResult[];
   target: string;
   profile: string;
   seed: number;
+  /** The resources the run checked; default every resource the suite knows. */
+  resources?: readonly string[];
 }): Matrix {
-  const evaluations = evaluateRequirements(input.requirements.map((r) => r.id), input.checks);
+  const selected = [...(input.resources ?? RESOURCES.map((d) => d.name))];
+  // Grouped by resource (selected ones in the suite's order, API-wide last), catalogue order within.
+  const inRun = groupByResource(inScope(input.requirements, selected), (r) => resourceOfRequirement(r), selected).flatMap((g) => g.items);
+  const evaluations = evaluateRequirements(inRun.map((r) => r.id), input.checks);
   const levels = new Map(input.requirements.map((r) => [r.id, r.level]));
-  const requirements = input.requirements.map((r): MatrixRequirementRow => {
+  const requirements = inRun.map((r): MatrixRequirementRow => {
     const checks = input.checks.filter((c) => c.requirementId === r.id);
     const evaluation = evaluations.get(r.id)!;
     return {
       id: r.id,
+      resource: resourceOfRequirement(r) ?? null,
       level: r.level,
       area: r.area,
       operation: r.operation,
@@ -140,28 +205,32 @@ export function buildMatrix(input: {
       checks: checks.map(matrixCheck),
     };
   });
-  const seedPairs = input.pairs.map((p) => pairRow(p, input.checks));
+  const tagged = input.pairs.flatMap((p) => {
+    const resource = resourceOfPairPath(p.path);
+    return resource && selected.includes(resource) ? [{ ...p, resource }] : [];
+  });
+  const pairs = groupByResource(tagged, (p) => p.resource, selected).flatMap((g) => g.items.map((p) => pairRow(p, input.checks)));
   const causes = groupByCause(input.checks, (id) => levels.get(id));
-  const verdicts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  for (const c of input.checks) verdicts[c.verdict]++;
   return {
     generatedAt: new Date().toISOString(),
+    resources: selected,
     target: input.target,
     profile: input.profile,
     seed: input.seed,
     summary: {
-      ...verdicts,
+      ...countVerdicts(input.checks),
       checks: input.checks.length,
       requirements: requirements.length,
       requirementStatus: countStatuses(requirements.map((r) => r.status)),
       causes: causes.length,
-      pairsElicited: seedPairs.filter((p) => p.result === 'elicited').length,
-      pairsTotal: seedPairs.length,
+      pairsElicited: pairs.filter((p) => p.result === 'elicited').length,
+      pairsTotal: pairs.length,
+      byResource: resourceSummaries(selected, requirements, input.checks, pairs),
     },
     causes,
     requirements,
     decisions: decisions(input.checks),
-    seedPairs,
+    pairs,
     cases: input.checks.flatMap((c) => (c.cases ?? []).map((row) => ({ requirementId: c.requirementId, checkId: c.checkId, title: c.title, ...row }))),
   };
 }
@@ -186,33 +255,50 @@ function pairCell(p: MatrixPairRow): string {
     .join(', ') || '—';
 }
 
+/** Where a resource's documented pairs come from, as the pair tables' headings say it. */
+const PAIR_SOURCES = { seed: 'SDK seed', openapi: 'committed OpenAPI, ODS/API 7.3' } as const;
+
+/** One row of the per-resource table. */
+function resourceRow(g: MatrixResourceSummary): string {
+  const r = g.requirementStatus;
+  const pairs = g.pairsTotal ? `${g.pairsElicited}/${g.pairsTotal}` : '—';
+  return `| ${resourceLabel(g.resource)} | ${g.requirements} | ${r.met} | ${r.violated} | ${r.blocked} | ${r['not-applicable']} | ${r['not-run']} | ${g.checks} | ${g.verdicts.fail + g.verdicts.error} | ${pairs} |`;
+}
+
 export function renderMatrixMarkdown(m: Matrix): string {
   const s = m.summary;
   const r = s.requirementStatus;
   const out: string[] = [
-    '# Ed-Fi sessions conformance',
+    `# Ed-Fi conformance: ${m.resources.join(', ') || 'no resource'}`,
     '',
     `Target: ${m.target} · profile ${m.profile} · seed ${m.seed} · generated ${m.generatedAt}`,
     '',
     `Requirements: ${s.requirements} (met ${r.met}, violated ${r.violated}, blocked ${r.blocked}, not applicable ${r['not-applicable']}, not run ${r['not-run']}).`,
     `Checks: ${s.checks} (passed ${s.pass}, failed ${s.fail}, warnings ${s.warn}, blocked ${s.blocked}, skipped ${s.skip}, errors ${s.error}). ` +
       `Documented status pairs elicited: ${s.pairsElicited}/${s.pairsTotal}.`,
+    '',
+    '| resource | requirements | met | violated | blocked | not applicable | not run | checks | failed | pairs elicited |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...s.byResource.map(resourceRow),
   ];
   if (m.causes.length) {
     out.push('', `## Causes (${m.causes.length})`, '', 'What broke the checks that did not pass, the most damaging first.', '');
     out.push('| level | requirement | what | observed | checks | example |', '|---|---|---|---|---|---|');
     for (const c of m.causes) out.push(`| ${c.level ?? '—'} | ${c.requirementId} | ${cell(c.what)} | ${cell(c.observed || '—')} | ${causeTally(c)} | ${cell(c.example)} |`);
   }
-  out.push(
-    '',
-    '## Requirements',
-    '',
-    '| id | level | area | operation | status | checks | blocked others | decided by | source |',
-    '|---|---|---|---|---|---|---|---|---|',
-    ...m.requirements.map(
-      (q) => `| ${q.id} | ${q.level} | ${q.area} | ${q.operation} | ${q.status} | ${verdictCounts(q.checks)} | ${q.blocking.length || '—'} | ${cell(q.decidedBy.join(', ') || '—')} | ${cell(q.source)} |`,
-    ),
-  );
+  out.push('', '## Requirements');
+  for (const g of groupByResource(m.requirements, (q) => q.resource ?? undefined, m.resources)) {
+    out.push(
+      '',
+      `### ${resourceLabel(g.resource)} (${g.items.length})`,
+      '',
+      '| id | level | area | operation | status | checks | blocked others | decided by | source |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...g.items.map(
+        (q) => `| ${q.id} | ${q.level} | ${q.area} | ${q.operation} | ${q.status} | ${verdictCounts(q.checks)} | ${q.blocking.length || '—'} | ${cell(q.decidedBy.join(', ') || '—')} | ${cell(q.source)} |`,
+      ),
+    );
+  }
   const notPassed = m.requirements.flatMap((q) => q.checks.filter((c) => c.verdict !== 'pass' && c.verdict !== 'skip'));
   if (notPassed.length) {
     out.push('', '## Checks that did not pass', '', '| check | verdict | blocked by | reason | decided by |', '|---|---|---|---|---|');
@@ -223,14 +309,17 @@ export function renderMatrixMarkdown(m: Matrix): string {
     out.push('| entry | checks | requirements |', '|---|---|---|');
     for (const d of m.decisions) out.push(`| ${d.entry} | ${d.checks} | ${cell(d.requirements.map((q) => counted(q.id, q.checks)).join(', '))} |`);
   }
-  out.push(
-    '',
-    '## Documented operation × status pairs (SDK seed)',
-    '',
-    '| operation | method | path | status | result | elicited by (observed) |',
-    '|---|---|---|---|---|---|',
-    ...m.seedPairs.map((p) => `| ${p.operation} | ${p.method} | ${p.path} | ${p.status} | ${p.result} | ${cell(pairCell(p))} |`),
-  );
+  out.push('', '## Documented operation × status pairs');
+  for (const g of s.byResource.filter((x) => x.resource && x.pairsTotal)) {
+    out.push(
+      '',
+      `### ${g.resource} (${PAIR_SOURCES[g.pairsSource ?? 'openapi']}: ${g.pairsElicited}/${g.pairsTotal} elicited)`,
+      '',
+      '| operation | method | path | status | result | elicited by (observed) |',
+      '|---|---|---|---|---|---|',
+      ...m.pairs.filter((p) => p.resource === g.resource).map((p) => `| ${p.operation} | ${p.method} | ${p.path} | ${p.status} | ${p.result} | ${cell(pairCell(p))} |`),
+    );
+  }
   if (m.cases.length) {
     out.push('', '## Data-driven cases', '', '| requirement | case | expected | observed |', '|---|---|---|---|');
     for (const c of m.cases) out.push(`| ${c.requirementId} | ${cell(c.id)} | ${cell(c.expected)} | ${cell(c.observed)} |`);

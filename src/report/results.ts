@@ -7,6 +7,8 @@ export interface CheckResult extends CheckMeta {
   /** The scenario title (without the [ID] prefix). */
   title: string;
   file: string;
+  /** The resource its requirement belongs to (src/report/resources.ts); absent for an API-wide one. */
+  resource?: string;
   durationMs: number;
   /** Failure messages (already redacted). */
   errors: string[];

@@ -93,6 +93,11 @@ export interface RunContext {
   reportDir: string;
   /** Path of the target's own OpenAPI document saved by the probe, when it published one. */
   openApiDocumentPath?: string;
+  /**
+   * The names of the resources this run checks (src/runtime/resource-selection.ts), in the suite's
+   * order; the families and the reports read it. Absent in a run context a test builds by hand.
+   */
+  resources?: string[];
 }
 
 /** The key the runner provides the RunContext under (vitest's ProvidedContext). */

@@ -26,6 +26,11 @@ describe(parseCommandLine.name, () => {
     expect(helpText()).toContain('[EDFI_CLIENT_SECRET]');
   });
 
+  it('should read --resource as a list of names, blanks dropped', () => {
+    expect(parseCommandLine(['run', '--resource', 'sessions, courseOfferings,']).flags).toEqual({ resources: ['sessions', 'courseOfferings'] });
+    expect(helpText()).toMatch(/--resource VALUE .*comma-separated.*\[EDFI_RESOURCES\]/);
+  });
+
   it('should read fixture flags into the nested settings, grading periods as DESCRIPTOR|NAME pairs', () => {
     const parsed = parseCommandLine(['run', '--school-id', '255901001', '--grading-periods', 'uri://a/GradingPeriodDescriptor#One|P1;uri://a/GradingPeriodDescriptor#Two|P2', '--course-code', 'ALG-1']);
     expect(parsed.flags).toEqual({

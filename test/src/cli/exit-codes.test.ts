@@ -82,4 +82,9 @@ describe('exit 2: the run could not be made', () => {
     const r = await runCli(['run', '--profile', 'odz']);
     expectOneSentenceExit2(r, /--profile: must be one of ods-7\.3, dms, guidelines \(got "odz"\)/);
   });
+
+  it('should name an unknown resource and list the known ones', async () => {
+    const r = await runCli(['run', '--resource', 'sessions,widgets']);
+    expectOneSentenceExit2(r, /--resource: unknown resource 'widgets'; the suite knows sessions, courseOfferings$/);
+  });
 });

@@ -102,4 +102,20 @@ describe(loadConfig.name, () => {
     // A file's fixture error still names the file.
     expect(problemsOf(() => loadConfig({ env: {}, configFile: configFile({ fixtures: { termDescriptor: 'no-hash' } }) }))[0]).toMatch(/^fixtures\.termDescriptor \(in .*conformance\.json\): must match pattern/);
   });
+
+  it('should take the resources from --resource, EDFI_RESOURCES or the file, flags first', () => {
+    expect(loadConfig({ env: {} }).resources).toBeUndefined();
+    expect(loadConfig({ env: { EDFI_RESOURCES: 'courseOfferings' } }).resources).toEqual(['courseOfferings']);
+    expect(loadConfig({ configFile: configFile({ resources: ['sessions'] }), env: { EDFI_RESOURCES: 'courseOfferings' } }).resources).toEqual(['courseOfferings']);
+    expect(loadConfig({ configFile: configFile({ resources: ['sessions'] }), env: {}, flags: { resources: ['sessions', 'courseOfferings'] } }).resources).toEqual(['sessions', 'courseOfferings']);
+  });
+
+  it('should refuse an unknown resource in one sentence that lists the known ones', () => {
+    expect(problemsOf(() => loadConfig({ env: {}, flags: { resources: ['sessions', 'sesions'] } }))).toEqual([
+      "--resource: unknown resource 'sesions' (did you mean 'sessions'?); the suite knows sessions, courseOfferings",
+    ]);
+    expect(problemsOf(() => loadConfig({ env: { EDFI_RESOURCES: 'widgets,gadgets' } }))).toEqual(["EDFI_RESOURCES: unknown resources 'widgets', 'gadgets'; the suite knows sessions, courseOfferings"]);
+    expect(problemsOf(() => loadConfig({ env: {}, configFile: configFile({ resources: ['widgets'] }) }))[0]).toMatch(/^resources \(in .*conformance\.json\): unknown resource 'widgets'; the suite knows sessions, courseOfferings$/);
+    expect(problemsOf(() => loadConfig({ env: {}, configFile: configFile({ resources: [] }) }))[0]).toMatch(/^resources \(in .*\): must NOT have fewer than 1 items/);
+  });
 });

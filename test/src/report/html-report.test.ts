@@ -73,7 +73,7 @@ describe('Allure HTML report', () => {
       const rendered = await page.waitFor<boolean>(`!${SPINNER} && ${TEXT}.includes('Results')`, 20_000);
       expect(await page.evaluate<boolean>(SPINNER), 'the report is stuck on its loading spinner').toBe(false);
       expect(rendered).toBe(true);
-      expect(await page.evaluate<string>('document.title')).toMatch(/Ed-Fi sessions conformance \(ods-7\.3, seed 202\)/);
+      expect(await page.evaluate<string>('document.title')).toMatch(/Ed-Fi sessions(, courseOfferings)? conformance \(ods-7\.3, seed 202\)/);
       await page.navigate(`${url}#${failed!.id}`, 1_000);
       await page.waitFor(`${TEXT}.includes('deliberate failure')`);
       await expandAll(page);
