@@ -21,6 +21,7 @@ function outcome(checks: CheckResult[], extra: Partial<RunOutcome> = {}): RunOut
   return {
     exitCode: checks.some((c) => c.verdict === 'fail') ? 1 : 0, checks, suiteErrors: [], leftovers: [], requests: 1234, durationMs: 41_200, reportDir: '/work/reports', seed: 77, interrupted: false,
     phases: { hosts: 8000, probe: 600, checks: 30_000, sweep: 100, reports: 2500 },
+    resources: ['sessions', 'courseOfferings'],
     sweep: { deleted: 3, alreadyGone: 0, leftovers: [], failures: [], requests: 3 },
     reports: {
       allureResults: '/work/reports/allure-results', allureReport: '/work/reports/allure-report', junit: '/work/reports/junit.xml', matrixJson: '/work/reports/conformance.json',
@@ -50,8 +51,9 @@ describe(renderSummary.name, () => {
   const text = renderSummary(manyDeviations(), '/work');
   const lines = text.split('\n');
 
-  it('should fit a host with 20 deviations (212 failing or blocked checks) in 40 lines, the detail in failures.txt', () => {
-    expect(lines.length, text).toBeLessThanOrEqual(40);
+  it('should fit a host with 20 deviations (212 failing or blocked checks) in 43 lines, the detail in failures.txt', () => {
+    // 40 before the per-resource lines (sessions, courseOfferings, API-wide).
+    expect(lines.length, text).toBeLessThanOrEqual(43);
     expect(text).toContain('Per-check detail of 212 checks: reports/failures.txt');
     expect(text).not.toContain('observed something else');
   });
@@ -96,5 +98,24 @@ describe(renderSummary.name, () => {
     expect(ok.split('\n')[0]).toBe('Verdict: CONFORMANT — every requirement that ran was met.');
     expect(ok).not.toContain('Causes');
     expect(tallyLine(outcome([]))).toBe('0 passed, 0 failed, 0 warned, 0 blocked, 0 skipped (0 checks) in 41.2 s, 1234 requests');
+  });
+
+  it('should count requirements per resource under the totals, API-wide last, and only the selected resources', () => {
+    const all = allRequirements();
+    const per = (prefix: string): number => all.filter((r) => r.id.startsWith(prefix) && r.operation !== 'Token' && r.operation !== 'Discovery').length;
+    const apiWide = all.filter((r) => r.operation === 'Token' || r.operation === 'Discovery').length;
+    const ses = must.find((r) => r.id.startsWith('SES-') && r.operation !== 'Token' && r.operation !== 'Discovery')!;
+    const co = must.find((r) => r.id.startsWith('CO-'))!;
+    const run = outcome([check(ses.id, 'pass'), check(co.id, 'fail', { operation: co.operation }), check('SES-TOKEN-BASIC-OK', 'pass', { operation: 'Token' })], { reports: undefined });
+    const both = renderSummary(run, '/work').split('\n');
+    expect(both[1]).toBe(`Requirements (${all.length}): 2 met · 1 violated · 0 blocked · 0 not applicable · ${all.length - 3} not run`);
+    expect(both.slice(3, 6)).toEqual([
+      expect.stringMatching(new RegExp(`^  sessions: +${per('SES-')} requirements \\(1 met · 0 violated · ${per('SES-') - 1} not run\\); 1 check$`)),
+      expect.stringMatching(new RegExp(`^  courseOfferings: +${per('CO-')} requirements \\(0 met · 1 violated · ${per('CO-') - 1} not run\\); 1 check, 1 failed$`)),
+      expect.stringMatching(new RegExp(`^  API-wide \\(token, discovery\\): ${apiWide} requirements \\(1 met · 0 violated · ${apiWide - 1} not run\\); 1 check$`)),
+    ]);
+    const coOnly = renderSummary({ ...run, checks: run.checks.filter((c) => c.requirementId !== ses.id), resources: ['courseOfferings'] }, '/work').split('\n');
+    expect(coOnly[1]).toBe(`Requirements (${per('CO-') + apiWide}): 1 met · 1 violated · 0 blocked · 0 not applicable · ${per('CO-') + apiWide - 2} not run`);
+    expect(coOnly.filter((l) => /^ {2}\S.*requirements? \(/.test(l)).map((l) => l.trim().split(':')[0])).toEqual(['courseOfferings', 'API-wide (token, discovery)']);
   });
 });

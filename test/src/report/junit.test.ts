@@ -47,12 +47,30 @@ describe(renderJunit.name, () => {
     expect(wellFormed('<a><b></a>')).not.toBe(true);
   });
 
-  it('should name each testcase by its stable check id and group classnames by area', () => {
-    expect(xml).toContain('<testcase name="SES-X-PASS/a-pass-case" classname="edfi.paging" time="1.500">');
-    expect(xml).toContain('<testcase name="SES-X-FAIL/a-fail-case" classname="edfi.etag"');
-    expect(xml).toMatch(/<testsuite name="edfi.etag" tests="6" failures="1" errors="1" skipped="3" time="9.000"/);
-    expect(xml).toMatch(/<testsuite name="edfi.paging" tests="1" failures="0" errors="0" skipped="0"/);
+  it('should name each testcase by its stable check id, one testsuite per resource, classnames by resource and area', () => {
+    expect(xml).toContain('<testcase name="SES-X-PASS/a-pass-case" classname="edfi.sessions.paging" time="1.500">');
+    expect(xml).toContain('<testcase name="SES-X-FAIL/a-fail-case" classname="edfi.sessions.etag"');
+    expect(xml).toMatch(/<testsuite name="edfi.sessions" tests="7" failures="1" errors="1" skipped="3" time="10.500"/);
     expect(xml).toMatch(/<testsuites name="edfi-sessions-conformance" tests="8" failures="1" errors="2" skipped="3"/);
+  });
+
+  it('should put each resource in its own testsuite, API-wide checks last, with a resource property', () => {
+    const mixed = renderJunit({
+      timestamp: '2026-01-01T00:00:00.000Z',
+      checks: [
+        check('pass', { checkId: 'SES-TOKEN-BASIC-OK/basic', requirementId: 'SES-TOKEN-BASIC-OK', area: 'auth', operation: 'Token' }),
+        check('fail', { checkId: 'CO-PUT-412-STALE/stale', requirementId: 'CO-PUT-412-STALE', operation: 'PutCourseOffering', resource: 'courseOfferings' }),
+        check('pass', { checkId: 'SES-PUT-412-STALE/stale', requirementId: 'SES-PUT-412-STALE', resource: 'sessions' }),
+      ],
+    });
+    expect(wellFormed(mixed)).toBe(true);
+    expect([...mixed.matchAll(/<testsuite name="([^"]+)" tests="(\d+)" failures="(\d+)"/g)].map((m) => [m[1], m[2], m[3]])).toEqual([
+      ['edfi.sessions', '1', '0'], ['edfi.courseOfferings', '1', '1'], ['edfi.api', '1', '0'],
+    ]);
+    expect(mixed).toContain('<testcase name="CO-PUT-412-STALE/stale" classname="edfi.courseOfferings.etag"');
+    expect(mixed).toContain('<testcase name="SES-TOKEN-BASIC-OK/basic" classname="edfi.api.auth"');
+    expect(mixed).toContain('<property name="resource" value="courseOfferings"/>');
+    expect(mixed).toContain('<property name="resource" value="none (API-wide)"/>');
   });
 
   it('should carry requirement id, level and title as properties', () => {

@@ -56,13 +56,13 @@ describe(buildMatrix.name, () => {
   });
 
   it('should mark each documented pair elicited, mismatched, not elicited or fault-only', () => {
-    expect(matrix.seedPairs.map((p) => [p.status, p.result])).toEqual([[412, 'elicited'], [404, 'mismatch'], [409, 'not-elicited'], [500, 'fault-only'], [400, 'elicited']]);
-    expect(matrix.seedPairs[1]!.elicitedBy).toEqual([{ requirementId: 'SES-A', checks: 1, observed: { 204: 1 } }]);
+    expect(matrix.pairs.map((p) => [p.status, p.result])).toEqual([[412, 'elicited'], [404, 'mismatch'], [409, 'not-elicited'], [500, 'fault-only'], [400, 'elicited']]);
+    expect(matrix.pairs[1]!.elicitedBy).toEqual([{ requirementId: 'SES-A', checks: 1, observed: { 204: 1 } }]);
     expect(matrix.summary.pairsElicited).toBe(2);
   });
 
   it('should list each requirement once per pair with a count, not once per check', () => {
-    expect(matrix.seedPairs[4]!.elicitedBy).toEqual([{ requirementId: 'SES-F', checks: 42, observed: { 400: 41, 422: 1 } }]);
+    expect(matrix.pairs[4]!.elicitedBy).toEqual([{ requirementId: 'SES-F', checks: 42, observed: { 400: 41, 422: 1 } }]);
     const md = renderMatrixMarkdown(matrix);
     expect(md).toContain('| PutSession | PUT | /ed-fi/sessions/{id} | 400 | elicited | SES-F ×42 (400 ×41, 422) |');
     expect(md).toContain('| PutSession | PUT | /ed-fi/sessions/{id} | 404 | mismatch | SES-A (204) |');
@@ -77,5 +77,67 @@ describe(buildMatrix.name, () => {
     expect(md).toMatch(/\| SES-D\/case-\d+ \| blocked \| SES-E \| set-up GET had no ETag \| etag-required \|/);
     expect(md).toContain('| etag-required | 1 | SES-D |');
     expect(md).toContain('| SES-B | beginDate.missing | 400 | 201 |');
+  });
+});
+
+describe('the matrix per resource', () => {
+  const coReq = (id: string): Requirement => ({ id, level: 'MUST', source: 'openapi:PutCourseOffering 412', area: 'etag', operation: 'PutCourseOffering', statement: `statement of ${id}` });
+  const token: Requirement = { id: 'SES-TOKEN-BASIC-OK', level: 'MUST', source: 'CONTRACT.md', area: 'auth', operation: 'Token', statement: 'tokens' };
+  const coPair = (status: number): SeedPair => ({ operation: 'PutCourseOffering', method: 'PUT', path: '/ed-fi/courseOfferings/{id}', status, elicitable: 'yes' });
+  const input = {
+    // Catalogue order mixes them; the matrix groups them.
+    requirements: [req('SES-A'), token, coReq('CO-A'), req('SES-B'), coReq('CO-B')],
+    pairs: [pair('PutSession', 412), coPair(412), coPair(404)],
+    checks: [
+      result('SES-A', 'pass', { resource: 'sessions', elicited: [{ operation: 'PutSession', status: 412, observedStatus: 412 }] }),
+      result('CO-A', 'fail', { resource: 'courseOfferings', operation: 'PutCourseOffering', elicited: [{ operation: 'PutCourseOffering', status: 412, observedStatus: 204 }] }),
+      result('CO-B', 'pass', { resource: 'courseOfferings', operation: 'PutCourseOffering', elicited: [{ operation: 'PutCourseOffering', status: 404, observedStatus: 404 }] }),
+      result('SES-TOKEN-BASIC-OK', 'pass', { area: 'auth', operation: 'Token' }),
+    ],
+    target: 'http://h',
+    profile: 'ods-7.3',
+    seed: 5,
+  };
+  const all = buildMatrix(input);
+  const coOnly = buildMatrix({ ...input, resources: ['courseOfferings'] });
+
+  it('should tag each requirement and pair with its resource, grouped sessions, courseOfferings, then API-wide', () => {
+    expect(all.requirements.map((r) => [r.id, r.resource])).toEqual([
+      ['SES-A', 'sessions'], ['SES-B', 'sessions'], ['CO-A', 'courseOfferings'], ['CO-B', 'courseOfferings'], ['SES-TOKEN-BASIC-OK', null],
+    ]);
+    expect(all.pairs.map((p) => [p.resource, p.operation, p.status, p.result])).toEqual([
+      ['sessions', 'PutSession', 412, 'elicited'], ['courseOfferings', 'PutCourseOffering', 412, 'mismatch'], ['courseOfferings', 'PutCourseOffering', 404, 'elicited'],
+    ]);
+  });
+
+  it('should count requirements, checks and pairs per resource', () => {
+    expect(all.summary.byResource.map((g) => [g.resource, g.requirements, g.requirementStatus.met, g.requirementStatus.violated, g.requirementStatus['not-run'], g.checks, g.pairsElicited, g.pairsTotal, g.pairsSource])).toEqual([
+      ['sessions', 2, 1, 0, 1, 1, 1, 1, 'seed'],
+      ['courseOfferings', 2, 1, 1, 0, 2, 1, 2, 'openapi'],
+      [null, 1, 1, 0, 0, 1, 0, 0, undefined],
+    ]);
+    expect(all.summary).toMatchObject({ requirements: 5, pairsElicited: 2, pairsTotal: 3 });
+  });
+
+  it('should leave out the requirements and pairs of a resource the run did not check, never as not run', () => {
+    expect(coOnly.resources).toEqual(['courseOfferings']);
+    expect(coOnly.requirements.map((r) => r.id)).toEqual(['CO-A', 'CO-B', 'SES-TOKEN-BASIC-OK']);
+    expect(coOnly.summary.requirementStatus['not-run']).toBe(0);
+    expect(coOnly.pairs.every((p) => p.resource === 'courseOfferings')).toBe(true);
+    expect(coOnly.summary.byResource.map((g) => g.resource)).toEqual(['courseOfferings', null]);
+  });
+
+  it('should render a table per resource up front, the requirements and the pair tables under a heading per resource', () => {
+    const md = renderMatrixMarkdown(all);
+    expect(md).toContain('# Ed-Fi conformance: sessions, courseOfferings');
+    expect(md).toContain('| sessions | 2 | 1 | 0 | 0 | 0 | 1 | 1 | 0 | 1/1 |');
+    expect(md).toContain('| courseOfferings | 2 | 1 | 1 | 0 | 0 | 0 | 2 | 1 | 1/2 |');
+    expect(md).toContain('| API-wide (token, discovery) | 1 | 1 | 0 | 0 | 0 | 0 | 1 | 0 | — |');
+    const order = ['### sessions (2)', '### courseOfferings (2)', '### API-wide (token, discovery) (1)', '### sessions (SDK seed: 1/1 elicited)', '### courseOfferings (committed OpenAPI, ODS/API 7.3: 1/2 elicited)'].map((h) => md.indexOf(h));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(md.slice(order[4]!)).toContain('| PutCourseOffering | PUT | /ed-fi/courseOfferings/{id} | 412 | mismatch | CO-A (204) |');
+    expect(md.slice(order[3]!, order[4]!)).not.toContain('CourseOffering');
+    expect(renderMatrixMarkdown(coOnly)).not.toContain('### sessions');
   });
 });
