@@ -78,6 +78,11 @@ function runWarnings(a: Partial<RunIdentity>, b: Partial<RunIdentity>): string[]
   if ((a.grep ?? '') !== (b.grep ?? '')) {
     out.push(`The runs selected different checks (--grep ${a.grep ? `'${a.grep}'` : 'none'} vs ${b.grep ? `'${b.grep}'` : 'none'}); checks left out of one run appear as new or removed.`);
   }
+  const ra = a.resources?.join(', ');
+  const rb = b.resources?.join(', ');
+  if (ra && rb && ra !== rb) {
+    out.push(`The runs checked different resources (A ${ra}, B ${rb}); the checks of a resource only one run checked appear as new or removed.`);
+  }
   return out;
 }
 

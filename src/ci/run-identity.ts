@@ -33,6 +33,8 @@ export interface RunIdentity {
   readOnly: boolean;
   /** Present when the run was narrowed with --grep (its results then cover fewer checks). */
   grep?: string;
+  /** The resources the run checked (--resource or the default); absent in files written before it was recorded. */
+  resources?: string[];
   suite: SuiteIdentity;
   startedAt: string;
   finishedAt: string;
@@ -62,6 +64,7 @@ export function buildRunIdentity(input: {
   seed: number;
   readOnly: boolean;
   grep?: string;
+  resources?: readonly string[];
   startedAt: Date;
   finishedAt: Date;
 }): RunIdentity {
@@ -79,6 +82,7 @@ export function buildRunIdentity(input: {
     seed: input.seed,
     readOnly: input.readOnly,
     ...(input.grep ? { grep: input.grep } : {}),
+    ...(input.resources ? { resources: [...input.resources] } : {}),
     suite: suiteIdentity(),
     startedAt: input.startedAt.toISOString(),
     finishedAt: input.finishedAt.toISOString(),

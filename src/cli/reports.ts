@@ -81,7 +81,7 @@ export async function writeReports(input: {
   // Who ran what against which host: compare, the CI summary and the bundle read it back.
   const identity = buildRunIdentity({
     target: run.main.urls.root, embedded: !!run.embedded, discovery: run.discovery, profile: run.profile, seed: run.seed,
-    readOnly: run.readOnly, grep: settings.grep, startedAt: input.startedAt ?? new Date(), finishedAt: new Date(),
+    readOnly: run.readOnly, grep: settings.grep, resources, startedAt: input.startedAt ?? new Date(), finishedAt: new Date(),
   });
   // Redacted value by value (redactValue), then once more as a whole: a string is seen with its real
   // quotes before JSON escapes them.

@@ -75,6 +75,12 @@ describe(compareRuns.name, () => {
     expect(md.split('\n')[0]).toMatch(/^> ⚠️ Different profiles/);
   });
 
+  it('should warn when the runs checked different resources, not when either did not record them', () => {
+    const narrowed = compare(doc([], { run: identity({ resources: ['sessions', 'courseOfferings'] }) }), doc([], { run: identity({ resources: ['sessions'] }) }));
+    expect(narrowed.warnings).toEqual(['The runs checked different resources (A sessions, courseOfferings, B sessions); the checks of a resource only one run checked appear as new or removed.']);
+    expect(compare(doc([]), doc([], { run: identity({ resources: ['sessions'] }) })).warnings).toEqual([]);
+  });
+
   it('should render identities, a verdict line and one table per kind of change as Markdown', () => {
     const md = renderComparisonMarkdown(result);
     expect(md).toContain('| host | Ed-Fi ODS/API 7.3 (Ed-Fi 5.2.0) | Ed-Fi ODS/API 7.3 (Ed-Fi 5.2.0) |');
