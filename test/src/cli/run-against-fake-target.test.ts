@@ -74,9 +74,9 @@ describe('edfi-conformance run (fake target, fixture checks)', () => {
     for (const f of ['junit.xml', 'conformance.md', 'conformance.json', 'allure-results/executor.json', 'allure-results/environment.properties', 'allure-report/index.html']) {
       expect(existsSync(join(reportDir, f)), f).toBe(true);
     }
-    // Our own JUnit: the stable check id names the testcase, the area groups it, the title is a property.
+    // Our own JUnit: the stable check id names the testcase, resource and area group it, the title is a property.
     const junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
-    expect(junit).toMatch(/<testcase name="SES-[A-Z0-9-]+\/creates-a-session-and-a-course-offering[a-z-]*" classname="edfi\.[a-z-]+"/);
+    expect(junit).toMatch(/<testcase name="SES-[A-Z0-9-]+\/creates-a-session-and-a-course-offering[a-z-]*" classname="edfi\.sessions\.[a-z-]+"/);
     expect(junit).toContain('value="creates a session and a course offering, then fails on purpose"');
     expect(junit).toMatch(/<testsuites name="edfi-sessions-conformance" tests="6" failures="2" errors="0" skipped="2"/);
     expect(readFileSync(join(reportDir, 'failures.txt'), 'utf8')).toContain('deliberate failure for the harness tests');
