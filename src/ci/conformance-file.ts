@@ -19,7 +19,8 @@ export interface ConformanceDocument {
   seed?: number;
   run?: RunIdentity;
   checks: CheckResult[];
-  requirements?: Array<{ id: string; level?: string; status?: string }>;
+  /** `resource`: the requirement's resource, null for an API-wide one; absent in files written before reports were per resource. */
+  requirements?: Array<{ id: string; level?: string; status?: string; resource?: string | null }>;
   qualityGate?: QualityGateOutcome;
   sweep?: { failures?: string[] };
   suiteErrors?: string[];

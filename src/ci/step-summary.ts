@@ -1,5 +1,6 @@
 // The GitHub Actions job summary: when GITHUB_STEP_SUMMARY names a file (GitHub sets it in every
-// step), a run appends a Markdown summary there — verdict, requirement-level counts, new failures
+// step), a run appends a Markdown summary there — verdict, requirement-level counts (a row per
+// resource when conformance.json records them, then the total), new failures
 // against the baseline, the most frequent causes, and where the artefacts are. Without the
 // variable nothing is written: local runs and the project's own tests leave no files behind.
 import { appendFileSync } from 'node:fs';
@@ -33,16 +34,30 @@ function topCauses(checks: readonly CheckResult[], limit = 5): Array<{ key: stri
   return [...byKey.values()].sort((x, y) => y.checks - x.checks || x.key.localeCompare(y.key)).slice(0, limit);
 }
 
+/** Requirement counts by status: one row per resource (API-wide last, as conformance.json orders them) and the total. */
+function requirementTable(doc: ConformanceDocument): string[] {
+  const requirements = doc.requirements ?? [];
+  const byId = requirementStatuses(requirements.map((r) => r.id), doc.checks);
+  const row = (label: string, ids: readonly string[]): string[] => {
+    const counts = countStatuses(new Map(ids.map((id) => [id, byId.get(id) ?? 'not-run'])));
+    return [label, String(ids.length), ...REQUIREMENT_STATUSES.map((s) => String(counts[s]))];
+  };
+  const total = row('all', [...byId.keys()]);
+  if (!requirements.some((r) => r.resource !== undefined)) return table(['requirements', ...REQUIREMENT_STATUSES], [total.slice(1)]);
+  const groups = [...new Set(requirements.map((r) => r.resource ?? null))];
+  const rows = groups.map((g) => row(g ?? 'API-wide', requirements.filter((r) => (r.resource ?? null) === g).map((r) => r.id)));
+  return table(['resource', 'requirements', ...REQUIREMENT_STATUSES], [...rows, total.map((c, i) => (i === 0 ? '**all**' : c))]);
+}
+
 export function renderStepSummary(input: StepSummaryInput, env: NodeJS.ProcessEnv = process.env): string {
   const { doc } = input;
   const failed = input.interrupted || runFailed({ checks: doc.checks, suiteErrors: doc.suiteErrors, sweepFailures: doc.sweep?.failures, qualityGate: doc.qualityGate, baseline: doc.baseline });
   const run = doc.run;
-  const lines = [`## Ed-Fi sessions conformance: ${input.interrupted ? '⏹️ interrupted' : failed ? '❌ failed' : '✅ passed'}`, ''];
+  const lines = [`## Ed-Fi ${run?.resources?.join(', ') ?? 'sessions'} conformance: ${input.interrupted ? '⏹️ interrupted' : failed ? '❌ failed' : '✅ passed'}`, ''];
   if (run) {
     lines.push(`${cell(run.embedded ? 'embedded reference host' : describeHost(run))} · profile ${code(run.profile)} · seed ${run.seed} · suite ${run.suite.version}${run.suite.commit ? ` (${run.suite.commit.slice(0, 12)})` : ''}`, '');
   }
-  const statuses = countStatuses(requirementStatuses((doc.requirements ?? []).map((r) => r.id), doc.checks));
-  lines.push(...table(['requirements', ...REQUIREMENT_STATUSES], [[String(Object.values(statuses).reduce((a, b) => a + b, 0)), ...REQUIREMENT_STATUSES.map((s) => String(statuses[s]))]]));
+  lines.push(...requirementTable(doc));
   const count = (v: CheckResult['verdict']): number => doc.checks.filter((c) => c.verdict === v).length;
   lines.push('', `Checks: ${count('pass')} passed, ${count('fail')} failed, ${count('warn')} warned, ${count('blocked')} blocked, ${count('skip')} skipped, ${count('error')} errors (${doc.checks.length}).`);
 

@@ -45,6 +45,17 @@ describe(renderStepSummary.name, () => {
     expect(md).toContain('Checks: 1 passed, 3 failed, 0 warned, 1 blocked, 0 skipped, 0 errors (5).');
   });
 
+  it('should give each resource its own row, then the total, when conformance.json records the resources', () => {
+    const requirements = [
+      { id: REQ.put412, resource: 'sessions' }, { id: REQ.del412, resource: 'sessions' }, { id: REQ.post201, resource: 'sessions' },
+      { id: 'CO-PUT-412-STALE', resource: 'courseOfferings' }, { id: 'SES-TOKEN-BASIC-OK', resource: null },
+    ];
+    const md = renderStepSummary({ doc: doc([...checks, check('CO-PUT-412-STALE', 'co-stale', 'pass')], { requirements }), artefacts: [] }, {});
+    expect(md).toContain('| resource | requirements | met | violated | blocked | not-applicable | not-run |');
+    // post412 has no row of its own in this file, but its check counts in the total.
+    expect(md).toContain('| sessions | 3 | 0 | 3 | 0 | 0 | 0 |\n| courseOfferings | 1 | 1 | 0 | 0 | 0 | 0 |\n| API-wide | 1 | 0 | 0 | 0 | 0 | 1 |\n| **all** | 6 | 1 | 3 | 1 | 0 | 1 |');
+  });
+
   it('should list the top causes, most frequent first', () => {
     const md = renderStepSummary({ doc: doc(checks), artefacts: [] }, {});
     const causes = md.slice(md.indexOf('### Top causes'));
