@@ -52,7 +52,7 @@ describe('edfi-conformance run --baseline (fake target, fixture checks)', () => 
     expect(conformance.run).toMatchObject({ target: fake.baseUrl, embedded: false, profile: 'ods-7.3', seed: 3, suite: { version: expect.any(String) } });
 
     const md = readFileSync(summary, 'utf8');
-    expect(md).toMatch(/^## Ed-Fi sessions conformance: ✅ passed/);
+    expect(md).toMatch(/^## Ed-Fi sessions, courseOfferings conformance: ✅ passed/);
     expect(md).toContain('2 known failure(s) covered · **0 new failure(s)**');
 
     expect(verifyBundle(bundle).intact).toBe(true);
