@@ -27,6 +27,7 @@ export const courseOfferings: ResourceDescriptor<CourseOfferingPayload, { sessio
   },
   nonKeyChange: withOfferingNonKeyChange,
   isolation: ['instructionalTimePlanned', 'localCourseTitle'],
+  runName: { member: 'localCourseCode', lookup: [{ param: 'schoolId', member: 'schoolReference.schoolId' }] },
   // Sections reference course offerings, but the suite does not cover sections.
   dependents: [],
 };

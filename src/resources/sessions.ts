@@ -27,5 +27,12 @@ export const sessions: ResourceDescriptor<SessionPayload, Record<string, never>>
   },
   nonKeyChange: withNonKeyChange,
   isolation: ['totalInstructionalDays', 'beginDate', 'endDate'],
+  runName: {
+    member: 'sessionName',
+    lookup: [
+      { param: 'schoolId', member: 'schoolReference.schoolId' },
+      { param: 'schoolYear', member: 'schoolYearTypeReference.schoolYear' },
+    ],
+  },
   dependents: [{ resource: 'courseOfferings', via: 'sessionReference', cascadesKeyChange: true, blocksDelete: true }],
 };

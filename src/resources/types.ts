@@ -67,6 +67,12 @@ export interface ResourceDescriptor<P extends object = object, Parents extends o
   nonKeyChange(payload: P): P;
   /** The non-key members whose GET-many filters a list check sets to values only its own items carry. */
   isolation: readonly string[];
+  /**
+   * The member that carries the run's unique tag in every item the suite builds (sessionName,
+   * localCourseCode), and the key members that narrow a search for it. The ledger names what a
+   * POST is about to create by it, and the sweep finds an item whose 201 never arrived by it.
+   */
+  runName: { member: string; lookup: ReadonlyArray<{ param: string; member: string }> };
   dependents: readonly Dependent[];
 }
 
