@@ -9,10 +9,11 @@ import { create } from './create.js';
 import { deletion } from './delete.js';
 import { etag } from './etag.js';
 import { methods } from './methods.js';
+import { paging } from './paging.js';
 import { read } from './read.js';
 import { update } from './update.js';
 
-export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional];
+export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

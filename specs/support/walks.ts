@@ -1,26 +1,27 @@
-// Walks over GET /ed-fi/sessions shared by the paging, cursor-paging, partitions and filter checks:
+// Walks over GET-many (sessions, or the resource a family passes last) shared by the paging, cursor-paging, partitions and filter checks:
 // one page as ids, a limit/offset walk to the first empty page, a cursor walk that follows
 // Next-Page-Token, the partition tokens of a query, and where a cursor walk can start. Kept in one
 // place so every check pages (and judges a page) the same way. Whether a failure here fails the
 // check or blocks it depends on the caller: inside t.arrange it speaks for the step's requirement.
-import { Differences, ensure, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../../src/index.js';
+import { Differences, ensure, expectStatus, nextPageToken, SESSIONS, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
 import { isolatedSet, type Query } from './isolated-set.js';
+import { SESSIONS_RESOURCE } from './resources.js';
 
 export const PARTITIONS = `${SESSIONS}/partitions`;
 
 /** One GET-many page; asserts 200 and a JSON array, returns the ids in page order. */
-export async function listPage(t: CheckContext, query: Query): Promise<{ ex: Exchange; ids: string[] }> {
-  const ex = await t.api.get(SESSIONS, { query });
+export async function listPage(t: CheckContext, query: Query, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<{ ex: Exchange; ids: string[] }> {
+  const ex = await t.api.get(d.path, { query });
   expectStatus(ex, 200);
   ensure(Array.isArray(ex.json), 'GET-many should answer a JSON array', { expected: '[…]', observed: ex.text }, ex);
   return { ex, ids: (ex.json as Array<{ id?: unknown }>).map((item) => String(item.id)) };
 }
 
 /** Walks the filtered set with limit/offset until an empty page; returns every id in page order. */
-export async function walkByOffset(t: CheckContext, filter: Query, limit: number): Promise<string[]> {
+export async function walkByOffset(t: CheckContext, filter: Query, limit: number, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<string[]> {
   const seen: string[] = [];
   for (let offset = 0; offset <= 50 * limit; offset += limit) {
-    const { ex, ids } = await listPage(t, { ...filter, limit, offset });
+    const { ex, ids } = await listPage(t, { ...filter, limit, offset }, d);
     ensure(ids.length <= limit, 'a page should hold at most `limit` items', { expected: `<= ${limit}`, observed: ids.length }, ex);
     if (ids.length === 0) return seen;
     seen.push(...ids);

@@ -25,6 +25,8 @@ export interface ResourceClient {
   create(payload: Payload): Promise<CreatedResource<Payload>>;
   /** A fresh valid payload from the target's fixtures, its parents created first (skips when a required fixture is missing). */
   prepare(overrides?: Payload): Promise<Payload>;
+  /** n fresh payloads sharing one set of created parents (a list check's set: one session for all its offerings). */
+  prepareMany(n: number, overrides?: Payload): Promise<Payload[]>;
   /** prepare, then create. */
   createNew(overrides?: Payload): Promise<CreatedResource<Payload>>;
   get(id: string, spec?: Omit<RequestSpec, 'path' | 'method'>): Promise<Exchange>;
@@ -130,6 +132,9 @@ function makeClient(descriptor: AnyResourceDescriptor, deps: ResourceClientDeps,
         });
       }),
     async prepare(overrides) {
+      return (await client.prepareMany(1, overrides))[0]!;
+    },
+    async prepareMany(n, overrides) {
       const parents: Payload = {};
       for (const p of descriptor.prerequisites) {
         if (p.kind === 'fixture') {
@@ -142,7 +147,8 @@ function makeClient(descriptor: AnyResourceDescriptor, deps: ResourceClientDeps,
         parents[p.as] = Object.fromEntries(parent.descriptor.naturalKey.map((k) => [k.split('.').pop()!, memberAt(created.payload, k)]));
       }
       factory ??= deps.factories?.[descriptor.name] ?? descriptor.factory({ seed: deriveSeed(deps.seed, descriptor.name), runTag: deps.runTag });
-      return factory.build(deps.refs, parents, overrides);
+      const built = factory;
+      return Array.from({ length: n }, () => built.build(deps.refs, parents, overrides));
     },
     createNew: async (overrides) => client.create(await client.prepare(overrides)),
     get: (id, spec = {}) => api.get(itemPath(id), spec),
