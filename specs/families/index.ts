@@ -6,6 +6,7 @@
 import type { Family } from '../../src/index.js';
 import { conditional } from './conditional.js';
 import { create } from './create.js';
+import { cursor } from './cursor.js';
 import { deletion } from './delete.js';
 import { etag } from './etag.js';
 import { methods } from './methods.js';
@@ -13,7 +14,7 @@ import { paging } from './paging.js';
 import { read } from './read.js';
 import { update } from './update.js';
 
-export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging];
+export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

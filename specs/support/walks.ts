@@ -3,7 +3,7 @@
 // Next-Page-Token, the partition tokens of a query, and where a cursor walk can start. Kept in one
 // place so every check pages (and judges a page) the same way. Whether a failure here fails the
 // check or blocks it depends on the caller: inside t.arrange it speaks for the step's requirement.
-import { Differences, ensure, expectStatus, nextPageToken, SESSIONS, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
+import { Differences, ensure, expectStatus, nextPageToken, requirementIdOf, SESSIONS, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
 import { isolatedSet, type Query } from './isolated-set.js';
 import { SESSIONS_RESOURCE } from './resources.js';
 
@@ -35,11 +35,11 @@ export async function walkByOffset(t: CheckContext, filter: Query, limit: number
  * With checkPages (the default) each page is also held to the cursor rules: at most pageSize items,
  * and no Next-Page-Token on an empty page; the partitions checks turn that off, they judge coverage only.
  */
-export async function walkByCursor(t: CheckContext, filter: Query, token: string, pageSize: number, { checkPages = true } = {}): Promise<string[]> {
+export async function walkByCursor(t: CheckContext, filter: Query, token: string, pageSize: number, { checkPages = true, on = SESSIONS_RESOURCE }: { checkPages?: boolean; on?: AnyResourceDescriptor } = {}): Promise<string[]> {
   const seen: string[] = [];
   let next: string | undefined = token;
   for (let page = 0; page < 50 && next !== undefined; page++) {
-    const { ex, ids } = await listPage(t, { ...filter, pageToken: next, pageSize });
+    const { ex, ids } = await listPage(t, { ...filter, pageToken: next, pageSize }, on);
     if (checkPages) ensure(ids.length <= pageSize, 'a page should hold at most pageSize items', { expected: `<= ${pageSize}`, observed: ids.length }, ex);
     next = nextPageToken(ex);
     if (ids.length === 0) {
@@ -57,8 +57,8 @@ export async function walkByCursor(t: CheckContext, filter: Query, token: string
  * ODS's undocumented allowSmallPartitions is added where the profile register allows it, so a
  * small set can be split (ODS otherwise keeps at least 2,500 items per partition).
  */
-export async function partitionTokens(t: CheckContext, query: Query & { number: number }): Promise<string[]> {
-  const ex = await t.api.get(PARTITIONS, { query: { ...query, ...(t.decide(Differences.smallPartitions) ? { allowSmallPartitions: true } : {}) } });
+export async function partitionTokens(t: CheckContext, query: Query & { number: number }, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<string[]> {
+  const ex = await t.api.get(`${d.path}/partitions`, { query: { ...query, ...(t.decide(Differences.smallPartitions) ? { allowSmallPartitions: true } : {}) } });
   expectStatus(ex, 200);
   const body = ex.json as { pageTokens?: unknown } | undefined;
   ensure(body !== null && typeof body === 'object' && Array.isArray(body.pageTokens) && body.pageTokens.every((x) => typeof x === 'string' && x.length > 0),
@@ -69,13 +69,13 @@ export async function partitionTokens(t: CheckContext, query: Query & { number: 
   return tokens;
 }
 
-/** Set-up: the partition tokens of a non-empty query, evidencing SES-PART-200 (a non-empty set has a partition). */
-export function nonEmptyPartitions(t: CheckContext, query: Query & { number: number }, label = 'the partition tokens of the set'): Promise<string[]> {
+/** Set-up: the partition tokens of a non-empty query, evidencing {R}-PART-200 (a non-empty set has a partition). */
+export function nonEmptyPartitions(t: CheckContext, query: Query & { number: number }, label = 'the partition tokens of the set', d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<string[]> {
   return t.arrange(label, async () => {
-    const tokens = await partitionTokens(t, query);
+    const tokens = await partitionTokens(t, query, d);
     ensure(tokens.length >= 1, 'a non-empty set should have at least one partition', { expected: '>= 1 token', observed: tokens });
     return tokens;
-  }, 'SES-PART-200');
+  }, requirementIdOf(d, 'PART-200'));
 }
 
 /**
@@ -93,12 +93,12 @@ function skipWithoutTokenSource(t: CheckContext, page: Exchange): void {
  * Next-Page-Token (ODS sends one on every non-empty page), else the set's one partition token.
  * Blocks on the requirement of whichever source failed: the filtered list, or the partitions.
  */
-export async function cursorStart(t: CheckContext, filter: Query, limit: number): Promise<{ seen: string[]; token: string }> {
-  const first = await t.arrange(`first page by limit=${limit}`, () => listPage(t, { ...filter, limit }), 'SES-GET-200-LIST');
+export async function cursorStart(t: CheckContext, filter: Query, limit: number, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<{ seen: string[]; token: string }> {
+  const first = await t.arrange(`first page by limit=${limit}`, () => listPage(t, { ...filter, limit }, d), requirementIdOf(d, 'GET-200-LIST'));
   const token = nextPageToken(first.ex);
   if (token !== undefined) return { seen: first.ids, token };
   skipWithoutTokenSource(t, first.ex);
-  const [partition] = await nonEmptyPartitions(t, { ...filter, number: 1 }, 'no Next-Page-Token on the first page: take the partition token of the set');
+  const [partition] = await nonEmptyPartitions(t, { ...filter, number: 1 }, 'no Next-Page-Token on the first page: take the partition token of the set', d);
   return { seen: [], token: partition! };
 }
 
@@ -108,22 +108,22 @@ export async function cursorStart(t: CheckContext, filter: Query, limit: number)
  * read, cannot make the page or its partition empty), else from the set's partition. A read-only
  * run pages the whole collection instead.
  */
-export async function issuedToken(t: CheckContext): Promise<string> {
-  if (t.target.readOnly) return issuedTokenReadOnly(t);
-  const { filter } = await isolatedSet(t, 2, { label: 'issued-token' });
-  const { token } = await cursorStart(t, filter, 1);
+export async function issuedToken(t: CheckContext, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<string> {
+  if (t.target.readOnly) return issuedTokenReadOnly(t, d);
+  const { filter } = await isolatedSet(t, 2, { label: 'issued-token', on: d });
+  const { token } = await cursorStart(t, filter, 1, d);
   return token;
 }
 
-async function issuedTokenReadOnly(t: CheckContext): Promise<string> {
+async function issuedTokenReadOnly(t: CheckContext, d: AnyResourceDescriptor): Promise<string> {
   const page = await t.arrange('a non-empty page of the collection', async () => {
-    const first = await listPage(t, { limit: 1 });
-    if (first.ids.length === 0) t.skip(`the collection is empty and the run is read-only, so no page token can be obtained (GET ${SESSIONS}?limit=1 answered [])`, 'writes');
+    const first = await listPage(t, { limit: 1 }, d);
+    if (first.ids.length === 0) t.skip(`the collection is empty and the run is read-only, so no page token can be obtained (GET ${d.path}?limit=1 answered [])`, 'writes');
     return first;
-  }, 'SES-GET-200-LIST');
+  }, requirementIdOf(d, 'GET-200-LIST'));
   const token = nextPageToken(page.ex);
   if (token !== undefined) return token;
   skipWithoutTokenSource(t, page.ex);
-  const [partition] = await nonEmptyPartitions(t, { number: 1 }, 'no Next-Page-Token on a page: take a partition token');
+  const [partition] = await nonEmptyPartitions(t, { number: 1 }, 'no Next-Page-Token on a page: take a partition token', d);
   return partition!;
 }
