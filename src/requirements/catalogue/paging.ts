@@ -1,7 +1,7 @@
 // Requirements of the 'paging' concern: GET-many (limit/offset, cursor), partitions, their status
 // pairs. Entries with `template:` hold for every resource and are cited by the families (limit/offset
-// paging: specs/families/paging.ts, cursor paging: cursor.ts; PART-200 is their set-up evidence);
-// the others by specs/sessions.partitions, .filters, .list-conditional.
+// paging: specs/families/paging.ts, cursor paging: cursor.ts; partitions:
+// partitions.ts); the others by specs/sessions.partitions (401/403), .filters, .list-conditional.
 import type { CatalogueEntry } from '../templates.js';
 
 export const pagingRequirements: CatalogueEntry[] = [
@@ -220,19 +220,19 @@ export const pagingRequirements: CatalogueEntry[] = [
     statement: 'GET %path%/partitions answers 200 with {pageTokens: string[]}, at most `number` tokens.',
   },
   {
-    id: 'SES-PART-400-NUMBER',
+    template: 'PART-400-NUMBER',
     level: 'MUST',
-    source: 'seed:GetSessionsPartitions 400',
+    source: '%doc%:%op% 400',
     area: 'paging',
-    operation: 'GetSessionsPartitions',
+    kind: 'partitions',
     statement: 'number=0 and number=201 are refused with 400 parameter-validation-failed.',
   },
   {
-    id: 'SES-PART-NUMBER-BOUNDS',
+    template: 'PART-NUMBER-BOUNDS',
     level: 'MUST',
     source: 'CONTRACT.md §4',
     area: 'paging',
-    operation: 'GetSessionsPartitions',
+    kind: 'partitions',
     statement: 'number=1 and number=200 are accepted.',
   },
   {
@@ -252,19 +252,19 @@ export const pagingRequirements: CatalogueEntry[] = [
     statement: 'A client without a claim on sessions gets 403 security:authorization on the partitions endpoint.',
   },
   {
-    id: 'SES-PART-WALK',
+    template: 'PART-WALK',
     level: 'MUST',
     source: 'CONTRACT.md §4',
     area: 'paging',
-    operation: 'GetSessionsPartitions',
+    kind: 'partitions',
     statement: 'Cursor-walking every partition token of a filtered set returns each item exactly once: partitions are disjoint and cover the set.',
   },
   {
-    id: 'SES-PART-EMPTY',
+    template: 'PART-EMPTY',
     level: 'MUST',
     source: 'CONTRACT.md §4',
     area: 'paging',
-    operation: 'GetSessionsPartitions',
+    kind: 'partitions',
     statement: 'Filters that match nothing give an empty pageTokens array.',
   },
 ];
