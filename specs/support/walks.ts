@@ -1,6 +1,7 @@
-// Walks over GET-many (sessions, or the resource a family passes last) shared by the paging, cursor-paging, partitions and filter checks:
-// one page as ids, a limit/offset walk to the first empty page, a cursor walk that follows
-// Next-Page-Token, the partition tokens of a query, and where a cursor walk can start. Kept in one
+// Walks over GET-many (sessions, or the resource a family passes last) shared by the paging,
+// cursor, partitions and filter checks: one page as ids, a limit/offset walk to the first empty
+// page, a cursor walk that follows Next-Page-Token, the partition tokens of a query, and where a
+// cursor walk can start. Kept in one
 // place so every check pages (and judges a page) the same way. Whether a failure here fails the
 // check or blocks it depends on the caller: inside t.arrange it speaks for the step's requirement.
 import { Differences, ensure, expectStatus, nextPageToken, requirementIdOf, SESSIONS, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
