@@ -1,7 +1,8 @@
 // The generic resource client against the embedded reference host, through the suite's own
 // transport, token source and ledger observer: what it creates (a course offering and the session
 // it needs) is in the ledger, its reads and writes reach the right paths, a refused create is a
-// set-up failure evidencing the resource's POST requirement, a missing fixture is a skip.
+// set-up failure evidencing the resource's POST requirement, a missing fixture is a skip; a list
+// check's n items share one set of created parents.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,15 @@ describe('the generic resource client', () => {
     expect((await client('courseOfferings').delete(offering.id)).status).toBe(204);
     expect((await client('sessions').delete(sessionId)).status).toBe(204);
     expect(check.deleted.map((e) => e.resource)).toEqual(['courseOfferings', 'sessions']);
+  });
+
+  it('should prepare n course offerings over one created session, each with its own local course code', async () => {
+    const before = check.ledger.outstanding().filter((e) => e.resource === 'sessions').length;
+    const payloads = await resourceClients(deps)('courseOfferings').prepareMany(3);
+    const sessionNames = new Set(payloads.map((p) => (p.sessionReference as { sessionName: string }).sessionName));
+    expect(sessionNames.size).toBe(1);
+    expect(new Set(payloads.map((p) => p.localCourseCode)).size).toBe(3);
+    expect(check.ledger.outstanding().filter((e) => e.resource === 'sessions').length - before).toBe(1);
   });
 
   it('should build the same payloads for the same check seed, and use a given factory instead', async () => {
