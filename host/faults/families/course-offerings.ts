@@ -142,29 +142,49 @@ function deleteKeepsItem({ inner }: FaultScope): FaultHooks {
   };
 }
 
-/** The documented success requirement of each operation: what a 500 on it breaks. */
-const SUCCESS_REQUIREMENTS: Record<CourseOfferingOperation, string[]> = {
-  GetCourseOfferings: ['CO-GET-200-LIST'],
-  GetCourseOfferingsById: ['CO-GETBYID-200-FOUND'],
-  PostCourseOffering: ['CO-POST-201-CREATED'],
-  PutCourseOffering: ['CO-PUT-204-UPDATED'],
-  DeleteCourseOfferingById: ['CO-DELETE-204-DELETED'],
+/**
+ * What a 500 on each operation breaks: its success requirement, and every other requirement whose
+ * check sends that operation as its act (the 500 is answered before routing, so 404s, 400s, 405s
+ * and 412s of that operation turn into 500s too). GetCourseOfferings has no fault yet: no check of
+ * CO-GET-200-LIST exists until the paging/filters families are expanded for course offerings.
+ */
+type Http500Operation = Exclude<CourseOfferingOperation, 'GetCourseOfferings'>;
+const BROKEN_REQUIREMENTS: Record<Http500Operation, string[]> = {
+  GetCourseOfferingsById: ['CO-GETBYID-200-FOUND', 'CO-POST-LOCATION-RESOLVES', 'CO-GETBYID-404-UNKNOWN', 'CO-GETBYID-404-MALFORMED-ID', 'CO-GETBYID-400-PROFILE-USAGE'],
+  PostCourseOffering: ['CO-POST-201-CREATED', 'CO-POST-400-ID-IN-BODY', 'CO-POST-405-USE-SNAPSHOT', 'CO-WRITE-405-SNAPSHOT-ANY-VALUE'],
+  PutCourseOffering: [
+    'CO-PUT-204-UPDATED',
+    'CO-PUT-IFMATCH-CURRENT',
+    'CO-ETAG-IFMATCH-STAR-REJECTED',
+    'CO-PUT-405-USE-SNAPSHOT',
+    'CO-PUT-404-UNKNOWN-ID',
+    'CO-PUT-400-MALFORMED-ID',
+    'CO-PUT-BODY-ID-IGNORED',
+    'CO-PUT-BODY-ID-OMITTED',
+  ],
+  DeleteCourseOfferingById: [
+    'CO-DELETE-204-DELETED',
+    'CO-DELETE-IFMATCH-CURRENT',
+    'CO-DELETE-412-STALE',
+    'CO-DELETE-404-UNKNOWN-ID',
+    'CO-DELETE-400-MALFORMED-ID',
+    'CO-DELETE-405-USE-SNAPSHOT',
+  ],
 };
 
-const BROKEN_PART: Record<CourseOfferingOperation, string> = {
-  GetCourseOfferings: 'the course-offering list query',
+const BROKEN_PART: Record<Http500Operation, string> = {
   GetCourseOfferingsById: 'the course-offering by-id read',
   PostCourseOffering: 'the course-offering upsert',
   PutCourseOffering: 'the course-offering update',
   DeleteCourseOfferingById: 'the course-offering delete',
 };
 
-function http500On(operation: CourseOfferingOperation): Fault {
+function http500On(operation: Http500Operation): Fault {
   return {
     id: `Http500On${operation}`,
     description: `Every ${operation} request answers 500 with the Ed-Fi system error body (urn:ed-fi:api:system).`,
     models: `A deployment where ${BROKEN_PART[operation]} throws (a column of edfi.CourseOffering missing after a half-applied migration), caught by the host's last-chance handler.`,
-    violates: SUCCESS_REQUIREMENTS[operation],
+    violates: BROKEN_REQUIREMENTS[operation],
     // Answered before routing, as an exception thrown early in the pipeline would be.
     onRequest: (req) => (isCo(req, operation) ? systemError(req) : req),
   };
@@ -182,7 +202,7 @@ export const courseOfferingFaults: Fault[] = [
     id: 'CoIfMatchIgnoredOnPut',
     description: 'PUT on a course offering ignores If-Match: a stale ETag overwrites the item (204).',
     models: 'A host that implemented optimistic locking for some resources only, leaving course-offering updates last-writer-wins.',
-    violates: ['CO-PUT-412-STALE'],
+    violates: ['CO-PUT-412-STALE', 'CO-ETAG-IFMATCH-STAR-REJECTED'],
     onRequest: (req) => (isCo(req, 'PutCourseOffering') ? withoutRequestHeader(req, 'if-match') : req),
   },
   {
@@ -196,14 +216,14 @@ export const courseOfferingFaults: Fault[] = [
     id: 'CoLocationMissing',
     description: 'A POST on course offerings answers without a Location header (201 and 200 alike).',
     models: 'A controller that builds the Location only for resources whose route template it knows.',
-    violates: ['CO-POST-201-CREATED'],
+    violates: ['CO-POST-201-CREATED', 'CO-POST-LOCATION-RESOLVES'],
     onResponse: (req, res) => (isCo(req, 'PostCourseOffering') ? withoutResponseHeader(res, 'Location') : res),
   },
   {
     id: 'CoLocationNamesSingular',
     description: "A POST on course offerings answers a Location under /ed-fi/courseOffering/{id} (the singular), a path that serves nothing.",
     models: 'A Location built from the schema name instead of the collection route, so it names a path the host does not serve.',
-    violates: ['CO-POST-201-CREATED'],
+    violates: ['CO-POST-201-CREATED', 'CO-POST-LOCATION-RESOLVES'],
     onResponse: (req, res) => {
       const location = isCo(req, 'PostCourseOffering') ? responseHeader(res, 'Location') : undefined;
       return location === undefined ? res : withResponseHeader(res, 'Location', location.replace(/\/courseOfferings\//i, '/courseOffering/'));
@@ -213,14 +233,14 @@ export const courseOfferingFaults: Fault[] = [
     id: 'CoGetByIdEtagMissing',
     description: 'GET of a course offering by id answers 200 without an ETag header (_etag stays in the body).',
     models: 'A read path that serialises the entity but forgets to copy its version into the response headers.',
-    violates: ['CO-GETBYID-200-FOUND'],
+    violates: ['CO-GETBYID-200-FOUND', 'CO-ETAG-HEADER-QUOTED'],
     onResponse: (req, res) => (isCo(req, 'GetCourseOfferingsById') ? withoutResponseHeader(res, 'ETag') : res),
   },
   {
     id: 'CoEtagUnquoted',
     description: 'Every ETag header on course offerings is sent without its quotes.',
     models: 'A host that writes the version number as the header value, not as an RFC 9110 entity tag.',
-    violates: ['CO-GETBYID-200-FOUND'],
+    violates: ['CO-ETAG-HEADER-QUOTED', 'CO-POST-201-CREATED', 'CO-POST-200-UPSERT', 'CO-GETBYID-200-FOUND', 'CO-PUT-204-UPDATED'],
     onResponse: (req, res) => {
       const etag = courseOfferingOperationOf(req) === undefined ? undefined : responseHeader(res, 'ETag');
       return etag === undefined ? res : withResponseHeader(res, 'ETag', unquote(etag));
@@ -230,7 +250,7 @@ export const courseOfferingFaults: Fault[] = [
     id: 'CoEtagFrozenAtCreate',
     description: "A course offering's ETag never changes after its create; If-Match and If-None-Match with that first value always match.",
     models: 'An ETag derived from the create timestamp instead of the last modification, so updates are invisible to caches and to optimistic locking.',
-    violates: ['CO-ETAG-CHANGES-ON-UPDATE'],
+    violates: ['CO-ETAG-CHANGES-ON-UPDATE', 'CO-GETBYID-IFNONEMATCH-STALE'],
     perHost: etagFrozenAtCreate,
   },
   {
@@ -252,16 +272,16 @@ export const courseOfferingFaults: Fault[] = [
     id: 'CoDeleteKeepsItem',
     description: 'A DELETE of a course offering answers 204, but GET by id keeps answering 200 with the deleted item.',
     models: 'A by-id read cache for this resource that is never invalidated on delete.',
-    violates: ['CO-DELETE-204-DELETED'],
+    violates: ['CO-DELETE-204-DELETED', 'CO-DELETE-IFMATCH-CURRENT'],
     perHost: deleteKeepsItem,
   },
   {
     id: 'CoNotFoundWithoutProblem',
     description: 'GET of a course offering by an unknown id answers 404 with an empty body instead of a not-found problem.',
     models: 'A framework NotFound() result returned directly, bypassing the Ed-Fi problem-details renderer.',
-    violates: ['CO-GETBYID-404-UNKNOWN'],
+    violates: ['CO-GETBYID-404-UNKNOWN', 'CO-GETBYID-404-MALFORMED-ID'],
     onResponse: (req, res) =>
       isCo(req, 'GetCourseOfferingsById') && res.status === 404 ? { status: 404, headers: { ...(res.headers ?? {}) } } : res,
   },
-  ...(['GetCourseOfferings', 'GetCourseOfferingsById', 'PostCourseOffering', 'PutCourseOffering', 'DeleteCourseOfferingById'] as const).map(http500On),
+  ...(['GetCourseOfferingsById', 'PostCourseOffering', 'PutCourseOffering', 'DeleteCourseOfferingById'] as const).map(http500On),
 ];
