@@ -2,6 +2,7 @@
 // scanning: a reviewer sees every fault the self-test runs from here.
 import { authFaults } from './families/auth.js';
 import { changeQueryFaults } from './families/change-queries.js';
+import { courseOfferingFaults } from './families/course-offerings.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -32,6 +33,7 @@ export const faults: Fault[] = [
   ...schemaFaults,
   ...problemFaults,
   ...consistencyFaults,
+  ...courseOfferingFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

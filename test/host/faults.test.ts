@@ -61,6 +61,18 @@ describe('fault catalogue', () => {
     const ops = ['GetSessions', 'GetSessionsById', 'PostSession', 'PutSession', 'DeleteSessionById', 'DeletesSessions', 'KeyChangesSessions', 'GetSessionsPartitions'];
     expect(ops.filter((op) => !findFault(`Http500On${op}`))).toEqual([]);
   });
+
+  it('should elicit a 500 on each by-id and write operation of course offerings with one fault each', () => {
+    // GetCourseOfferings joins them once a check of CO-GET-200-LIST exists to kill its fault.
+    const ops = ['GetCourseOfferingsById', 'PostCourseOffering', 'PutCourseOffering', 'DeleteCourseOfferingById'];
+    expect(ops.filter((op) => !findFault(`Http500On${op}`))).toEqual([]);
+  });
+
+  it('should give course offerings faults that declare only course-offering requirements', () => {
+    const coFaults = faults.filter((f) => /^(Co[A-Z]|Http500On\w*CourseOffering)/.test(f.id));
+    expect(coFaults.length).toBeGreaterThanOrEqual(15);
+    expect(coFaults.flatMap((f) => f.violates.filter((id) => !id.startsWith('CO-')).map((id) => `${f.id} → ${id}`))).toEqual([]);
+  });
 });
 
 // ---- HTTP probes against a started host ---------------------------------------------------
@@ -125,6 +137,7 @@ function sessionPayload(name: string): Record<string, unknown> {
 }
 
 const SESSIONS = '/data/v3/ed-fi/sessions';
+const COURSE_OFFERINGS = '/data/v3/ed-fi/courseOfferings';
 
 /** POSTs a fresh session and returns its id (from Location). */
 async function createSession(host: RunningHost, token: string, label: string): Promise<{ id: string; body: Record<string, unknown> }> {
@@ -263,6 +276,27 @@ const probes: Record<string, { observe(host: RunningHost, token: string): Promis
     },
     faithful: [204, 404, 0, 404, 0],
     faulty: [204, 200, 1, 404, 0],
+  },
+  CoCollectionMethodAnswers404: {
+    // Scoped to course offerings: the sessions collection still answers 405.
+    observe: async (host, token) => [
+      (await call(host, token, 'PUT', COURSE_OFFERINGS, {})).status,
+      (await call(host, token, 'DELETE', COURSE_OFFERINGS)).status,
+      (await call(host, token, 'DELETE', SESSIONS)).status,
+    ],
+    faithful: [405, 405, 405],
+    faulty: [404, 404, 405],
+  },
+  CoNotFoundWithoutProblem: {
+    observe: async (host, token) => {
+      const unknown = 'f'.repeat(32);
+      const co = await call(host, token, 'GET', `${COURSE_OFFERINGS}/${unknown}`);
+      const session = await call(host, token, 'GET', `${SESSIONS}/${unknown}`);
+      const typeOf = (probe: Probe): unknown => (probe.json as { type?: string } | undefined)?.type ?? null;
+      return [co.status, typeOf(co), session.status, typeOf(session)];
+    },
+    faithful: [404, 'urn:ed-fi:api:not-found', 404, 'urn:ed-fi:api:not-found'],
+    faulty: [404, null, 404, 'urn:ed-fi:api:not-found'],
   },
   EtagUnquoted: {
     observe: async (host, token) => {

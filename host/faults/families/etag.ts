@@ -188,7 +188,18 @@ export const etagFaults: Fault[] = [
     id: 'EtagUnquoted',
     description: 'Every ETag header is sent without the surrounding double quotes.',
     models: 'A host that writes the raw version number into the header instead of an RFC 9110 entity-tag.',
-    violates: ['SES-ETAG-HEADER-QUOTED', 'SES-POST-201-CREATED', 'SES-GETBYID-200-FOUND', 'SES-PUT-204-UPDATED'],
+    // Every resource's ETags: course offerings' instances too.
+    violates: [
+      'SES-ETAG-HEADER-QUOTED',
+      'SES-POST-201-CREATED',
+      'SES-GETBYID-200-FOUND',
+      'SES-PUT-204-UPDATED',
+      'CO-ETAG-HEADER-QUOTED',
+      'CO-POST-201-CREATED',
+      'CO-POST-200-UPSERT',
+      'CO-GETBYID-200-FOUND',
+      'CO-PUT-204-UPDATED',
+    ],
     onResponse: (_req, res) => {
       const etag = responseHeader(res, 'ETag');
       return etag === undefined ? res : withResponseHeader(res, 'ETag', unquote(etag));
@@ -231,7 +242,17 @@ export const etagFaults: Fault[] = [
     id: 'IfMatchIgnored',
     description: 'If-Match is never compared: stale values on PUT, DELETE and POST are accepted.',
     models: 'A host with no optimistic locking: last writer wins.',
-    violates: ['SES-PUT-412-STALE', 'SES-DELETE-412-STALE', 'SES-POST-412-STALE', 'SES-ETAG-IFMATCH-STAR-REJECTED'],
+    // Every resource's writes: course offerings' instances too.
+    violates: [
+      'SES-PUT-412-STALE',
+      'SES-DELETE-412-STALE',
+      'SES-POST-412-STALE',
+      'SES-ETAG-IFMATCH-STAR-REJECTED',
+      'CO-PUT-412-STALE',
+      'CO-DELETE-412-STALE',
+      'CO-POST-412-STALE',
+      'CO-ETAG-IFMATCH-STAR-REJECTED',
+    ],
     seams: { ignoreIfMatch: true },
   },
   {
@@ -259,7 +280,8 @@ export const etagFaults: Fault[] = [
     id: 'IfMatchQuotedNeverMatches',
     description: 'A quoted If-Match value (as copied from the ETag header) never matches, so current writes get 412.',
     models: 'A host that compares the raw header value with the bare version instead of trimming the quotes as ODS does.',
-    violates: ['SES-PUT-IFMATCH-CURRENT', 'SES-DELETE-IFMATCH-CURRENT', 'SES-POST-IFMATCH-CURRENT'],
+    // Every resource's writes: course offerings' instances too.
+    violates: ['SES-PUT-IFMATCH-CURRENT', 'SES-DELETE-IFMATCH-CURRENT', 'SES-POST-IFMATCH-CURRENT', 'CO-PUT-IFMATCH-CURRENT', 'CO-DELETE-IFMATCH-CURRENT', 'CO-POST-IFMATCH-CURRENT'],
     onRequest: (req) => {
       const ifMatch = req.headers['if-match'];
       // The broken host compares '"123"' with '123'. The faithful host trims quotes, so the

@@ -16,7 +16,8 @@ export const schemaFaults: Fault[] = [
     id: 'SessionNameRenamed',
     description: 'Read responses carry the session name as "name" instead of "sessionName".',
     models: 'A serializer mapping that follows the database column alias instead of the API contract.',
-    violates: READ_REQUIREMENTS,
+    // The key-change check reads the new name back.
+    violates: [...READ_REQUIREMENTS, 'SES-PUT-KEY-CHANGE-KEEPS-ID'],
     onResponse: onReads(({ sessionName, ...rest }) => (sessionName === undefined ? rest : { ...rest, name: sessionName })),
   },
   {

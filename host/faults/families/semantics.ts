@@ -77,7 +77,8 @@ export const semanticsFaults: Fault[] = [
     id: 'KeyChangeCreatesCopy',
     description: 'A PUT that changes the natural key inserts a new session (new id) and answers 204; the old one stays, under the old name.',
     models: 'An update implemented as "upsert by natural key", so a new key never reaches the existing row or its dependents.',
-    violates: ['SES-PUT-KEY-CHANGE-KEEPS-ID', 'SES-PUT-KEY-CHANGE-CASCADES'],
+    // A key change onto another session's key upserts into it instead of colliding (409).
+    violates: ['SES-PUT-KEY-CHANGE-KEEPS-ID', 'SES-PUT-KEY-CHANGE-CASCADES', 'SES-PUT-409-KEY-COLLISION'],
     onRequest: keyChangeAsInsert,
     onResponse: answerInsertAsUpdate,
   },

@@ -63,6 +63,10 @@ export const snapshotFaults: Fault[] = [
       'SES-POST-405-USE-SNAPSHOT',
       'SES-PUT-405-USE-SNAPSHOT',
       'SES-DELETE-405-USE-SNAPSHOT',
+      // Every resource's snapshot 405: course offerings' too.
+      'CO-POST-405-USE-SNAPSHOT',
+      'CO-PUT-405-USE-SNAPSHOT',
+      'CO-DELETE-405-USE-SNAPSHOT',
     ],
     onResponse: (_req, res) => (hasProblemType(res, 'urn:ed-fi:api:snapshots:method-not-allowed') ? withoutResponseHeader(res, 'Allow') : res),
   },

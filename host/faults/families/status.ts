@@ -37,7 +37,8 @@ export const statusSwapFaults: Fault[] = [
     id: 'PutAnswers200',
     description: 'A successful PUT answers 200 with an empty JSON object instead of 204 with no body.',
     models: 'A framework default that turns every successful handler result into 200 with a body.',
-    violates: ['SES-PUT-204-UPDATED'],
+    // The key-change PUT is a PUT too.
+    violates: ['SES-PUT-204-UPDATED', 'SES-PUT-KEY-CHANGE-KEEPS-ID'],
     onResponse: (req, res) => (isOperation(req, 'PutSession') ? swapStatus(res, 204, 200, {}) : res),
   },
   {
@@ -51,7 +52,8 @@ export const statusSwapFaults: Fault[] = [
     id: 'StaleIfMatchAnswers409',
     description: 'A write with a stale If-Match answers 409 multi-user-conflict instead of 412 optimistic-lock-failed.',
     models: 'A host that maps its concurrency exception to "Conflict" instead of "Precondition Failed".',
-    violates: ['SES-PUT-412-STALE', 'SES-DELETE-412-STALE', 'SES-POST-412-STALE'],
+    // Every 412 of the host: course offerings' too.
+    violates: ['SES-PUT-412-STALE', 'SES-DELETE-412-STALE', 'SES-POST-412-STALE', 'CO-PUT-412-STALE', 'CO-DELETE-412-STALE', 'CO-POST-412-STALE', 'CO-ETAG-IFMATCH-STAR-REJECTED'],
     onResponse: (req, res) =>
       res.status === 412
         ? reProblem(req, res, 409, 'urn:ed-fi:api:data-conflict:multi-user-conflict', 'Multi-User Conflict', 'The item has been modified by another user.')
@@ -118,8 +120,9 @@ const SUCCESS_REQUIREMENTS: Record<SessionOperation, string[]> = {
   GetSessions: ['SES-GET-200-LIST'],
   GetSessionsById: ['SES-GETBYID-200-FOUND'],
   PostSession: ['SES-POST-201-CREATED'],
-  PutSession: ['SES-PUT-204-UPDATED'],
-  DeleteSessionById: ['SES-DELETE-204-DELETED'],
+  // The key-change PUTs and the refused DELETE of a referenced session are PUTs and DELETEs too.
+  PutSession: ['SES-PUT-204-UPDATED', 'SES-PUT-KEY-CHANGE-KEEPS-ID', 'SES-PUT-409-KEY-COLLISION'],
+  DeleteSessionById: ['SES-DELETE-204-DELETED', 'SES-DELETE-409-DEPENDENT'],
   DeletesSessions: ['SES-DELETES-200'],
   KeyChangesSessions: ['SES-KEYCHG-200'],
   GetSessionsPartitions: ['SES-PART-200'],

@@ -148,7 +148,8 @@ export const validationFaults: Fault[] = [
     id: 'ValidationPathsWithoutRoot',
     description: "validationErrors keys lose their '$.' prefix (sessionName instead of $.sessionName).",
     models: 'A host that reports model-state keys as the framework names them instead of as JSONPath.',
-    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION'],
+    // Every resource's validation errors: course offerings' malformed-id refusals name $.id too.
+    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION', 'CO-PUT-400-MALFORMED-ID', 'CO-DELETE-400-MALFORMED-ID'],
     onResponse: (_req, res) => {
       const body = problemBody(res);
       if (body === undefined || !isPlainObject(body.validationErrors)) return res;
