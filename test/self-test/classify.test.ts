@@ -2,7 +2,7 @@
 // killed, what is listed as unproven or as a 500 elicited.
 import { describe, expect, it } from 'vitest';
 import type { CheckOutcome, JobResult } from './types.js';
-import { classifyFault, elicited500, grepFor, SAMPLE_REQUIREMENTS, selectedRequirements, specFilesFor, unprovenChecks } from './classify.js';
+import { classifyFault, elicited500, grepFor, OPERATIONS, SAMPLE_REQUIREMENTS, selectedRequirements, specFilesFor, unprovenChecks } from './classify.js';
 
 const check = (requirementId: string, verdict: CheckOutcome['verdict'], title = 'does it'): CheckOutcome => ({ requirementId, title, verdict, elicited: [] });
 const run = (checks: CheckOutcome[], extra: Partial<JobResult> = {}): JobResult => ({ jobId: 'F', faultId: 'F', durationMs: 10, checks, suiteErrors: [], ...extra });
@@ -113,6 +113,10 @@ describe(unprovenChecks.name, () => {
 });
 
 describe(elicited500.name, () => {
+  it('should count the 500-documenting operations of every known resource: the 8 of sessions and those of course offerings', () => {
+    expect(OPERATIONS.filter((op) => !op.includes('CourseOffering'))).toHaveLength(8);
+    expect(OPERATIONS).toEqual(expect.arrayContaining(['PutCourseOffering', 'GetCourseOfferingsById', 'DeleteCourseOfferingById', 'PostCourseOffering']));
+  });
   it('should list the operations on which a fault run observed a 500, in seed order', () => {
     const withPair = (operation: 'PutSession' | 'GetSessions', observedStatus: number): CheckOutcome => ({
       ...check('X', 'fail'),

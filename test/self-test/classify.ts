@@ -1,11 +1,19 @@
 // Pure decisions of the kill matrix: which checks a fault run selects, whether a fault was killed,
 // which checks never killed anything, which 500 pairs were elicited. No I/O, unit-tested.
 import type { Fault } from '../../host/faults/types.js';
-import { OPERATION_NAMES } from '../../src/contract/operations.js';
+import { ods73Contract } from '../../src/contract/contract-sources.js';
+import { RESOURCES } from '../../src/resources/index.js';
 import type { CheckOutcome, FaultResult, JobResult } from './types.js';
 
-/** The 8 documented operations (their 500 pairs are elicited only by faults). */
-export const OPERATIONS = OPERATION_NAMES;
+/**
+ * Every operation of every resource the suite knows whose contract documents a 500 (sessions: the
+ * seed's 8; courseOfferings: its own), sorted. A correct host never answers 500, so only a fault
+ * elicits these pairs; counting every resource keeps a resource without 500 faults visible.
+ */
+export const OPERATIONS: readonly string[] = RESOURCES.flatMap((r) => ods73Contract().forResource(r.path))
+  .filter((o) => o.statuses.includes(500))
+  .map((o) => o.name)
+  .sort();
 
 /**
  * A small fixed sample of requirements run with every fault besides its declared ones, so that a
