@@ -12,8 +12,8 @@ import { announceFor, observeFor, type ObservedCheck } from './exchange-observer
 import { loadGenerators, type SessionFactory, type GeneratorsModule } from './generators.js';
 import type { SessionRefs } from './refs.js';
 import type { CapabilityFlag, DiscoveryInfo, Role, RunContext, TargetUrls } from './run-context.js';
-import { sessionHelpers, type SessionHelpers } from './session-helpers.js';
-import { resourceClients, type ResourceClient } from './resource-client.js';
+import { OFFERING_SET_UP, sessionHelpers, type SessionHelpers } from './session-helpers.js';
+import { resourceClients, type ResourceClient, type ResourceClientDeps } from './resource-client.js';
 import type { ResourceName } from '../resources/index.js';
 import { inArrange } from './arrange.js';
 import { valueUnder, type ProfileDifference } from '../profiles/register.js';
@@ -124,7 +124,21 @@ export async function buildContext(
   const generators: GeneratorsModule | undefined = await loadGenerators();
   const api = clients.api('main', 'full', observeFor(observed, 'main'), guard, announceFor(observed, 'main'))!;
   let factory: SessionFactory | undefined;
+  // The resource clients on one API client: sessions payloads come from t.gen, so a check moved
+  // from t.sessions to t.resource('sessions') builds the same items.
+  const clientsOn = (on: ApiClient, extra: Partial<ResourceClientDeps> = {}): ((name: ResourceName) => ResourceClient) =>
+    resourceClients({
+      api: on,
+      refs: run.refs,
+      seed,
+      runTag: run.runTag,
+      skip,
+      factories: { sessions: { build: (refs, _parents, overrides) => context.gen.build(refs, overrides as never) as unknown as Record<string, unknown> } },
+      ...extra,
+    });
+  const helpersOn = (on: ApiClient): SessionHelpers => sessionHelpers(clientsOn(on, { evidences: { courseOfferings: OFFERING_SET_UP } }), run.refs, run.runTag, skip);
   let resources: ((name: ResourceName) => ResourceClient) | undefined;
+  let sessions: SessionHelpers | undefined;
 
   const secondaryOf = (kind: 'snapshot' | 'changeQueriesDisabled'): SecondaryTarget => {
     const info = run.secondary[kind];
@@ -140,7 +154,7 @@ export async function buildContext(
       urls: info.urls,
       api: sApi,
       anonymous: clients.anonymous(target, observeFor(observed, target), guard, announceFor(observed, target)),
-      sessions: sessionHelpers(sApi, run.refs, run.runTag, skip),
+      sessions: helpersOn(sApi),
     };
   };
 
@@ -170,16 +184,12 @@ export async function buildContext(
       factory ??= generators.createSessionFactory({ seed, runTag: run.runTag });
       return factory;
     },
-    sessions: sessionHelpers(api, run.refs, run.runTag, skip),
+    get sessions(): SessionHelpers {
+      sessions ??= helpersOn(api);
+      return sessions;
+    },
     resource(name) {
-      resources ??= resourceClients({
-        api,
-        refs: run.refs,
-        seed,
-        runTag: run.runTag,
-        skip,
-        factories: { sessions: { build: (refs, _parents, overrides) => context.gen.build(refs, overrides as never) as unknown as Record<string, unknown> } },
-      });
+      resources ??= clientsOn(api);
       return resources(name);
     },
     ledger: { entries: () => [...observed.created] },

@@ -1,9 +1,8 @@
 // A client for one resource of a check, built from its descriptor (src/resources/): create (an
 // arrange step that expects 201 and a Location naming the new item), a fresh valid item with its
 // parents created first, get, list, update, delete. What it creates is recorded in the ledger by
-// the check's exchange observer, as for every creating POST of the check's clients. It is the
-// generic form of t.sessions (session-helpers.ts), written beside it so t.sessions can become
-// resourceClients(…)('sessions') once the ledger work there has landed.
+// the check's exchange observer, as for every creating POST of the check's clients. t.resource(name)
+// hands one out; t.sessions (session-helpers.ts) is the sessions client with one move more.
 import type { ApiClient } from '../http/api-client.js';
 import type { Exchange, RequestSpec } from '../http/exchange.js';
 import { expectStatus } from '../assert/status.js';
@@ -13,11 +12,28 @@ import { memberAt, resourceByName, type AnyResourceDescriptor, type ResourceFact
 import { inArrange } from './arrange.js';
 import type { SessionRefs } from './refs.js';
 import { deriveSeed } from './seed.js';
-import type { CreatedResource, WriteOptions } from './session-helpers.js';
-
-export type { CreatedResource, WriteOptions };
 
 type Payload = Record<string, unknown>;
+
+export interface CreatedResource<P = Record<string, unknown>> {
+  id: string;
+  location: string;
+  /** ETag header as sent by the target (quoted). */
+  etag: string | undefined;
+  payload: P;
+  exchange: Exchange;
+}
+
+export interface WriteOptions {
+  ifMatch?: string;
+  headers?: Record<string, string | undefined>;
+  /**
+   * PUT only: send the body as given. By default a PUT body without an `id` gets the route id,
+   * which every profile accepts (ODS ignores it, DMS requires it): only the check about id-less
+   * PUTs sends none.
+   */
+  exactBody?: boolean;
+}
 
 export interface ResourceClient {
   readonly descriptor: AnyResourceDescriptor;
@@ -45,6 +61,11 @@ export interface ResourceClientDeps {
   skip: (reason: string, lacks?: string) => never;
   /** A factory to use instead of the descriptor's (t.sessions keeps t.gen's payload sequence for replays). */
   factories?: Partial<Record<ResourceName, ResourceFactory<Payload, Payload>>>;
+  /**
+   * What a failed create of a resource is evidence against, instead of createEvidences(): a
+   * resource created only as a sessions check's set-up keeps its named set-up step.
+   */
+  evidences?: Partial<Record<ResourceName, { created: string; location: string }>>;
 }
 
 /**
@@ -114,7 +135,7 @@ function makeClient(descriptor: AnyResourceDescriptor, deps: ResourceClientDeps,
   const api = deps.api;
   const path = descriptor.path;
   const itemPath = (id: string): string => `${path}/${encodeURIComponent(id)}`;
-  const evidences = createEvidences(descriptor);
+  const evidences = deps.evidences?.[descriptor.name] ?? createEvidences(descriptor);
   let factory: ResourceFactory<Payload, Payload> | undefined;
 
   const client: ResourceClient = {

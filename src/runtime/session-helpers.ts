@@ -1,41 +1,17 @@
-// t.sessions: the common moves of a check (create a valid session, read, update, delete, create a
-// course offering that references a session). Creation asserts 201 and the ledger records the new
-// id automatically (see exchange-observer.ts), so every create is cleaned up.
-import type { ApiClient } from '../http/api-client.js';
-import type { Exchange, RequestSpec } from '../http/exchange.js';
-import { COURSE_OFFERINGS, SESSIONS } from '../contract/operations.js';
-import { expectStatus } from '../assert/status.js';
-import { ensure } from '../assert/fail.js';
-import { parseLocation } from '../fixtures/ledger.js';
+// t.sessions: the sessions resource client (resource-client.ts) with the one move only sessions
+// checks need, a course offering that references a given session (the key-change cascade and the
+// dependent-item refusal). Creation is an arrange step that asserts 201 and a Location; the ledger
+// records every new id through the check's exchange observer, so every create is cleaned up.
 import type { SessionRefs } from './refs.js';
-import { inArrange } from './arrange.js';
+import type { CreatedResource, ResourceClient } from './resource-client.js';
+import type { ResourceName } from '../resources/index.js';
 
-export interface CreatedResource<P = Record<string, unknown>> {
-  id: string;
-  location: string;
-  /** ETag header as sent by the target (quoted). */
-  etag: string | undefined;
-  payload: P;
-  exchange: Exchange;
-}
+export type { CreatedResource, WriteOptions } from './resource-client.js';
 
-export interface WriteOptions {
-  ifMatch?: string;
-  headers?: Record<string, string | undefined>;
-  /**
-   * PUT only: send the body as given. By default a PUT body without an `id` gets the route id,
-   * which every profile accepts (ODS ignores it, DMS requires it): only the check about id-less
-   * PUTs sends none.
-   */
-  exactBody?: boolean;
-}
-
-export interface SessionHelpers {
+export interface SessionHelpers extends Omit<ResourceClient, 'create'> {
+  /** POST a session and expect 201 with a Location; the payload's type is kept for the check. */
   create<P extends object>(payload: P): Promise<CreatedResource<P>>;
   createCourseOffering(sessionPayload: SessionKeyPayload, overrides?: Record<string, unknown>): Promise<CreatedResource>;
-  get(id: string, spec?: Omit<RequestSpec, 'path' | 'method'>): Promise<Exchange>;
-  update(id: string, payload: unknown, options?: WriteOptions): Promise<Exchange>;
-  delete(id: string, options?: WriteOptions): Promise<Exchange>;
 }
 
 export interface SessionKeyPayload {
@@ -44,43 +20,18 @@ export interface SessionKeyPayload {
   schoolYearTypeReference: { schoolYear: number };
 }
 
-function headersFor(options: WriteOptions | undefined): Record<string, string | undefined> {
-  return { ...(options?.ifMatch !== undefined ? { 'if-match': options.ifMatch } : {}), ...options?.headers };
-}
-
 /**
- * POST and expect 201 with a Location. An arrange step: when a check creates what it needs and the
- * host refuses, the check is blocked by the create requirement (a check *about* creation, whose
- * own requirement this is, fails instead).
+ * In a sessions check a course offering is only ever set-up: when its POST is refused, the check
+ * is blocked by this named step, not by a course-offering requirement the check is not about.
  */
-async function createAt(api: ApiClient, path: string, payload: unknown, what: string, evidences: { created: string; location: string }): Promise<CreatedResource> {
-  return inArrange(`POST ${what}`, evidences.created, async () => {
-    const exchange = await api.post(path, payload);
-    expectStatus(exchange, 201, `creating ${what}`);
-    return inArrange(`read the Location of ${what}`, evidences.location, () => {
-      const location = exchange.headers['location'];
-      ensure(location, `a 201 answer to POST ${path} should carry a Location header`, { expected: 'Location: …/{id}', observed: exchange.headers }, exchange);
-      const parsed = parseLocation(new URL(location, exchange.request.url).toString());
-      ensure(parsed, 'the Location header should end with the new resource id', { expected: `…${path}/{id}`, observed: location }, exchange);
-      return { id: parsed.id, location, etag: exchange.headers['etag'], payload: payload as Record<string, unknown>, exchange };
-    });
-  });
-}
+export const OFFERING_SET_UP = { created: 'set-up: create a course offering', location: 'set-up: create a course offering' };
 
-const SESSION_CREATE = { created: 'SES-POST-201-CREATED', location: 'SES-POST-LOCATION-RESOLVES' };
-/** Course offerings are only ever set-up here; their creation is not a sessions requirement. */
-const OFFERING_CREATE = { created: 'set-up: create a course offering', location: 'set-up: create a course offering' };
-
-/** The PUT body actually sent: the route id added unless the body has one or exactBody is set. */
-function putBody(id: string, payload: unknown, options: WriteOptions | undefined): unknown {
-  if (options?.exactBody || !payload || typeof payload !== 'object' || Array.isArray(payload) || 'id' in payload) return payload;
-  return { id, ...payload };
-}
-
-export function sessionHelpers(api: ApiClient, refs: SessionRefs, runTag: string, skip: (reason: string, lacks?: string) => never): SessionHelpers {
+export function sessionHelpers(clients: (name: ResourceName) => ResourceClient, refs: SessionRefs, runTag: string, skip: (reason: string, lacks?: string) => never): SessionHelpers {
+  const sessions = clients('sessions');
   let offerings = 0;
   return {
-    create: async <P extends object>(payload: P) => (await createAt(api, SESSIONS, payload, 'a valid session', SESSION_CREATE)) as CreatedResource<P>,
+    ...sessions,
+    create: async <P extends object>(payload: P) => (await sessions.create(payload as Record<string, unknown>)) as unknown as CreatedResource<P>,
     async createCourseOffering(session, overrides = {}) {
       if (!refs.course) skip('the target has no course to offer (fixtures: course)', 'course');
       offerings++;
@@ -95,10 +46,7 @@ export function sessionHelpers(api: ApiClient, refs: SessionRefs, runTag: string
         },
         ...overrides,
       };
-      return createAt(api, COURSE_OFFERINGS, body, 'a course offering', OFFERING_CREATE);
+      return clients('courseOfferings').create(body);
     },
-    get: (id, spec = {}) => api.get(`${SESSIONS}/${encodeURIComponent(id)}`, spec),
-    update: (id, payload, options) => api.put(`${SESSIONS}/${encodeURIComponent(id)}`, putBody(id, payload, options), { headers: headersFor(options) }),
-    delete: (id, options) => api.delete(`${SESSIONS}/${encodeURIComponent(id)}`, { headers: headersFor(options) }),
   };
 }
