@@ -1,9 +1,10 @@
 // Requirements of the 'change-queries' concern: availableChangeVersions, min/maxChangeVersion,
 // /deletes, /keyChanges and their status pairs. Cited by specs/change-versions,
-// sessions.deletes, sessions.key-changes-tracking, sessions.list-conditional.
-import type { Requirement } from '../types.js';
+// sessions.deletes, sessions.key-changes-tracking; the `template:` entries (the 304 of a list's own
+// ETag) by the family list-conditional (specs/families/list-conditional.ts), for every resource.
+import type { CatalogueEntry } from '../templates.js';
 
-export const changeQueriesRequirements: Requirement[] = [
+export const changeQueriesRequirements: CatalogueEntry[] = [
   // availableChangeVersions
   {
     id: 'SES-ACV-SHAPE',
@@ -126,11 +127,11 @@ export const changeQueriesRequirements: Requirement[] = [
     statement: '/deletes with totalCount=true carries Total-Count equal to the number of items in the window.',
   },
   {
-    id: 'SES-DELETES-304-ETAG',
+    template: 'DELETES-304-ETAG',
     level: 'MUST',
-    source: 'seed:DeletesSessions 304',
+    source: '%doc%:%op% 304',
     area: 'status',
-    operation: 'DeletesSessions',
+    kind: 'deletes',
     statement: 'When /deletes carries an ETag, the same GET with If-None-Match set to it answers 304 with no body.',
   },
   {
@@ -193,11 +194,11 @@ export const changeQueriesRequirements: Requirement[] = [
     statement: '/keyChanges with totalCount=true carries Total-Count equal to the number of items in the window.',
   },
   {
-    id: 'SES-KEYCHG-304-ETAG',
+    template: 'KEYCHG-304-ETAG',
     level: 'MUST',
-    source: 'seed:KeyChangesSessions 304',
+    source: '%doc%:%op% 304',
     area: 'status',
-    operation: 'KeyChangesSessions',
+    kind: 'keyChanges',
     statement: 'When /keyChanges carries an ETag, the same GET with If-None-Match set to it answers 304 with no body.',
   },
   {

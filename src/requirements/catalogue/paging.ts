@@ -1,7 +1,8 @@
 // Requirements of the 'paging' concern: GET-many (limit/offset, cursor), partitions, their status
 // pairs. Entries with `template:` hold for every resource and are cited by the families (limit/offset
-// paging: specs/families/paging.ts, cursor paging: cursor.ts; partitions:
-// partitions.ts); the others by specs/sessions.partitions (401/403), .filters, .list-conditional.
+// paging: specs/families/paging.ts, cursor paging: cursor.ts; partitions: partitions.ts; the list
+// answer and its filters: filters.ts; the list's 304: list-conditional.ts); the others (401/403)
+// by specs/sessions.partitions and sessions.filters.
 import type { CatalogueEntry } from '../templates.js';
 
 export const pagingRequirements: CatalogueEntry[] = [
@@ -15,11 +16,11 @@ export const pagingRequirements: CatalogueEntry[] = [
     statement: 'GET %path% answers 200 with a JSON array of %nouns%, each matching the %noun% schema and the query filters.',
   },
   {
-    id: 'SES-GET-304-LIST-ETAG',
+    template: 'GET-304-LIST-ETAG',
     level: 'MUST',
-    source: 'seed:GetSessions 304',
+    source: '%doc%:%op% 304',
     area: 'status',
-    operation: 'GetSessions',
+    kind: 'list',
     statement: 'When the list carries an ETag, repeating the same GET with If-None-Match set to it answers 304 with no body.',
   },
   {
@@ -116,11 +117,11 @@ export const pagingRequirements: CatalogueEntry[] = [
     difference: 'get-many-order',
   },
   {
-    id: 'SES-GET-FILTERS-EVERY-PAGE',
+    template: 'GET-FILTERS-EVERY-PAGE',
     level: 'MUST',
     source: 'CONTRACT.md §4',
     area: 'paging',
-    operation: 'GetSessions',
+    kind: 'list',
     statement: 'Query filters apply to every page of a walk, by offset and by cursor alike.',
   },
   // cursor paging (7.3)

@@ -1,66 +1,67 @@
-// Requirements of the 'snapshots' concern: the Use-Snapshot header on reads and writes. Cited by
-// specs/sessions.snapshots.spec.ts. A write with the header (405 + Allow: GET) is stated once, under
-// the seed-pair ids SES-{POST,PUT,DELETE}-405-USE-SNAPSHOT of crud.ts; not repeated here.
-import type { Requirement } from '../types.js';
+// Requirements of the 'snapshots' concern: the Use-Snapshot header on reads, templates for every
+// resource, cited by the family snapshots (specs/families/snapshots.ts). A write with the header
+// (405 + Allow: GET) is stated once, under the templates {R}-{POST,PUT,DELETE}-405-USE-SNAPSHOT
+// of crud.ts; not repeated here.
+import type { CatalogueEntry } from '../templates.js';
 
-export const snapshotsRequirements: Requirement[] = [
+export const snapshotsRequirements: CatalogueEntry[] = [
   {
-    id: 'SES-GET-404-SNAPSHOT',
+    template: 'GET-404-SNAPSHOT',
     level: 'MUST',
-    source: 'seed:GetSessions 404',
+    source: '%doc%:%op% 404',
     area: 'snapshots',
-    operation: 'GetSessions',
-    statement: 'GET /ed-fi/sessions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    kind: 'list',
+    statement: 'GET %path% with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
     difference: 'snapshot-reads',
   },
   {
-    id: 'SES-DELETES-404-SNAPSHOT',
+    template: 'DELETES-404-SNAPSHOT',
     level: 'MUST',
-    source: 'seed:DeletesSessions 404',
+    source: '%doc%:%op% 404',
     area: 'snapshots',
-    operation: 'DeletesSessions',
-    statement: 'GET /ed-fi/sessions/deletes with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    kind: 'deletes',
+    statement: 'GET %path%/deletes with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
     difference: 'snapshot-reads',
   },
   {
-    id: 'SES-KEYCHG-404-SNAPSHOT',
+    template: 'KEYCHG-404-SNAPSHOT',
     level: 'MUST',
-    source: 'seed:KeyChangesSessions 404',
+    source: '%doc%:%op% 404',
     area: 'snapshots',
-    operation: 'KeyChangesSessions',
-    statement: 'GET /ed-fi/sessions/keyChanges with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    kind: 'keyChanges',
+    statement: 'GET %path%/keyChanges with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
     difference: 'snapshot-reads',
   },
   {
-    id: 'SES-GETID-404-SNAPSHOT',
+    template: 'GETID-404-SNAPSHOT',
     level: 'MUST',
     source: 'CONTRACT.md §5',
     area: 'snapshots',
-    operation: 'GetSessionsById',
-    statement: 'GET /ed-fi/sessions/{id} with Use-Snapshot: true of a session created after any snapshot answers 404 not-found ("Snapshot not found" when there is no snapshot).',
+    kind: 'read',
+    statement: 'GET %path%/{id} with Use-Snapshot: true of %a% created after any snapshot answers 404 not-found ("Snapshot not found" when there is no snapshot).',
     profiles: ['ods-7.3'],
     difference: 'snapshot-reads',
   },
   {
-    id: 'SES-PART-404-SNAPSHOT',
+    template: 'PART-404-SNAPSHOT',
     level: 'SHOULD',
     source: 'CONTRACT.md §5',
     area: 'snapshots',
-    operation: 'GetSessionsPartitions',
-    statement: 'GET /ed-fi/sessions/partitions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
+    kind: 'partitions',
+    statement: 'GET %path%/partitions with Use-Snapshot: true answers 404 not-found when no snapshot exists.',
     profiles: ['ods-7.3'],
     difference: 'snapshot-reads',
   },
   {
-    id: 'SES-SNAP-ISOLATION',
+    template: 'SNAP-ISOLATION',
     level: 'MUST',
     source: 'CONTRACT.md §5',
     area: 'snapshots',
-    operation: 'GetSessions',
-    statement: 'When a snapshot exists, a session created after it is invisible with Use-Snapshot: true (by id 404, absent from GET-many) and visible without.',
+    kind: 'list',
+    statement: 'When a snapshot exists, %a% created after it is invisible with Use-Snapshot: true (by id 404, absent from GET-many) and visible without.',
     profiles: ['ods-7.3'],
     difference: 'snapshot-reads',
   },
