@@ -9,13 +9,16 @@ import { create } from './create.js';
 import { cursor } from './cursor.js';
 import { deletion } from './delete.js';
 import { etag } from './etag.js';
+import { filters } from './filters.js';
+import { listConditional } from './list-conditional.js';
 import { methods } from './methods.js';
 import { paging } from './paging.js';
 import { partitions } from './partitions.js';
 import { read } from './read.js';
+import { snapshots } from './snapshots.js';
 import { update } from './update.js';
 
-export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions];
+export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

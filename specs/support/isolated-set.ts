@@ -105,12 +105,54 @@ export async function isolatedSet(t: CheckContext, n: number, options: { inOrder
   return { filter, ids };
 }
 
+/**
+ * n new items of any resource, each carrying `filter`, created in parallel; not yet shown to be
+ * selected by it (a filter check asserts that itself). Sessions are built by t.gen and created by
+ * t.sessions, as createSet does; other resources share one set of created parents.
+ */
+export async function addFiltered(t: CheckContext, d: AnyResourceDescriptor, filter: IsolationFilter, n: number): Promise<{ ids: string[]; payloads: Record<string, unknown>[] }> {
+  if (d.name === SESSIONS_RESOURCE.name) {
+    const payloads = Array.from({ length: n }, () => t.gen.build(t.refs, { ...filter }));
+    const ids = (await Promise.all(payloads.map((p) => t.sessions.create(p)))).map((c) => c.id);
+    return { ids, payloads: payloads as unknown as Record<string, unknown>[] };
+  }
+  const r = t.resource(d.name);
+  const payloads = (await r.prepareMany(n)).map((p) => ({ ...p, ...filter }));
+  return { ids: (await Promise.all(payloads.map((p) => r.create(p)))).map((c) => c.id), payloads };
+}
+
+/**
+ * n new items under a fresh isolation filter (the label picks it), not yet shown to be selected:
+ * the set-up of a check whose own requirement is the filter. Sessions send what createSet sends.
+ */
+export async function filteredSet(t: CheckContext, d: AnyResourceDescriptor, n: number, label = ''): Promise<{ filter: IsolationFilter; ids: string[]; payloads: Record<string, unknown>[] }> {
+  if (d.name === SESSIONS_RESOURCE.name) {
+    const filter = isolation(t, label);
+    return { filter, ...(await addFiltered(t, d, filter, n)) };
+  }
+  const r = t.resource(d.name);
+  const prepared = await r.prepareMany(n);
+  const filter = isolationOf(t, d, prepared[0] ?? {}, label);
+  const payloads = prepared.map((p) => ({ ...p, ...filter }));
+  return { filter, ids: (await Promise.all(payloads.map((p) => r.create(p)))).map((c) => c.id), payloads };
+}
+
+/**
+ * The filter one step away from `filter`: its first numeric member plus one (sessions:
+ * totalInstructionalDays), so items under it are neighbours the filter must keep out.
+ */
+export function neighbourOf(d: AnyResourceDescriptor, filter: IsolationFilter): IsolationFilter {
+  const stepped = Object.keys(filter).find((k) => typeof filter[k] === 'number');
+  if (!stepped) throw new Error(`${d.name}: no numeric isolation member to step for a neighbour filter`);
+  return { ...filter, [stepped]: (filter[stepped] as number) + 1 };
+}
+
 /** Set-up: GET-many with `filter` (the run-unique sessionName, say) lists the item `id`, polling briefly for a slow host. */
-export async function findListed(t: CheckContext, filter: Query, id: string, label = 'GET-many lists the new item'): Promise<void> {
+export async function findListed(t: CheckContext, filter: Query, id: string, label = 'GET-many lists the new item', d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<void> {
   await t.arrange(label, async () => {
-    const page = await eventually(() => listPage(t, filter), (p) => p.ids.some((x) => sameId(x, id)));
-    ensure(page.ids.some((x) => sameId(x, id)), 'GET-many should list the session just created under the filter it matches', { expected: id, observed: page.ids }, page.ex);
-  }, FILTER_REQUIREMENT);
+    const page = await eventually(() => listPage(t, filter, d), (p) => p.ids.some((x) => sameId(x, id)));
+    ensure(page.ids.some((x) => sameId(x, id)), `GET-many should list the ${d.title.replace(/^an? /, '')} just created under the filter it matches`, { expected: id, observed: page.ids }, page.ex);
+  }, requirementIdOf(d, 'GET-200-LIST'));
 }
 
 /** Asserts that a walk returned each item once and exactly the isolated set. */

@@ -35,6 +35,8 @@ export interface SecondaryTarget {
   api: ApiClient;
   anonymous: ApiClient;
   sessions: SessionHelpers;
+  /** A resource client on this target (its sessions payloads from t.gen, as t.resource's). */
+  resource(name: ResourceName): ResourceClient;
 }
 
 export interface CheckLedger {
@@ -149,12 +151,17 @@ export async function buildContext(
     }
     const target: TargetName = kind;
     const sApi = clients.api(target, 'full', observeFor(observed, target), guard, announceFor(observed, target))!;
+    let sResources: ((name: ResourceName) => ResourceClient) | undefined;
     return {
       name: kind,
       urls: info.urls,
       api: sApi,
       anonymous: clients.anonymous(target, observeFor(observed, target), guard, announceFor(observed, target)),
       sessions: helpersOn(sApi),
+      resource(name) {
+        sResources ??= clientsOn(sApi);
+        return sResources(name);
+      },
     };
   };
 
