@@ -25,13 +25,16 @@ export async function takeSnapshot(db: Db): Promise<Db> {
   const copy = new PgliteDb(await createPglite(image));
   // A restored data directory replays the sequence from its WAL record, which PostgreSQL logs up
   // to 32 values ahead; availableChangeVersions on the snapshot must report the live value as it
-  // was. A write between the read above and the dump is covered by the stored versions.
+  // was. A write between the read above and the dump is covered by the stored versions (of
+  // every tracked table: sessions and course offerings).
   const state = sequence.rows[0];
   if (state) {
     await copy.query(
       `SELECT setval('${CHANGE_VERSION_SEQUENCE}',
          greatest($1::bigint, (SELECT coalesce(max(changeversion), 0) FROM edfi.session),
-                  (SELECT coalesce(max(changeversion), 0) FROM tracked_changes_edfi.session)),
+                  (SELECT coalesce(max(changeversion), 0) FROM tracked_changes_edfi.session),
+                  (SELECT coalesce(max(changeversion), 0) FROM edfi.courseoffering),
+                  (SELECT coalesce(max(changeversion), 0) FROM tracked_changes_edfi.courseoffering)),
          $2::boolean)`,
       [String(state.last_value), state.is_called],
     );

@@ -31,8 +31,8 @@ export interface KillMatrixOptions {
 
 export const DEFAULT_SEED = SHARED_RUN_SEED;
 const FAITHFUL_JOB = 'faithful';
-/** Requirements whose checks run against a secondary host (snapshot, change queries off). */
-const SECONDARY_TARGET_REQUIREMENTS = ['SES-SNAP-ISOLATION', 'SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'];
+/** Requirements whose checks run against a secondary host (snapshot, change queries off), of any resource (SES-, CO-). */
+const SECONDARY_TARGET_REQUIREMENT = /^[A-Z]+-(SNAP-ISOLATION|CQ-DISABLED-DELETES|CQ-DISABLED-KEYCHG)$/;
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
@@ -108,7 +108,7 @@ export function planKillMatrix(options: KillMatrixOptions = {}): MatrixPlan<Self
     ...orderLongestFirst(
       selected.map((f) => {
         const ids = selectedRequirements(f, known);
-        const faultOnSecondaries = f.violates.some((id) => SECONDARY_TARGET_REQUIREMENTS.includes(id));
+        const faultOnSecondaries = f.violates.some((id) => SECONDARY_TARGET_REQUIREMENT.test(id));
         // One spec thread: a fault run holds a few checks, and a thread's start (importing the
         // harness) costs more CPU than they do; the pool runs several runs side by side instead.
         return { jobId: f.id, faultId: f.id, grep: grepFor(ids), specs: specFilesFor(ids, specs), seed, faultOnSecondaries, workers: 1, timeoutMs };
