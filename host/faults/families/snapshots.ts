@@ -27,6 +27,13 @@ const useSnapshotIgnored: Fault = {
     'CO-PUT-405-USE-SNAPSHOT',
     'CO-DELETE-405-USE-SNAPSHOT',
     'CO-WRITE-405-SNAPSHOT-ANY-VALUE',
+    // and their reads serve live data (the family snapshots).
+    'CO-GET-404-SNAPSHOT',
+    'CO-GETID-404-SNAPSHOT',
+    'CO-DELETES-404-SNAPSHOT',
+    'CO-KEYCHG-404-SNAPSHOT',
+    'CO-PART-404-SNAPSHOT',
+    'CO-SNAP-ISOLATION',
   ],
   onRequest: (req) => (isDataRequest(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
 };
@@ -74,14 +81,16 @@ export const snapshotFaults: Fault[] = [
     id: 'SnapshotHeaderIgnoredOnReads',
     description: 'GETs ignore Use-Snapshot and read the live data, even when no snapshot exists.',
     models: 'A host without snapshot support that silently serves live data to clients asking for a consistent snapshot.',
-    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT', 'SES-SNAP-ISOLATION'],
+    // Every resource's reads: course offerings' too.
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT', 'SES-SNAP-ISOLATION', 'CO-GET-404-SNAPSHOT', 'CO-GETID-404-SNAPSHOT', 'CO-DELETES-404-SNAPSHOT', 'CO-KEYCHG-404-SNAPSHOT', 'CO-PART-404-SNAPSHOT', 'CO-SNAP-ISOLATION'],
     onRequest: (req) => (isGet(req) && hasSnapshotHeader(req) ? withoutRequestHeader(req, 'use-snapshot') : req),
   },
   {
     id: 'MissingSnapshotAnswers500',
     description: 'A GET with Use-Snapshot: true answers 500 when no snapshot exists, instead of 404.',
     models: 'A snapshot connection-string lookup that throws on a missing entry instead of reporting "Snapshot not found".',
-    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    // Every resource's reads: course offerings' too.
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT', 'CO-GET-404-SNAPSHOT', 'CO-GETID-404-SNAPSHOT', 'CO-DELETES-404-SNAPSHOT', 'CO-KEYCHG-404-SNAPSHOT', 'CO-PART-404-SNAPSHOT'],
     onResponse: (req, res) => {
       const body = problemBody(res);
       return isGet(req) && hasSnapshotHeader(req) && res.status === 404 && String(body?.detail ?? '').toLowerCase().includes('snapshot')
@@ -101,7 +110,8 @@ export const snapshotFaults: Fault[] = [
     id: 'SnapshotNotFoundUnexplained',
     description: 'A read with Use-Snapshot and no snapshot answers the generic 404 ("The specified data could not be found.") without saying the snapshot is missing.',
     models: 'A missing snapshot connection reported through the generic not-found path, so clients think the resource is gone.',
-    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT'],
+    // Every resource's reads: course offerings' too.
+    violates: ['SES-GET-404-SNAPSHOT', 'SES-GETID-404-SNAPSHOT', 'SES-DELETES-404-SNAPSHOT', 'SES-KEYCHG-404-SNAPSHOT', 'SES-PART-404-SNAPSHOT', 'CO-GET-404-SNAPSHOT', 'CO-GETID-404-SNAPSHOT', 'CO-DELETES-404-SNAPSHOT', 'CO-KEYCHG-404-SNAPSHOT', 'CO-PART-404-SNAPSHOT'],
     onResponse: (req, res) => {
       const body = problemBody(res);
       if (!isGet(req) || !hasSnapshotHeader(req) || res.status !== 404 || !/snapshot/i.test(JSON.stringify([body?.detail, body?.errors]))) return res;
