@@ -1,11 +1,10 @@
 // GET /ed-fi/sessions: the list answer itself (200, body schema, filters, the reference-field
-// filters among them), filters repeated on every page of a walk, and who may list (401, 403).
+// filters among them), filters repeated on every page of a walk. Who may list (401, 403) is the
+// families "authentication" and "authorization" (specs/families/), for every resource.
 // Isolation: a non-reference (totalInstructionalDays, beginDate, endDate) combination only the
 // check's own items carry (CONTRACT.md §1.3, §4). These are the checks a refused or ignored filter
 // fails; the paging checks elsewhere are blocked by it instead.
 import { check, describe, ensure, expectSessionBody, expectStatus, nextPageToken, SESSIONS, type CheckContext, type Exchange } from '../src/index.js';
-import { expectNoClaimRefused, expectUnauthenticated } from './support/access.js';
-import { UNUSABLE_CREDENTIALS } from './support/crud-credentials.js';
 import { eventually } from './support/eventually.js';
 import { idKey } from './support/ids.js';
 import { createSet, isolate, isolation, sameSet, type Isolation, type Query } from './support/isolated-set.js';
@@ -13,8 +12,6 @@ import { cursorStart } from './support/walks.js';
 
 type Item = { id?: unknown; totalInstructionalDays?: unknown; beginDate?: unknown; endDate?: unknown; schoolReference?: { schoolId?: unknown }; schoolYearTypeReference?: { schoolYear?: unknown } };
 type Filter = Isolation & { schoolId?: number; schoolYear?: number };
-
-const LIST = { path: SESSIONS, query: { limit: 1 }, serves: 'SES-GET-200-LIST' };
 
 /** Whether an item carries every filter value sent (reference fields read from their references). */
 function matches(item: Item, filter: Filter): boolean {
@@ -108,14 +105,4 @@ describe('GET /ed-fi/sessions: answer, filters, access', () => {
     }
     sameSet(seen, created, 'the filtered cursor walk');
   }, { requires: ['writes'] });
-
-  for (const credential of UNUSABLE_CREDENTIALS) {
-    check('SES-GET-401-UNAUTHENTICATED', `GET-many with ${credential.what} answers 401 authentication`, async (t) => {
-      await expectUnauthenticated(t, LIST, credential);
-    }, { key: credential.key });
-  }
-
-  check('SES-GET-403-NO-CLAIM', 'a client without a sessions claim is refused with 403', async (t) => {
-    await expectNoClaimRefused(t, LIST);
-  }, { requires: ['noSessionsClaim'] });
 });
