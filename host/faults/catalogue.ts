@@ -3,6 +3,7 @@
 import { authFaults } from './families/auth.js';
 import { changeQueryFaults } from './families/change-queries.js';
 import { courseOfferingFaults } from './families/course-offerings.js';
+import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -34,6 +35,7 @@ export const faults: Fault[] = [
   ...problemFaults,
   ...consistencyFaults,
   ...courseOfferingFaults,
+  ...courseOfferingAuthFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {
