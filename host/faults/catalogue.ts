@@ -4,6 +4,7 @@ import { authFaults } from './families/auth.js';
 import { changeQueryFaults } from './families/change-queries.js';
 import { courseOfferingFaults } from './families/course-offerings.js';
 import { courseOfferingListFaults } from './families/course-offerings-lists.js';
+import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -36,6 +37,7 @@ export const faults: Fault[] = [
   ...consistencyFaults,
   ...courseOfferingFaults,
   ...courseOfferingListFaults,
+  ...courseOfferingAuthFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

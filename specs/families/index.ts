@@ -4,6 +4,8 @@
 // file per family keeps vitest's files parallel and lets the self-test load only the family it needs.
 // test/unit/families.test.ts holds this list, the files and the spec files to each other.
 import type { Family } from '../../src/index.js';
+import { authentication } from './authentication.js';
+import { authorization } from './authorization.js';
 import { conditional } from './conditional.js';
 import { create } from './create.js';
 import { cursor } from './cursor.js';
@@ -18,7 +20,7 @@ import { read } from './read.js';
 import { snapshots } from './snapshots.js';
 import { update } from './update.js';
 
-export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots];
+export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots, authentication, authorization];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

@@ -4,7 +4,8 @@
 // judges whether the endpoint answers at all: every other check first shows it serves (a set-up
 // step evidencing {R}-PART-200), so a host without partitions fails one check and blocks the rest,
 // naming it. Where the profile does not require the endpoint (register: partitions-endpoint), its
-// absence (404) skips them instead. 401 and 403 stay in specs/sessions.partitions.spec.ts (auth).
+// absence (404) skips them instead. Its 401 and 403 are the families "authentication" and
+// "authorization".
 import { check, describe, ensure, requirementIdOf, type AnyResourceDescriptor, type CheckContext, type Exchange, type Family } from '../../src/index.js';
 import { expectServes } from '../support/access.js';
 import { idKey } from '../support/ids.js';

@@ -1,6 +1,6 @@
 // Who may read a list endpoint (GET-many, partitions, /deletes, /keyChanges): 401 for each unusable
-// credential the CRUD checks send too (crud-credentials.ts), 403 for a client without a sessions
-// claim. Each check first shows that the endpoint serves an authorised client (a set-up step evidencing the endpoint's own
+// credential the CRUD checks send too (crud-credentials.ts), 403 for a client without a claim on
+// the endpoint's resource (the noSessionsClaim role has none on any resource the suite writes). Each check first shows that the endpoint serves an authorised client (a set-up step evidencing the endpoint's own
 // 200 requirement): a host whose endpoint is missing or answers 500 to everyone blocks these checks
 // on that requirement instead of failing them as authentication or authorization faults.
 import { expectProblem, expectStatus, ProblemType, type CheckContext, type Exchange } from '../../src/index.js';
@@ -14,6 +14,8 @@ export interface ListEndpoint {
   query: Query;
   /** The requirement an authorised 200 answer of this endpoint evidences. */
   serves: string;
+  /** The resource whose claim the endpoint needs, for step names (default sessions). */
+  claim?: string;
 }
 
 /** Set-up: an authorised GET of the endpoint answers 200. */
@@ -33,9 +35,9 @@ export async function expectUnauthenticated(t: CheckContext, endpoint: ListEndpo
   expectProblem(ex, { status: 401, type: ProblemType.authentication });
 }
 
-/** A client without a sessions claim: 403 security:authorization (or a sub-type). */
+/** A client without a claim on the endpoint's resource: 403 security:authorization (or a sub-type). */
 export async function expectNoClaimRefused(t: CheckContext, endpoint: ListEndpoint): Promise<void> {
   const client = t.as('noSessionsClaim');
   await expectServes(t, endpoint);
-  expectProblem(await t.step('as a client without a sessions claim', () => client.get(endpoint.path, { query: endpoint.query })), { status: 403, typePrefix: ProblemType.authorization });
+  expectProblem(await t.step(`as a client without a ${endpoint.claim ?? 'sessions'} claim`, () => client.get(endpoint.path, { query: endpoint.query })), { status: 403, typePrefix: ProblemType.authorization });
 }

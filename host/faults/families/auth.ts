@@ -5,8 +5,10 @@ import type { HostRequest, HostResponse } from '../../http/types.js';
 import type { Fault } from '../types.js';
 import { hasProblemType, isDataRequest, isOperation, isPlainObject, isTokenRequest, problemBody, responseJson, UNAUTHENTICATED_REQUIREMENTS } from './match.js';
 
-const OTHER_SCHOOL_REQUIREMENTS = ['SES-POST-403-OTHER-SCHOOL', 'SES-GETBYID-403-OTHER-SCHOOL', 'SES-PUT-403-OTHER-SCHOOL', 'SES-DELETE-403-OTHER-SCHOOL'];
-const READ_ONLY_REQUIREMENTS = ['SES-POST-403-READ-ONLY', 'SES-PUT-403-READ-ONLY', 'SES-DELETE-403-READ-ONLY'];
+// The authorization faults below act on every resource the host serves (seams on the client, or a
+// rewrite of every 403), so they break course offerings' checks as well as sessions'.
+const OTHER_SCHOOL_REQUIREMENTS = ['SES', 'CO'].flatMap((r) => [`${r}-POST-403-OTHER-SCHOOL`, `${r}-GETBYID-403-OTHER-SCHOOL`, `${r}-PUT-403-OTHER-SCHOOL`, `${r}-DELETE-403-OTHER-SCHOOL`]);
+const READ_ONLY_REQUIREMENTS = ['SES', 'CO'].flatMap((r) => [`${r}-POST-403-READ-ONLY`, `${r}-PUT-403-READ-ONLY`, `${r}-DELETE-403-READ-ONLY`]);
 const NO_CLAIM_REQUIREMENTS = [
   'SES-GET-403-NO-CLAIM',
   'SES-GETBYID-403-NO-CLAIM',
@@ -16,7 +18,15 @@ const NO_CLAIM_REQUIREMENTS = [
   'SES-DELETES-403-NO-CLAIM',
   'SES-KEYCHG-403-NO-CLAIM',
   'SES-PART-403-NO-CLAIM',
+  'CO-GET-403-NO-CLAIM',
+  'CO-GETBYID-403-NO-CLAIM',
+  'CO-POST-403-NO-CLAIM',
+  'CO-PUT-403-NO-CLAIM',
+  'CO-DELETE-403-NO-CLAIM',
+  'CO-PART-403-NO-CLAIM',
 ];
+/** The expired-token check of every resource (the token layer is host-wide). */
+const EXPIRED_TOKEN_REQUIREMENTS = ['SES-AUTH-401-EXPIRED-TOKEN', 'CO-AUTH-401-EXPIRED-TOKEN'];
 
 /** The token request's form (or JSON) body, with a rewrite helper. */
 function tokenForm(req: HostRequest): URLSearchParams | Record<string, unknown> | undefined {
@@ -81,19 +91,19 @@ export const authFaults: Fault[] = [
     id: 'ExpiredTokenAccepted',
     description: 'Bearer tokens keep working after their lifetime has run out.',
     models: 'A token store that checks the token exists but never compares its expiry with the clock.',
-    violates: ['SES-AUTH-401-EXPIRED-TOKEN'],
+    violates: EXPIRED_TOKEN_REQUIREMENTS,
     seams: { acceptExpiredTokens: true },
   },
   {
     id: 'OtherSchoolNotAuthorized',
-    description: 'A client whose claim covers only another school may read and write the primary school\'s sessions.',
-    models: 'Relationship-based authorization switched off for sessions (e.g. the resource claim mapped to "no further authorization").',
+    description: 'A client whose claim covers only another school may read and write the primary school\'s sessions and course offerings.',
+    models: 'Relationship-based authorization switched off for the writable resources (e.g. their resource claims mapped to "no further authorization").',
     violates: OTHER_SCHOOL_REQUIREMENTS,
     seams: { ignoreEducationOrganizationClaims: true },
   },
   {
     id: 'ReadOnlyClientMayWrite',
-    description: 'A client whose sessions claim allows reading only may POST, PUT and DELETE.',
+    description: 'A client whose claims allow reading only may POST, PUT and DELETE (sessions and course offerings).',
     models: 'A claim check that tests "has a claim on the resource" but not the action (create/update/delete) it grants.',
     violates: READ_ONLY_REQUIREMENTS,
     seams: { ignoreClaimActions: true },
@@ -118,7 +128,7 @@ export const authFaults: Fault[] = [
     description: '401 answers carry type urn:ed-fi:api:security:authorization instead of security:authentication.',
     models: 'One "security" problem factory used for both authentication and authorization failures.',
     // Every 401 is rewritten, the change-query and partition endpoints' too.
-    violates: [...UNAUTHENTICATED_REQUIREMENTS, 'SES-AUTH-401-EXPIRED-TOKEN'],
+    violates: [...UNAUTHENTICATED_REQUIREMENTS, ...EXPIRED_TOKEN_REQUIREMENTS],
     onResponse: (_req, res) =>
       res.status === 401 && hasProblemType(res, 'urn:ed-fi:api:security:authentication')
         ? { ...res, body: { ...(problemBody(res) ?? {}), type: 'urn:ed-fi:api:security:authorization', title: 'Authorization Denied' } }

@@ -6,7 +6,7 @@ import type { HostRequest, HostResponse } from '../../http/types.js';
 
 export const SESSIONS_PATH = '/data/v3/ed-fi/sessions';
 
-/** The 401 requirements whose statement includes a request with no usable bearer token. */
+/** The 401 requirements whose statement includes a request with no usable bearer token, of every resource. */
 export const UNAUTHENTICATED_REQUIREMENTS = [
   'SES-GET-401-UNAUTHENTICATED',
   'SES-GETBYID-401-UNAUTHENTICATED',
@@ -16,6 +16,13 @@ export const UNAUTHENTICATED_REQUIREMENTS = [
   'SES-DELETES-401-UNAUTHENTICATED',
   'SES-KEYCHG-401-UNAUTHENTICATED',
   'SES-PART-401-UNAUTHENTICATED',
+  // Course offerings' (the families "authentication"): the host's authentication is host-wide.
+  'CO-GET-401-UNAUTHENTICATED',
+  'CO-GETBYID-401-UNAUTHENTICATED',
+  'CO-POST-401-UNAUTHENTICATED',
+  'CO-PUT-401-UNAUTHENTICATED',
+  'CO-DELETE-401-UNAUTHENTICATED',
+  'CO-PART-401-UNAUTHENTICATED',
 ];
 
 /** The eight documented operations of the sessions resource (names as in the seeds). */

@@ -73,7 +73,7 @@ export const statusSwapFaults: Fault[] = [
     id: 'UnauthenticatedAnswers403',
     description: 'Requests without a usable bearer token answer 403 security:authorization instead of 401.',
     models: 'A host that does not tell "who are you?" (401) from "you may not" (403).',
-    violates: [...UNAUTHENTICATED_REQUIREMENTS, 'SES-AUTH-401-EXPIRED-TOKEN'],
+    violates: [...UNAUTHENTICATED_REQUIREMENTS, 'SES-AUTH-401-EXPIRED-TOKEN', 'CO-AUTH-401-EXPIRED-TOKEN'],
     onResponse: (req, res) =>
       res.status === 401 && hasProblemType(res, 'urn:ed-fi:api:security:authentication')
         ? reProblem(req, res, 403, 'urn:ed-fi:api:security:authorization', 'Authorization Denied', 'Access to the requested data could not be authorized.')

@@ -1,75 +1,78 @@
 // Requirements of the 'auth' concern: authentication (401), authorization (403), the token
 // endpoint and the discovery document. CONTRACT.md §2.2, §6 (references), §7.
-// Cited by specs/sessions.auth.spec.ts, specs/sessions.authorization.spec.ts, specs/oauth.token.spec.ts.
-import type { OperationName, Requirement } from '../types.js';
+// Entries with `template:` hold for every resource (src/requirements/templates.ts: SES-… and CO-…)
+// and are cited by the families "authentication" and "authorization" (specs/families/); the token
+// and discovery requirements are API-wide and cited by specs/oauth.token.spec.ts.
+import type { CatalogueEntry, RequirementTemplate } from '../templates.js';
 
-const OPS: Array<[OperationName, string]> = [
-  ['PostSession', 'POST'],
-  ['GetSessionsById', 'GETBYID'],
-  ['PutSession', 'PUT'],
-  ['DeleteSessionById', 'DELETE'],
+/** The four item operations, by the tag their requirement ids carry and the contract kind they are. */
+const OPS: Array<[RequirementTemplate['kind'], string]> = [
+  ['create', 'POST'],
+  ['read', 'GETBYID'],
+  ['update', 'PUT'],
+  ['delete', 'DELETE'],
 ];
 
 const verb: Record<string, string> = {
-  POST: 'POST of a session',
-  GETBYID: 'GET of a session by id',
-  PUT: 'PUT of a session',
-  DELETE: 'DELETE of a session',
+  POST: 'POST of %a%',
+  GETBYID: 'GET of %a% by id',
+  PUT: 'PUT of %a%',
+  DELETE: 'DELETE of %a%',
 };
 
-const unauthenticated: Requirement[] = OPS.map(([operation, tag]) => ({
-  id: `SES-${tag}-401-UNAUTHENTICATED`,
+const unauthenticated: RequirementTemplate[] = OPS.map(([kind, tag]) => ({
+  template: `${tag}-401-UNAUTHENTICATED`,
   level: 'MUST',
-  source: `seed:${operation} 401`,
+  source: '%doc%:%op% 401',
   area: 'auth',
-  operation,
+  kind,
   statement: `${verb[tag]} without a usable bearer token (no Authorization header, an unknown scheme, an empty or unknown token) answers 401 urn:ed-fi:api:security:authentication.`,
 }));
 
-const noClaim: Requirement[] = OPS.map(([operation, tag]) => ({
-  id: `SES-${tag}-403-NO-CLAIM`,
+const noClaim: RequirementTemplate[] = OPS.map(([kind, tag]) => ({
+  template: `${tag}-403-NO-CLAIM`,
   level: 'MUST',
-  source: `seed:${operation} 403`,
+  source: '%doc%:%op% 403',
   area: 'auth',
-  operation,
-  statement: `${verb[tag]} by a client with no claim on sessions answers 403 urn:ed-fi:api:security:authorization (or a sub-type) and changes nothing.`,
+  kind,
+  statement: `${verb[tag]} by a client with no claim on %nouns% answers 403 urn:ed-fi:api:security:authorization (or a sub-type) and changes nothing.`,
 }));
 
-const otherSchool: Requirement[] = OPS.map(([operation, tag]) => ({
-  id: `SES-${tag}-403-OTHER-SCHOOL`,
+const otherSchool: RequirementTemplate[] = OPS.map(([kind, tag]) => ({
+  template: `${tag}-403-OTHER-SCHOOL`,
   level: 'MUST',
-  source: `seed:${operation} 403`,
+  source: '%doc%:%op% 403',
   area: 'auth',
-  operation,
+  kind,
   statement: `${verb[tag]} of the primary school by a client whose education-organization claim covers only another school answers 403 security:authorization and changes nothing.`,
 }));
 
-const readOnly: Requirement[] = OPS.filter(([, tag]) => tag !== 'GETBYID').map(([operation, tag]) => ({
-  id: `SES-${tag}-403-READ-ONLY`,
+const readOnly: RequirementTemplate[] = OPS.filter(([, tag]) => tag !== 'GETBYID').map(([kind, tag]) => ({
+  template: `${tag}-403-READ-ONLY`,
   level: 'MUST',
-  source: `seed:${operation} 403`,
+  source: '%doc%:%op% 403',
   area: 'auth',
-  operation,
-  statement: `${verb[tag]} by a client whose sessions claim allows reading only answers 403 security:authorization and changes nothing.`,
+  kind,
+  statement: `${verb[tag]} by a client whose %nouns% claim allows reading only answers 403 security:authorization and changes nothing.`,
 }));
 
-export const authRequirements: Requirement[] = [
+export const authRequirements: CatalogueEntry[] = [
   ...unauthenticated,
   {
-    id: 'SES-AUTH-401-EXPIRED-TOKEN',
+    template: 'AUTH-401-EXPIRED-TOKEN',
     level: 'MUST',
     source: 'CONTRACT.md §7',
     area: 'auth',
-    operation: 'GetSessionsById',
+    kind: 'read',
     statement: 'A bearer token used after its lifetime has run out is refused with 401 urn:ed-fi:api:security:authentication.',
   },
   {
-    id: 'SES-AUTH-READ-ONLY-CAN-READ',
+    template: 'AUTH-READ-ONLY-CAN-READ',
     level: 'MUST',
     source: 'CONTRACT.md §2.2',
     area: 'auth',
-    operation: 'GetSessionsById',
-    statement: 'A read-only client may GET a session it is authorized for (200), so its 403s on writes are about the action.',
+    kind: 'read',
+    statement: 'A read-only client may GET %a% it is authorized for (200), so its 403s on writes are about the action.',
   },
   ...readOnly,
   ...noClaim,

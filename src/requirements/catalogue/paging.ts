@@ -1,8 +1,8 @@
 // Requirements of the 'paging' concern: GET-many (limit/offset, cursor), partitions, their status
 // pairs. Entries with `template:` hold for every resource and are cited by the families (limit/offset
 // paging: specs/families/paging.ts, cursor paging: cursor.ts; partitions: partitions.ts; the list
-// answer and its filters: filters.ts; the list's 304: list-conditional.ts); the others (401/403)
-// by specs/sessions.partitions and sessions.filters.
+// answer and its filters: filters.ts; the list's 304: list-conditional.ts; the 401/403 of GET-many
+// and partitions: authentication.ts and authorization.ts).
 import type { CatalogueEntry } from '../templates.js';
 
 export const pagingRequirements: CatalogueEntry[] = [
@@ -40,20 +40,20 @@ export const pagingRequirements: CatalogueEntry[] = [
     statement: 'A negative offset is refused with 400 parameter-validation-failed.',
   },
   {
-    id: 'SES-GET-401-UNAUTHENTICATED',
+    template: 'GET-401-UNAUTHENTICATED',
     level: 'MUST',
-    source: 'seed:GetSessions 401',
+    source: '%doc%:%op% 401',
     area: 'auth',
-    operation: 'GetSessions',
-    statement: 'GET /ed-fi/sessions without a bearer token, or with an unknown one, answers 401 security:authentication.',
+    kind: 'list',
+    statement: 'GET %path% without a bearer token, or with an unknown one, answers 401 security:authentication.',
   },
   {
-    id: 'SES-GET-403-NO-CLAIM',
+    template: 'GET-403-NO-CLAIM',
     level: 'MUST',
-    source: 'seed:GetSessions 403',
+    source: '%doc%:%op% 403',
     area: 'auth',
-    operation: 'GetSessions',
-    statement: 'A client without a claim on sessions gets 403 security:authorization on GET /ed-fi/sessions.',
+    kind: 'list',
+    statement: 'A client without a claim on %nouns% gets 403 security:authorization on GET %path%.',
   },
   // limit/offset paging
   {
@@ -237,20 +237,20 @@ export const pagingRequirements: CatalogueEntry[] = [
     statement: 'number=1 and number=200 are accepted.',
   },
   {
-    id: 'SES-PART-401-UNAUTHENTICATED',
+    template: 'PART-401-UNAUTHENTICATED',
     level: 'MUST',
-    source: 'seed:GetSessionsPartitions 401',
+    source: '%doc%:%op% 401',
     area: 'auth',
-    operation: 'GetSessionsPartitions',
+    kind: 'partitions',
     statement: 'The partitions endpoint without a valid bearer token answers 401 security:authentication.',
   },
   {
-    id: 'SES-PART-403-NO-CLAIM',
+    template: 'PART-403-NO-CLAIM',
     level: 'MUST',
-    source: 'seed:GetSessionsPartitions 403',
+    source: '%doc%:%op% 403',
     area: 'auth',
-    operation: 'GetSessionsPartitions',
-    statement: 'A client without a claim on sessions gets 403 security:authorization on the partitions endpoint.',
+    kind: 'partitions',
+    statement: 'A client without a claim on %nouns% gets 403 security:authorization on the partitions endpoint.',
   },
   {
     template: 'PART-WALK',
