@@ -7,9 +7,22 @@ import { transportCases } from './transport-cases.js';
 import type { InvalidCase, Need } from './types.js';
 import { valueCases } from './value-cases.js';
 import type { SessionRefs } from '../types.js';
+import { schemaCases, type SchemaCase } from './schema-cases.js';
 
 export const invalidSessionCases: InvalidCase[] = [...requiredCases, ...valueCases, ...referenceCases, ...transportCases];
 export { acceptedOddCases };
+
+/** The hand-written cases of each schema that has a catalogue (sessions): generated cases with their ids are dropped. */
+const HAND_WRITTEN: Readonly<Record<string, readonly InvalidCase[]>> = { edFi_session: [...invalidSessionCases, ...acceptedOddCases] };
+
+/**
+ * The generated cases of a schema (./schema-cases.ts) that its hand-written catalogue does not
+ * already hold under the same id: the validation family runs these, the sessions catalogue the rest.
+ */
+export function generatedCasesFor(schemaName: string): SchemaCase[] {
+  const handWritten = new Set((HAND_WRITTEN[schemaName] ?? []).map((c) => c.id));
+  return schemaCases(schemaName).filter((c) => !handWritten.has(c.id));
+}
 
 const NEED_CHECKS: Record<Need, { met(refs: SessionRefs): boolean; missing: string }> = {
   gradingPeriods: {
@@ -36,6 +49,8 @@ export function unmetNeeds(c: Pick<InvalidCase, 'needs'>, refs: SessionRefs): st
 }
 
 export * from './outcomes.js';
+export { schemaCases, UNKNOWN_MEMBER } from './schema-cases.js';
+export type { SchemaCase, SchemaRule } from './schema-cases.js';
 export type * from './types.js';
 export { notUtf8Body } from './transport-cases.js';
 export { usSlashDate } from './accepted-cases.js';

@@ -19,8 +19,9 @@ import { partitions } from './partitions.js';
 import { read } from './read.js';
 import { snapshots } from './snapshots.js';
 import { update } from './update.js';
+import { validation } from './validation.js';
 
-export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots, authentication, authorization];
+export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots, authentication, authorization, validation];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

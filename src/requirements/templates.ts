@@ -24,6 +24,12 @@ export interface RequirementTemplate {
   statement: string;
   profiles?: Profile[];
   difference?: string;
+  /**
+   * Resources (by name) the template is not expanded for, because a hand-written requirement of
+   * theirs already covers every case it would hold (sessions' invalid-case catalogue, cited as
+   * SES-POST-400-VALIDATION): a requirement without a single check would only read "not run".
+   */
+  except?: readonly string[];
 }
 
 /** A catalogue entry: a requirement of one resource, or a template for every resource. */
@@ -87,9 +93,14 @@ export function expandTemplate(t: RequirementTemplate, d: AnyResourceDescriptor)
   };
 }
 
-/** Every entry as requirements: a template once per resource (in RESOURCES order), in place. */
+/** Whether the template is expanded for this resource (see RequirementTemplate.except). */
+export function templateAppliesTo(t: Pick<RequirementTemplate, 'except'>, d: Pick<AnyResourceDescriptor, 'name'>): boolean {
+  return !(t.except ?? []).includes(d.name);
+}
+
+/** Every entry as requirements: a template once per resource it applies to (in RESOURCES order), in place. */
 export function expandCatalogue(entries: readonly CatalogueEntry[], resources: readonly AnyResourceDescriptor[] = RESOURCES): Requirement[] {
-  return entries.flatMap((e) => (isTemplate(e) ? resources.map((d) => expandTemplate(e, d)) : [e]));
+  return entries.flatMap((e) => (isTemplate(e) ? resources.filter((d) => templateAppliesTo(e, d)).map((d) => expandTemplate(e, d)) : [e]));
 }
 
 /** The id a template gets for a resource: what a family cites (`requirementOf(d, 'PUT-412-STALE')`). */
