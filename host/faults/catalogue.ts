@@ -5,6 +5,7 @@ import { changeQueryFaults } from './families/change-queries.js';
 import { courseOfferingFaults } from './families/course-offerings.js';
 import { courseOfferingListFaults } from './families/course-offerings-lists.js';
 import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
+import { courseOfferingValidationFaults } from './families/course-offerings-validation.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -38,6 +39,7 @@ export const faults: Fault[] = [
   ...courseOfferingFaults,
   ...courseOfferingListFaults,
   ...courseOfferingAuthFaults,
+  ...courseOfferingValidationFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

@@ -40,11 +40,34 @@ describe('check families', () => {
     }));
     vi.resetModules();
     const { FAMILIES: fresh } = await import('../../specs/families/index.js');
-    for (const family of fresh) for (const resource of RESOURCES) family.checks(resource);
+    // The validation family's checks are the cases generated from each resource's own schema, so
+    // they differ by resource; every other family declares the same scenarios for each.
+    for (const family of fresh.filter((f) => f.name !== 'validation')) for (const resource of RESOURCES) family.checks(resource);
     vi.doUnmock('../../src/index.js');
     const per = (prefix: string) => declared.filter((c) => c.id.startsWith(`${prefix}-`)).map((c) => c.id.slice(prefix.length + 1));
     expect(per('SES').length).toBeGreaterThan(30);
     expect(per('CO')).toEqual(per('SES'));
     expect(declared.find((c) => c.id === 'CO-POST-405-WITH-ID')?.title).toBe('a POST to /ed-fi/courseOfferings/{id} answers 405 method-not-allowed and changes nothing');
+  });
+
+  it('declares one validation check per generated case and method, its title naming the case, under the resource prefix', async () => {
+    const declared: Array<{ id: string; title: string }> = [];
+    vi.doMock('../../src/index.js', async (original) => ({
+      ...(await original<typeof import('../../src/index.js')>()),
+      describe: (_name: string, fn: () => void) => fn(),
+      check: (id: string, title: string) => void declared.push({ id, title }),
+    }));
+    vi.resetModules();
+    const { registered: fresh } = await import('../../specs/families/index.js');
+    const { generatedCasesFor } = await import('../../generators/index.js');
+    for (const resource of RESOURCES) {
+      declared.length = 0;
+      fresh('validation').checks(resource);
+      const cases = generatedCasesFor(resource.schema);
+      expect(declared.length).toBe(cases.reduce((n, c) => n + c.applyTo.length, 0));
+      expect(declared.every((c) => c.id.startsWith(`${resource.idPrefix}-`))).toBe(true);
+      for (const c of cases) expect(declared.filter((x) => x.title.includes(` ${c.id} `)).length).toBe(c.applyTo.length);
+    }
+    vi.doUnmock('../../src/index.js');
   });
 });

@@ -43,6 +43,10 @@ export const problemFaults: Fault[] = [
       'CO-PUT-405-USE-SNAPSHOT',
       'CO-DELETE-405-USE-SNAPSHOT',
       'CO-WRITE-405-SNAPSHOT-ANY-VALUE',
+      // The refusals the validation family generates from each schema, and course offerings' 409s.
+      'CO-POST-400-REQUIRED-MISSING', 'CO-PUT-400-REQUIRED-MISSING', 'CO-POST-400-TOO-LONG', 'CO-PUT-400-TOO-LONG', 'CO-POST-400-WRONG-TYPE', 'CO-PUT-400-WRONG-TYPE', 'SES-POST-400-WRONG-TYPE', 'SES-PUT-400-WRONG-TYPE',
+      'CO-POST-409-UNRESOLVED',
+      'CO-PUT-409-UNRESOLVED',
     ],
     onResponse: retype(() => true, 'about:blank'),
   },
@@ -60,6 +64,8 @@ export const problemFaults: Fault[] = [
       'CO-POST-400-ID-IN-BODY',
       'CO-PUT-400-MALFORMED-ID',
       'CO-DELETE-400-MALFORMED-ID',
+      // The refusals the validation family generates from each schema.
+      'CO-POST-400-REQUIRED-MISSING', 'CO-PUT-400-REQUIRED-MISSING', 'CO-POST-400-TOO-LONG', 'CO-PUT-400-TOO-LONG', 'CO-POST-400-WRONG-TYPE', 'CO-PUT-400-WRONG-TYPE', 'SES-POST-400-WRONG-TYPE', 'SES-PUT-400-WRONG-TYPE',
     ],
     onResponse: retype((t) => t === 'urn:ed-fi:api:bad-request:data-validation-failed', 'urn:ed-fi:api:bad-request'),
   },

@@ -107,14 +107,14 @@ export const validationFaults: Fault[] = [
     id: 'UnresolvedReferenceAnswers400',
     description: 'A reference that names nothing is answered 400 data-validation-failed instead of 409 unresolved-reference.',
     models: 'A host that validates references up front as input validation, where ODS reports a conflict with stored data.',
-    violates: ['SES-POST-409-UNRESOLVED', 'SES-PUT-409-UNRESOLVED'],
+    violates: ['SES-POST-409-UNRESOLVED', 'SES-PUT-409-UNRESOLVED', 'CO-POST-409-UNRESOLVED', 'CO-PUT-409-UNRESOLVED'],
     onResponse: unresolvedAs(400),
   },
   {
     id: 'UnresolvedReferenceAnswers500',
     description: 'A reference that names nothing is answered 500 instead of 409 unresolved-reference.',
     models: 'A foreign-key violation that escapes the repository untranslated.',
-    violates: ['SES-POST-409-UNRESOLVED', 'SES-PUT-409-UNRESOLVED'],
+    violates: ['SES-POST-409-UNRESOLVED', 'SES-PUT-409-UNRESOLVED', 'CO-POST-409-UNRESOLVED', 'CO-PUT-409-UNRESOLVED'],
     onResponse: unresolvedAs(500),
   },
   {
@@ -149,7 +149,14 @@ export const validationFaults: Fault[] = [
     description: "validationErrors keys lose their '$.' prefix (sessionName instead of $.sessionName).",
     models: 'A host that reports model-state keys as the framework names them instead of as JSONPath.',
     // Every resource's validation errors: course offerings' malformed-id refusals name $.id too.
-    violates: ['SES-POST-400-VALIDATION', 'SES-PUT-400-VALIDATION', 'CO-PUT-400-MALFORMED-ID', 'CO-DELETE-400-MALFORMED-ID'],
+    violates: [
+      'SES-POST-400-VALIDATION',
+      'SES-PUT-400-VALIDATION',
+      'CO-PUT-400-MALFORMED-ID',
+      'CO-DELETE-400-MALFORMED-ID',
+      // The refusals the validation family generates name the member's path too.
+      'CO-POST-400-REQUIRED-MISSING', 'CO-PUT-400-REQUIRED-MISSING', 'CO-POST-400-TOO-LONG', 'CO-PUT-400-TOO-LONG', 'CO-POST-400-WRONG-TYPE', 'CO-PUT-400-WRONG-TYPE', 'SES-POST-400-WRONG-TYPE', 'SES-PUT-400-WRONG-TYPE',
+    ],
     onResponse: (_req, res) => {
       const body = problemBody(res);
       if (body === undefined || !isPlainObject(body.validationErrors)) return res;
@@ -288,6 +295,30 @@ export const validationFaults: Fault[] = [
       ];
       const extras = references.filter(([, ref]) => isPlainObject(ref) && Object.keys(ref).some((k) => k === 'link' || k === 'periodSequence'));
       return extras.length > 0 ? dataValidationProblem(req, Object.fromEntries(extras.map(([path]) => [path, ['The reference has members that are not part of its key.']]))) : req;
+    },
+  },
+  {
+    id: 'SessionNameMaxLengthOffByOne',
+    description: 'A sessionName of exactly 60 characters (its maxLength) is refused with 400.',
+    models: 'A length check written with < instead of <=, so the longest valid name is refused.',
+    violates: ['SES-POST-MAXLENGTH-ACCEPTED'],
+    onRequest: (req) => {
+      const body = isSessionBodyWrite(req) ? requestJson(req) : undefined;
+      return isPlainObject(body) && typeof body.sessionName === 'string' && body.sessionName.length >= 60
+        ? dataValidationProblem(req, { '$.sessionName': ['SessionName must be at most 59 characters in length.'] })
+        : req;
+    },
+  },
+  {
+    id: 'SessionChildCollectionsRequired',
+    description: 'A session body without the gradingPeriods or academicWeeks member (both optional) is refused with 400 "… is required."',
+    models: 'A binder that treats collection members as required because the entity initialises them, narrowing the contract.',
+    violates: ['SES-POST-OPTIONAL-ABSENT-ACCEPTED'],
+    onRequest: (req) => {
+      const body = isSessionBodyWrite(req) ? requestJson(req) : undefined;
+      if (!isPlainObject(body)) return req;
+      const absent = ['gradingPeriods', 'academicWeeks'].filter((k) => body[k] === undefined);
+      return absent.length > 0 ? dataValidationProblem(req, Object.fromEntries(absent.map((k) => [`$.${k}`, [`${k.charAt(0).toUpperCase()}${k.slice(1)} is required.`]]))) : req;
     },
   },
 ];

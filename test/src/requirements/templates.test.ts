@@ -15,8 +15,15 @@ const ses = sessions as unknown as AnyResourceDescriptor;
 
 describe('requirement templates', () => {
   it('keeps every sessions requirement of before, record for record and in the same order', () => {
-    const now = allRequirements().filter((r) => r.id.startsWith('SES-'));
+    const ids = new Set(before.map((r) => r.id));
+    const now = allRequirements().filter((r) => r.id.startsWith('SES-') && ids.has(r.id));
     expect(now).toEqual(before);
+  });
+
+  it('adds to sessions only the generated-validation requirements, and those not held by its hand-written catalogue', () => {
+    const ids = new Set(before.map((r) => r.id));
+    const added = allRequirements().filter((r) => r.id.startsWith('SES-') && !ids.has(r.id)).map((r) => r.id);
+    expect(added).toEqual(['SES-POST-400-WRONG-TYPE', 'SES-PUT-400-WRONG-TYPE', 'SES-POST-MAXLENGTH-ACCEPTED', 'SES-POST-OPTIONAL-ABSENT-ACCEPTED']);
   });
 
   it('expands each template for course offerings with the CO prefix and their own operation', () => {
