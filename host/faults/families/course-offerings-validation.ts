@@ -39,7 +39,7 @@ const OFFERING_MEMBERS = new Set([
   'instructionalTimePlanned', 'localCourseTitle', 'offeredGradeLevels', '_etag', '_lastModifiedDate', '_ext', 'link',
 ].map((m) => m.toLowerCase()));
 
-const TITLE_MAX = 60;
+const TEXT_MAX = 60;
 
 export const courseOfferingValidationFaults: Fault[] = [
   {
@@ -48,7 +48,7 @@ export const courseOfferingValidationFaults: Fault[] = [
     models: 'A host that relies on a varchar(60) column that silently truncates, with no maxLength check in its own validation.',
     violates: ['CO-POST-400-TOO-LONG', 'CO-PUT-400-TOO-LONG'],
     onRequest: (req) =>
-      editOfferingBody(req, (b) => (typeof b.localCourseTitle === 'string' && b.localCourseTitle.length > TITLE_MAX ? { ...b, localCourseTitle: b.localCourseTitle.slice(0, TITLE_MAX) } : undefined)),
+      editOfferingBody(req, (b) => (typeof b.localCourseTitle === 'string' && b.localCourseTitle.length > TEXT_MAX ? { ...b, localCourseTitle: b.localCourseTitle.slice(0, TEXT_MAX) } : undefined)),
   },
   {
     id: 'CoSchoolReferenceFilledFromSession',
@@ -78,7 +78,7 @@ export const courseOfferingValidationFaults: Fault[] = [
           delete out.instructionalTimePlanned;
         }
         const title = b.localCourseTitle;
-        if (title !== null && typeof title === 'object') out = { ...(out ?? b), localCourseTitle: JSON.stringify(title).slice(0, TITLE_MAX) };
+        if (title !== null && typeof title === 'object') out = { ...(out ?? b), localCourseTitle: JSON.stringify(title).slice(0, TEXT_MAX) };
         return out;
       }),
   },
@@ -94,15 +94,15 @@ export const courseOfferingValidationFaults: Fault[] = [
       }),
   },
   {
-    id: 'CoTitleMaxLengthOffByOne',
-    description: 'A localCourseTitle of exactly 60 characters (its maxLength) is refused with 400.',
+    id: 'CoMaxLengthOffByOne',
+    description: 'A localCourseCode or localCourseTitle of exactly 60 characters (their maxLength) is refused with 400.',
     models: 'A length check written with < instead of <=, so the longest valid value is refused.',
     violates: ['CO-POST-MAXLENGTH-ACCEPTED'],
     onRequest: (req) =>
-      refuseOfferingBody(req, (b) =>
-        typeof b.localCourseTitle === 'string' && b.localCourseTitle.length >= TITLE_MAX
-          ? { '$.localCourseTitle': [`LocalCourseTitle must be at most ${TITLE_MAX - 1} characters in length.`] }
-          : undefined),
+      refuseOfferingBody(req, (b) => {
+        const long = ['localCourseCode', 'localCourseTitle'].filter((k) => typeof b[k] === 'string' && (b[k] as string).length >= TEXT_MAX);
+        return long.length ? Object.fromEntries(long.map((k) => [`$.${k}`, [`${k.charAt(0).toUpperCase()}${k.slice(1)} must be at most ${TEXT_MAX - 1} characters in length.`]])) : undefined;
+      }),
   },
   {
     id: 'CoInstructionalTimeRequired',
