@@ -5,6 +5,7 @@ import { changeQueryFaults } from './families/change-queries.js';
 import { courseOfferingFaults } from './families/course-offerings.js';
 import { courseOfferingListFaults } from './families/course-offerings-lists.js';
 import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
+import { courseOfferingPagingFaults } from './families/course-offerings-paging.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -38,6 +39,7 @@ export const faults: Fault[] = [
   ...courseOfferingFaults,
   ...courseOfferingListFaults,
   ...courseOfferingAuthFaults,
+  ...courseOfferingPagingFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {
