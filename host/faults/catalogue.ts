@@ -6,6 +6,7 @@ import { courseOfferingFaults } from './families/course-offerings.js';
 import { courseOfferingListFaults } from './families/course-offerings-lists.js';
 import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
 import { courseOfferingValidationFaults } from './families/course-offerings-validation.js';
+import { courseOfferingPagingFaults } from './families/course-offerings-paging.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -40,6 +41,7 @@ export const faults: Fault[] = [
   ...courseOfferingListFaults,
   ...courseOfferingAuthFaults,
   ...courseOfferingValidationFaults,
+  ...courseOfferingPagingFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

@@ -12,7 +12,7 @@ import type { CollectedResults } from '../report/results.js';
 import { writeExecutor } from '../report/allure-setup.js';
 import { allRequirements } from '../requirements/index.js';
 import { ods73Contract } from '../contract/contract-sources.js';
-import { RESOURCES } from '../resources/index.js';
+import { documentedPairs, RESOURCES } from '../resources/index.js';
 import type { RunContext } from '../runtime/run-context.js';
 import type { FinalSweep } from './sweep.js';
 import type { BaselineOutcome } from '../ci/baseline.js';
@@ -51,8 +51,8 @@ export async function writeReports(input: {
     requirements: allRequirements(),
     resources,
     // Each selected resource's table of the committed contract; for sessions it equals the seed's 60
-    // pairs (test/src/contract/contract.test.ts).
-    pairs: RESOURCES.filter((d) => resources.includes(d.name)).flatMap((d) => ods73Contract().pairs(d.path)),
+    // pairs (test/src/contract/contract.test.ts). Pairs no check can elicit are marked (src/resources/pairs.ts).
+    pairs: RESOURCES.filter((d) => resources.includes(d.name)).flatMap((d) => documentedPairs(d, ods73Contract())),
     checks: collected.checks,
     target: run.main.urls.root,
     profile: run.profile,

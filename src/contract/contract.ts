@@ -34,8 +34,13 @@ export interface DocumentedPair {
   method: string;
   path: string;
   status: number;
-  /** 500 cannot be provoked on a correct host: only a fault (or a broken target) shows it. */
-  elicitable: 'yes' | 'fault-only';
+  /**
+   * yes: a check can make a correct host answer it. fault-only: 500, which a correct host never
+   * answers; only a fault (or a broken target) shows it. no-dependent: a DELETE's 409
+   * dependent-item-exists on a resource that no resource the suite knows references, so no check
+   * can create the dependent item it needs (decided from the descriptors: src/resources/pairs.ts).
+   */
+  elicitable: 'yes' | 'fault-only' | 'no-dependent';
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;

@@ -46,8 +46,14 @@ export interface MatrixRequirementRow {
 
 export interface MatrixPairRow extends DocumentedPair {
   resource: string;
-  /** elicited: some check asked for it and got it; mismatch: asked for it, got something else. */
-  result: 'elicited' | 'mismatch' | 'not-elicited' | 'fault-only';
+  /**
+   * elicited: some check asked for it and got it; mismatch: asked for it, got something else;
+   * fault-only: a 500 no check asked for; not-elicitable: no check can ask for it here (`note` says
+   * why); not-elicited: a pair a check could ask for, and none did.
+   */
+  result: 'elicited' | 'mismatch' | 'not-elicited' | 'fault-only' | 'not-elicitable';
+  /** Why a not-elicitable pair cannot be asked for, in one sentence. */
+  note?: string;
   /** One row per requirement: how many of its checks asked for the pair, and what they got. */
   elicitedBy: Array<{ requirementId: string; checks: number; observed: Record<string, number> }>;
 }
@@ -68,6 +74,8 @@ export interface MatrixResourceSummary {
   verdicts: Record<Verdict, number>;
   /** Documented pairs of the resource (none for the API-wide group) and where they are documented. */
   pairsElicited: number;
+  /** Pairs no check can elicit here (counted in pairsTotal, never as elicited). */
+  pairsNotElicitable: number;
   pairsTotal: number;
   pairsSource?: 'seed' | 'openapi';
 }
@@ -85,6 +93,7 @@ export interface Matrix {
     requirementStatus: Record<RequirementStatus, number>;
     causes: number;
     pairsElicited: number;
+    pairsNotElicitable: number;
     pairsTotal: number;
     /** Per resource in report order, then the API-wide requirements. */
     byResource: MatrixResourceSummary[];
@@ -124,14 +133,23 @@ function pairRow(p: DocumentedPair & { resource: string }, checks: readonly Chec
     checks: n,
     observed: Object.fromEntries(tally(hits.filter((h) => h.requirementId === requirementId), (h) => String(h.observedStatus))),
   }));
+  // What a check observed wins: a pair marked not elicitable that some check did elicit shows as elicited.
   const result: MatrixPairRow['result'] = hits.some((h) => h.observedStatus === p.status)
     ? 'elicited'
     : hits.length
       ? 'mismatch'
       : p.elicitable === 'fault-only'
         ? 'fault-only'
-        : 'not-elicited';
-  return { ...p, result, elicitedBy };
+        : p.elicitable === 'no-dependent'
+          ? 'not-elicitable'
+          : 'not-elicited';
+  return { ...p, result, ...(result === 'not-elicitable' ? { note: notElicitableNote(p) } : {}), elicitedBy };
+}
+
+/** The one-sentence reason a pair cannot be elicited by the suite. */
+function notElicitableNote(p: DocumentedPair & { resource: string }): string {
+  const title = resourceByName(p.resource)?.title ?? `an item of ${p.resource}`;
+  return `not elicitable here: no dependent resource the suite knows (nothing it can create references ${title}), so no DELETE can meet a dependent item`;
 }
 
 function decisions(checks: readonly CheckResult[]): MatrixDecision[] {
@@ -166,6 +184,7 @@ function resourceSummaries(selected: readonly string[], requirements: readonly M
       checks: own.length,
       verdicts: countVerdicts(own),
       pairsElicited: ownPairs.filter((p) => p.result === 'elicited').length,
+      pairsNotElicitable: ownPairs.filter((p) => p.result === 'not-elicitable').length,
       pairsTotal: ownPairs.length,
       ...(source && ownPairs.length ? { pairsSource: source } : {}),
     };
@@ -224,6 +243,7 @@ export function buildMatrix(input: {
       requirementStatus: countStatuses(requirements.map((r) => r.status)),
       causes: causes.length,
       pairsElicited: pairs.filter((p) => p.result === 'elicited').length,
+      pairsNotElicitable: pairs.filter((p) => p.result === 'not-elicitable').length,
       pairsTotal: pairs.length,
       byResource: resourceSummaries(selected, requirements, input.checks, pairs),
     },
@@ -246,6 +266,7 @@ function verdictCounts(checks: readonly MatrixCheck[]): string {
 }
 
 function pairCell(p: MatrixPairRow): string {
+  if (!p.elicitedBy.length && p.note) return p.note;
   return p.elicitedBy
     .map((e) => {
       const observed = Object.entries(e.observed);
@@ -258,10 +279,15 @@ function pairCell(p: MatrixPairRow): string {
 /** Where a resource's documented pairs come from, as the pair tables' headings say it. */
 const PAIR_SOURCES = { seed: 'SDK seed', openapi: 'committed OpenAPI, ODS/API 7.3' } as const;
 
+/** '23/60', or '23/60 (1 not elicitable here)': the pairs no check can ask for are named, never hidden in the gap. */
+function pairsElicitedText(elicited: number, total: number, notElicitable: number): string {
+  return `${elicited}/${total}${notElicitable ? ` (${notElicitable} not elicitable here)` : ''}`;
+}
+
 /** One row of the per-resource table. */
 function resourceRow(g: MatrixResourceSummary): string {
   const r = g.requirementStatus;
-  const pairs = g.pairsTotal ? `${g.pairsElicited}/${g.pairsTotal}` : '—';
+  const pairs = g.pairsTotal ? `${pairsElicitedText(g.pairsElicited, g.pairsTotal, g.pairsNotElicitable)}` : '—';
   return `| ${resourceLabel(g.resource)} | ${g.requirements} | ${r.met} | ${r.violated} | ${r.blocked} | ${r['not-applicable']} | ${r['not-run']} | ${g.checks} | ${g.verdicts.fail + g.verdicts.error} | ${pairs} |`;
 }
 
@@ -275,7 +301,7 @@ export function renderMatrixMarkdown(m: Matrix): string {
     '',
     `Requirements: ${s.requirements} (met ${r.met}, violated ${r.violated}, blocked ${r.blocked}, not applicable ${r['not-applicable']}, not run ${r['not-run']}).`,
     `Checks: ${s.checks} (passed ${s.pass}, failed ${s.fail}, warnings ${s.warn}, blocked ${s.blocked}, skipped ${s.skip}, errors ${s.error}). ` +
-      `Documented status pairs elicited: ${s.pairsElicited}/${s.pairsTotal}.`,
+      `Documented status pairs elicited: ${pairsElicitedText(s.pairsElicited, s.pairsTotal, s.pairsNotElicitable)}.`,
     '',
     '| resource | requirements | met | violated | blocked | not applicable | not run | checks | failed | pairs elicited |',
     '|---|---|---|---|---|---|---|---|---|---|',
@@ -313,7 +339,7 @@ export function renderMatrixMarkdown(m: Matrix): string {
   for (const g of s.byResource.filter((x) => x.resource && x.pairsTotal)) {
     out.push(
       '',
-      `### ${g.resource} (${PAIR_SOURCES[g.pairsSource ?? 'openapi']}: ${g.pairsElicited}/${g.pairsTotal} elicited)`,
+      `### ${g.resource} (${PAIR_SOURCES[g.pairsSource ?? 'openapi']}: ${g.pairsElicited}/${g.pairsTotal} elicited${g.pairsNotElicitable ? `, ${g.pairsNotElicitable} not elicitable here` : ''})`,
       '',
       '| operation | method | path | status | result | elicited by (observed) |',
       '|---|---|---|---|---|---|',

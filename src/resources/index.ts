@@ -6,6 +6,7 @@ import type { AnyResourceDescriptor, ResourceName } from './types.js';
 export { sessions } from './sessions.js';
 export { courseOfferings } from './course-offerings.js';
 export { memberAt, naturalKeyOf, sameNaturalKey } from './key.js';
+export { documentedPairs, hasDeleteBlockingDependent } from './pairs.js';
 export type { AnyResourceDescriptor, Dependent, Prerequisite, ResourceDescriptor, ResourceFactory, ResourceName } from './types.js';
 
 /** Each descriptor widened to the generic view (its payload and parents are JSON records at run time). */

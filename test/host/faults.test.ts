@@ -298,6 +298,45 @@ const probes: Record<string, { observe(host: RunningHost, token: string): Promis
     faithful: [404, 'urn:ed-fi:api:not-found', 404, 'urn:ed-fi:api:not-found'],
     faulty: [404, null, 404, 'urn:ed-fi:api:not-found'],
   },
+  CoTotalCountAlwaysSent: {
+    // Scoped to course offerings: GET-many of sessions still sends Total-Count only when asked.
+    observe: async (host, token) => [
+      (await call(host, token, 'GET', `${COURSE_OFFERINGS}?limit=1`)).headers.has('total-count'),
+      (await call(host, token, 'GET', `${SESSIONS}?limit=1`)).headers.has('total-count'),
+    ],
+    faithful: [false, false],
+    faulty: [true, false],
+  },
+  Http500OnGetCourseOfferingsPartitions: {
+    // Filtered queries only, and course offerings only.
+    observe: async (host, token) => [
+      (await call(host, token, 'GET', `${COURSE_OFFERINGS}/partitions?number=2&schoolId=255901001`)).status,
+      (await call(host, token, 'GET', `${COURSE_OFFERINGS}/partitions?number=2`)).status,
+      (await call(host, token, 'GET', `${SESSIONS}/partitions?number=2&schoolId=255901001`)).status,
+    ],
+    faithful: [200, 200, 200],
+    faulty: [500, 200, 200],
+  },
+  CoNoOpRepostTouchesItem: {
+    // A per-host fault that writes through the host beneath it: the identical re-POST gets a new
+    // ETag, and the item still holds what was posted (the touching change is put back).
+    observe: async (host, token) => {
+      const session = await createSession(host, token, 'CoNoOp');
+      const offering = {
+        localCourseCode: `NoOp${Date.now().toString(36)}`,
+        courseReference: { courseCode: 'ALG-01', educationOrganizationId: 255901001 },
+        schoolReference: { schoolId: 255901001 },
+        sessionReference: { schoolId: 255901001, schoolYear: 2025, sessionName: session.body.sessionName },
+        localCourseTitle: 'No-op re-POST probe',
+      };
+      const first = await call(host, token, 'POST', COURSE_OFFERINGS, offering);
+      const again = await call(host, token, 'POST', COURSE_OFFERINGS, offering);
+      const stored = (await call(host, token, 'GET', new URL(again.headers.get('location') ?? '').pathname)).json as Record<string, unknown>;
+      return [first.status, again.status, first.headers.get('etag') === again.headers.get('etag'), stored.localCourseTitle, 'instructionalTimePlanned' in stored];
+    },
+    faithful: [201, 200, true, 'No-op re-POST probe', false],
+    faulty: [201, 200, false, 'No-op re-POST probe', false],
+  },
   EtagUnquoted: {
     observe: async (host, token) => {
       const res = await call(host, token, 'POST', SESSIONS, sessionPayload(`FaultProbe ${Date.now()}`));

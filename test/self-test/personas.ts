@@ -49,8 +49,8 @@ export const personas: Persona[] = [
   },
   {
     id: 'legacy-ods-5',
-    description: 'An older ODS: no Next-Page-Token, 25 items by default, If-Match ignored on an upserting POST and on course-offering PUTs, one "security" problem type for 401s, key changes not tracked.',
-    faults: ['NextPageTokenMissing', 'DefaultPageSize25', 'IfMatchIgnoredOnPost', 'CoIfMatchIgnoredOnPut', 'AuthenticationProblemTypeWrong', 'KeyChangesNotTracked'],
+    description: 'An older ODS: no Next-Page-Token and 25 items by default on sessions and course offerings alike, If-Match ignored on an upserting POST and on course-offering PUTs, one "security" problem type for 401s, key changes not tracked.',
+    faults: ['NextPageTokenMissing', 'CoNextPageTokenMissing', 'DefaultPageSize25', 'CoDefaultPageSize25', 'IfMatchIgnoredOnPost', 'CoIfMatchIgnoredOnPut', 'AuthenticationProblemTypeWrong', 'KeyChangesNotTracked'],
     lacks: [],
   },
   {

@@ -145,8 +145,8 @@ function deleteKeepsItem({ inner }: FaultScope): FaultHooks {
 /**
  * What a 500 on each operation breaks: its success requirement, and every other requirement whose
  * check sends that operation as its act (the 500 is answered before routing, so 404s, 400s, 405s
- * and 412s of that operation turn into 500s too). GetCourseOfferings has no fault yet: no check of
- * CO-GET-200-LIST exists until the paging/filters families are expanded for course offerings.
+ * and 412s of that operation turn into 500s too). The 500s of GET-many, /partitions, /deletes and
+ * /keyChanges are in ./course-offerings-paging.ts, with the other list-side faults.
  */
 type Http500Operation = Exclude<CourseOfferingOperation, 'GetCourseOfferings'>;
 const BROKEN_REQUIREMENTS: Record<Http500Operation, string[]> = {

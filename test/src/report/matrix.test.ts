@@ -141,3 +141,42 @@ describe('the matrix per resource', () => {
     expect(renderMatrixMarkdown(coOnly)).not.toContain('### sessions');
   });
 });
+
+describe('a documented pair no check can elicit', () => {
+  const coDelete = (status: number, elicitable: SeedPair['elicitable']): SeedPair => ({ operation: 'DeleteCourseOfferingById', method: 'DELETE', path: '/ed-fi/courseOfferings/{id}', status, elicitable });
+  const input = {
+    requirements: [{ id: 'CO-A', level: 'MUST' as const, source: 'openapi:DeleteCourseOfferingById 204', area: 'status' as const, operation: 'DeleteCourseOfferingById', statement: 'deletes' }],
+    pairs: [coDelete(204, 'yes'), coDelete(404, 'yes'), coDelete(409, 'no-dependent'), coDelete(500, 'fault-only')],
+    checks: [result('CO-A', 'pass', { resource: 'courseOfferings', operation: 'DeleteCourseOfferingById', elicited: [{ operation: 'DeleteCourseOfferingById', status: 204, observedStatus: 204 }] })],
+    target: 'http://h',
+    profile: 'ods-7.3',
+    seed: 5,
+    resources: ['courseOfferings'],
+  };
+  const m = buildMatrix(input);
+
+  it('should show it as not elicitable, with the reason, apart from the pairs no check asked for', () => {
+    expect(m.pairs.map((p) => [p.status, p.result])).toEqual([[204, 'elicited'], [404, 'not-elicited'], [409, 'not-elicitable'], [500, 'fault-only']]);
+    expect(m.pairs[2]!.note).toMatch(/no dependent resource the suite knows \(nothing it can create references a course offering\)/);
+    expect(m.pairs.filter((p) => p.result !== 'not-elicitable').every((p) => p.note === undefined)).toBe(true);
+    expect(m.summary).toMatchObject({ pairsElicited: 1, pairsNotElicitable: 1, pairsTotal: 4 });
+    expect(m.summary.byResource[0]).toMatchObject({ resource: 'courseOfferings', pairsElicited: 1, pairsNotElicitable: 1, pairsTotal: 4 });
+  });
+
+  it('should say so in the markdown: the summary, the resource table, the heading and the row', () => {
+    const md = renderMatrixMarkdown(m);
+    expect(md).toContain('Documented status pairs elicited: 1/4 (1 not elicitable here).');
+    expect(md).toContain('| 1/4 (1 not elicitable here) |');
+    expect(md).toContain('### courseOfferings (committed OpenAPI, ODS/API 7.3: 1/4 elicited, 1 not elicitable here)');
+    expect(md).toMatch(/\| DeleteCourseOfferingById \| DELETE \| \/ed-fi\/courseOfferings\/\{id\} \| 409 \| not-elicitable \| not elicitable here: no dependent resource/);
+    expect(md).toContain('| DeleteCourseOfferingById | DELETE | /ed-fi/courseOfferings/{id} | 404 | not-elicited | — |');
+  });
+
+  it('should count it as elicited when a check elicits it after all (what was observed wins)', () => {
+    const elicited = buildMatrix({ ...input, checks: [...input.checks, result('CO-A', 'pass', { resource: 'courseOfferings', operation: 'DeleteCourseOfferingById', elicited: [{ operation: 'DeleteCourseOfferingById', status: 409, observedStatus: 409 }] })] });
+    expect(elicited.pairs.find((p) => p.status === 409)).toMatchObject({ result: 'elicited' });
+    expect(elicited.pairs.find((p) => p.status === 409)!.note).toBeUndefined();
+    expect(elicited.summary).toMatchObject({ pairsElicited: 2, pairsNotElicitable: 0 });
+    expect(renderMatrixMarkdown(elicited)).toContain('Documented status pairs elicited: 2/4.');
+  });
+});
