@@ -1,5 +1,5 @@
-// SIGINT mid-run: vitest stops, the ledger is swept, the CLI exits 130, and the target holds
-// nothing the run created.
+// SIGINT mid-run: vitest stops at once (the running check is aborted, not waited for), the ledger
+// is swept, the CLI exits 130, and the target holds nothing the run created.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,11 @@ describe('edfi-conformance run interrupted with SIGINT', () => {
     await waitFor(() => cli.output().includes('FIXTURE-CREATED'), 60_000);
     expect(fake.sessions.size).toBeGreaterThan(0);
     cli.child.kill('SIGINT');
+    const interruptedAt = Date.now();
     const result = await cli.done;
     expect(result.code, result.stdout + result.stderr).toBe(130);
+    // Ctrl-C aborts the check in flight: the run does not sit out its 25 s sleep.
+    expect(Date.now() - interruptedAt, 'the interrupted run waited for the running check to end').toBeLessThan(20_000);
     expect(result.stderr).toMatch(/SIGINT: stopping the checks and deleting what the run created/);
     expect(fake.sessions.size).toBe(0);
     expect(fake.courseOfferings.size).toBe(0);
