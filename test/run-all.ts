@@ -19,6 +19,7 @@ import { runBothMatrices } from './self-test/one-pool.js';
 import { renderPersonaText, writePersonaReports } from './self-test/persona-report.js';
 import { renderText, writeSelfTestReports } from './self-test/report.js';
 import { readSharedRun, SHARED_FULL_RUN_ENV } from './self-test/shared-run.js';
+import { MODULE_CACHE_ENV } from '../src/cli/run.js';
 import type { SelfTestSummary } from './self-test/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +46,14 @@ interface VitestJson {
 
 /** Where the project tests' full run records its reports for the kill matrix (shared-run.ts). */
 const sharedRunFile = join(mkdtempSync(join(tmpdir(), 'npm-test-shared-')), 'full-run.json');
+
+/**
+ * vitest's transformed modules, kept for every conformance run of npm test (runConformance reads
+ * MODULE_CACHE_ENV): the project tests' runs and the self-test's ~170 runs each start a new
+ * vitest, and only the first ones need to transform the harness and the specs. Removed at the end.
+ */
+const moduleCacheDir = mkdtempSync(join(tmpdir(), 'npm-test-modules-'));
+process.env[MODULE_CACHE_ENV] = moduleCacheDir;
 
 async function runProjectTests(): Promise<UnitOutcome> {
   const started = performance.now();
@@ -154,4 +163,8 @@ async function main(): Promise<void> {
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-await main();
+try {
+  await main();
+} finally {
+  rmSync(moduleCacheDir, { recursive: true, force: true });
+}

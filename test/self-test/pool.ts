@@ -1,12 +1,31 @@
 // The worker pool the kill matrix and the persona matrix share: jobs spread over `parallelism`
 // worker processes (worker.ts), each running its jobs one after another; a job that outlives its
 // timeout is counted as timed out and its worker replaced; a worker that dies fails its job.
+// The workers share one module cache directory (moduleCacheDir below).
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MODULE_CACHE_ENV } from '../../src/cli/run.js';
 import type { JobResult } from './types.js';
 import type { FromWorker, Job, ToWorker } from './worker.js';
 
 const WORKER_PATH = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/**
+ * Where the workers keep vitest's transformed modules (runConformance's moduleCacheDir, which it
+ * reads from MODULE_CACHE_ENV). Every run starts a new vitest; with the cache, only the first
+ * runs transform the harness and the specs, and the others read them back (about a third of a
+ * small fault run's CPU). npm test's directory when it gave one (its project tests filled it),
+ * else one for this pool, removed when the pool is done.
+ */
+function moduleCacheDir(): { dir: string; remove(): void } {
+  const given = process.env[MODULE_CACHE_ENV];
+  if (given) return { dir: given, remove: () => undefined };
+  const dir = mkdtempSync(join(tmpdir(), 'self-test-modules-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 /** A worker process, its stdout/stderr tail (for diagnostics), and the job it is running. */
 interface WorkerSlot {
@@ -26,10 +45,14 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
   const queue = [...jobs];
   const results: JobResult[] = [];
   let live = 0;
+  const moduleCache = moduleCacheDir();
 
   return new Promise((resolveAll) => {
     const finishIfDone = (): void => {
-      if (results.length === jobs.length && live === 0) resolveAll(results);
+      if (results.length === jobs.length && live === 0) {
+        moduleCache.remove();
+        resolveAll(results);
+      }
     };
     const record = (result: JobResult): void => {
       results.push(result);
@@ -54,7 +77,7 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
     };
     const spawnWorker = (): void => {
       live += 1;
-      const child = fork(WORKER_PATH, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      const child = fork(WORKER_PATH, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env: { ...process.env, [MODULE_CACHE_ENV]: moduleCache.dir } });
       const slot: WorkerSlot = { child, tail: [] };
       child.stdout?.on('data', (chunk: Buffer) => keepTail(slot, chunk));
       child.stderr?.on('data', (chunk: Buffer) => keepTail(slot, chunk));

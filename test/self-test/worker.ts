@@ -256,7 +256,13 @@ async function runJob(job: Job): Promise<JobResult> {
     let outcome: RunOutcome | undefined;
     let runError: string | undefined;
     try {
-      outcome = await runConformance({ settings: settingsFor(host, job, reportDir, usedSecondaries), specs: job.specs, workers: job.workers, sweepPolicy: job.audit ? undefined : LOCAL_HOST_SWEEP });
+      outcome = await runConformance({
+        settings: settingsFor(host, job, reportDir, usedSecondaries),
+        specs: job.specs,
+        workers: job.workers,
+        sweepPolicy: job.audit ? undefined : LOCAL_HOST_SWEEP,
+        // moduleCacheDir comes from EDFI_MODULE_CACHE_DIR, which the pool sets (pool.ts).
+      });
     } catch (error) {
       // A run that cannot be made (exit 2) still leaves a report directory to audit.
       runError = shorten((error as Error).message);

@@ -14,8 +14,10 @@ export interface CliResult {
 
 export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult>; output: () => string } {
   const started = Date.now();
-  // Only what the run needs: no inherited EDFI_* settings from the developer's shell.
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EDFI_') && !k.startsWith('VITEST')));
+  // Only what the run needs: no inherited EDFI_* settings from the developer's shell, but npm
+  // test's module cache (MODULE_CACHE_ENV of src/cli/run.ts, not imported here: that would load
+  // the whole runner into every test file that starts the CLI), which changes no verdict.
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => (!k.startsWith('EDFI_') || k === 'EDFI_MODULE_CACHE_DIR') && !k.startsWith('VITEST')));
   const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...baseEnv, ...env } });
   let stdout = '';
   let stderr = '';
