@@ -135,7 +135,9 @@ async function putKeyChange(t: CheckContext, d: AnyResourceDescriptor, id: strin
 /** Set-up: creates an item, then changes its natural key `renames` times; the tracked keys in order. */
 export async function createAndRename(t: CheckContext, renames = 1, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<Made> {
   const route = keyChangeRoute(d);
-  if (!route) throw new Error(`the suite knows no way to change the natural key of ${d.title}`);
+  // A resource whose key neither its own PUT nor a created parent's cascade changes has no key
+  // changes the suite can make (none of the known resources).
+  if (!route) t.skip(`the suite knows no way to change the natural key of ${d.title} (not updatable, no parent whose key change cascades into it)`);
   const r = t.resource(d.name);
   if (route.by === 'own') {
     let payload = await r.prepare();

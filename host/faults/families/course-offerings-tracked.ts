@@ -140,6 +140,52 @@ function sessionsOnlyNewest(): FaultHooks {
   };
 }
 
+// ---- CoCascadeKeepsChangeVersion: a cascaded key change leaves the offering's version ----------
+// Which session name each offering and each session has (from POST and PUT bodies); a session
+// rename marks its offerings as cascaded without a new change version, so a GET-many of offerings
+// with minChangeVersion leaves them out until a direct write of the offering moves it again.
+function cascadeKeepsChangeVersion(): FaultHooks {
+  const sessionNames = new Map<string, string>();
+  const offeringSession = new Map<string, string>();
+  const stale = new Set<string>();
+  const norm = (id: string): string => id.replace(/-/g, '').toLowerCase();
+  const nameIn = (body: unknown, path: 'session' | 'offering'): string | undefined => {
+    if (!isPlainObject(body)) return undefined;
+    const name = path === 'session' ? body.sessionName : isPlainObject(body.sessionReference) ? body.sessionReference.sessionName : undefined;
+    return typeof name === 'string' ? name : undefined;
+  };
+  return {
+    onResponse: (req, res) => {
+      const body = requestJson(req);
+      const sessionId = isOperation(req, 'PostSession') && res.status === 201 ? idFromLocation(res) : isOperation(req, 'PutSession') && res.status === 204 ? idFromPath(req) : undefined;
+      const sessionName = nameIn(body, 'session');
+      if (sessionId !== undefined && sessionName !== undefined) {
+        const before = sessionNames.get(norm(sessionId));
+        sessionNames.set(norm(sessionId), sessionName);
+        if (before !== undefined && before !== sessionName) {
+          for (const [offering, name] of offeringSession) {
+            if (name !== before) continue;
+            offeringSession.set(offering, sessionName);
+            stale.add(offering);
+          }
+        }
+      }
+      const tail = courseOfferingsPathOf(req);
+      const method = req.method.toUpperCase();
+      if (tail !== undefined && res.status < 300 && ((tail === '' && method === 'POST') || (tail !== '' && !tail.includes('/') && method === 'PUT'))) {
+        const id = tail === '' ? idFromLocation(res) : tail;
+        const name = nameIn(body, 'offering');
+        if (id !== undefined && name !== undefined) {
+          offeringSession.set(norm(id), name);
+          stale.delete(norm(id));
+        }
+      }
+      if (tail !== '' || method !== 'GET' || intParam(req.query, 'minChangeVersion') === undefined || stale.size === 0) return res;
+      return editItems(res, (items) => items.filter((item) => typeof item.id !== 'string' || !stale.has(norm(item.id))));
+    },
+  };
+}
+
 export const courseOfferingTrackedFaults: Fault[] = [
   {
     id: 'CoDeletesNotTracked',
@@ -253,6 +299,13 @@ export const courseOfferingTrackedFaults: Fault[] = [
       isCoTracked(req) && hasProblemType(res, 'urn:ed-fi:api:system:configuration:feature-disabled')
         ? problem({ status: 404, type: 'urn:ed-fi:api:not-found', title: 'Not Found', detail: 'The specified data could not be found.', correlationId: String(problemBody(res)?.correlationId ?? req.correlationId) })
         : res,
+  },
+  {
+    id: 'CoCascadeKeepsChangeVersion',
+    description: 'A session rename cascaded into its course offerings leaves their change version as it was: GET-many with minChangeVersion from the rename on does not list them.',
+    models: 'An ON UPDATE CASCADE that rewrites the offering\'s key columns with the change-version trigger disabled for the cascade (session_replication_role = replica during the rename).',
+    violates: ['CO-GET-CV-KEY-CHANGE-CASCADE'],
+    perHost: cascadeKeepsChangeVersion,
   },
   {
     id: 'CoChangeVersionFromSessionsOnly',

@@ -4,7 +4,8 @@
 // specs/families/tracked-changes.ts; /deletes: deletes.ts; /keyChanges: key-changes.ts; writes
 // raising newestChangeVersion: version-raise.ts; the 304 of a list's own ETag:
 // list-conditional.ts); the others by specs/change-versions (the API-wide availableChangeVersions,
-// live-item bounds, a session key change raising it).
+// live-item bounds, a session key change raising it) and specs/courseOfferings.key-change (a
+// session key change moving its offerings' change version).
 import type { CatalogueEntry } from '../templates.js';
 
 export const changeQueriesRequirements: CatalogueEntry[] = [
@@ -83,6 +84,14 @@ export const changeQueriesRequirements: CatalogueEntry[] = [
     area: 'change-queries',
     operation: 'GetSessionsPartitions',
     statement: 'The partitions endpoint honours minChangeVersion/maxChangeVersion like GET-many.',
+  },
+  {
+    id: 'CO-GET-CV-KEY-CHANGE-CASCADE',
+    level: 'MUST',
+    source: 'CONTRACT.md §5, §6 (PM-KC Key Changes (Cascading, LastModifiedDate))',
+    area: 'change-queries',
+    operation: 'GetCourseOfferings',
+    statement: 'A session key change cascaded into a course offering gives the offering a new change version: GET-many with minChangeVersion at the window start of the rename lists it under its new key.',
   },
   // /deletes
   {
