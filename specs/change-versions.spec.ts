@@ -1,34 +1,17 @@
-// Change versions (CONTRACT.md §5): availableChangeVersions, the writes that raise it, and
-// minChangeVersion/maxChangeVersion as inclusive bounds on live items (GET-many, partitions).
+// Change versions (CONTRACT.md §5): availableChangeVersions, a session key change raising it, and
+// minChangeVersion/maxChangeVersion as inclusive bounds on live items (GET-many, partitions). The
+// raise by a create, update or delete of any resource is the family "version-raise"
+// (specs/families/version-raise.ts); a key change by PUT stays here: only sessions allow one.
 // Only SES-ACV-SHAPE judges the shape of availableChangeVersions; every other check reads it as
 // set-up, so a broken endpoint blocks them on that requirement. Other checks write in parallel, so
 // a write is only known to land in (newest before, newest after]; the exact version of a live item
 // is then found by bisecting on minChangeVersion with a filter only that item matches (its
 // run-unique sessionName, not a reference field), and cross-checked with maxChangeVersion.
 import { check, describe, ensure, expectStatus, SESSIONS, type CheckContext } from '../src/index.js';
-import { availableVersions, newestChangeVersion } from './support/change-versions.js';
+import { availableVersions, newestChangeVersion, raisedBy } from './support/change-versions.js';
 import { sameId } from './support/ids.js';
 import { findListed, type Query } from './support/isolated-set.js';
 import { listPage, nonEmptyPartitions, partitionTokens, walkByCursor } from './support/walks.js';
-
-/**
- * newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. With the
- * target to itself: a write of another check in between would raise it for this one (a host that
- * does not count key changes, say, would pass). Five or six requests: the run waits meanwhile.
- */
-async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
-  await t.exclusive('no other request between the reads around the write', () => readsAround(t, what, write, evidences));
-}
-
-async function readsAround(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
-  const before = await newestChangeVersion(t, 'newestChangeVersion before');
-  await t.arrange(what, write, evidences);
-  // A read replica may still answer the old value: that is SES-ACV-MONOTONIC's finding, not this
-  // check's, so "after" is read again (bounded) before the write is said not to have raised it.
-  let after = before;
-  for (let read = 1; read <= 4 && after <= before; read++) after = await newestChangeVersion(t, `newestChangeVersion after (read ${read})`);
-  ensure(after > before, `${what} should raise newestChangeVersion`, { expected: `> ${before}`, observed: after });
-}
 
 /** Largest m in [lo, hi] with matches(min=m); requires matches(lo). */
 async function bisect(matches: (q: Query) => Promise<boolean>, lo: number, hi: number): Promise<number> {
@@ -115,25 +98,10 @@ describe.sequential('availableChangeVersions', () => {
     ensure(seen.every((v, i) => i === 0 || v >= seen[i - 1]!), 'successive reads should never decrease', { expected: 'non-decreasing', observed: seen });
   }, { requires: ['changeQueries'] });
 
-  check('SES-ACV-RAISE-CREATE', 'creating a session raises newestChangeVersion', async (t) => {
-    await raisedBy(t, 'create a session', async () => void (await t.sessions.create(t.gen.build(t.refs))), 'SES-POST-201-CREATED');
-  }, { requires: ['changeQueries', 'writes'] });
-
-  check('SES-ACV-RAISE-UPDATE', 'updating a session raises newestChangeVersion', async (t) => {
-    const payload = t.gen.build(t.refs);
-    const { id } = await t.sessions.create(payload);
-    await raisedBy(t, 'update a non-key field', async () => expectStatus(await t.sessions.update(id, t.gen.withNonKeyChange(payload)), 204), 'SES-PUT-204-UPDATED');
-  }, { requires: ['changeQueries', 'writes'] });
-
   check('SES-ACV-RAISE-KEY-CHANGE', 'changing a session key raises newestChangeVersion', async (t) => {
     const payload = t.gen.build(t.refs);
     const { id } = await t.sessions.create(payload);
     await raisedBy(t, 'change the sessionName', async () => expectStatus(await t.sessions.update(id, t.gen.withKeyChange(payload)), 204), 'SES-PUT-KEY-CHANGE-KEEPS-ID');
-  }, { requires: ['changeQueries', 'writes'] });
-
-  check('SES-ACV-RAISE-DELETE', 'deleting a session raises newestChangeVersion', async (t) => {
-    const { id } = await t.sessions.create(t.gen.build(t.refs));
-    await raisedBy(t, 'delete the session', async () => expectStatus(await t.sessions.delete(id), 204), 'SES-DELETE-204-DELETED');
   }, { requires: ['changeQueries', 'writes'] });
 });
 

@@ -7,6 +7,7 @@ import { courseOfferingListFaults } from './families/course-offerings-lists.js';
 import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
 import { courseOfferingValidationFaults } from './families/course-offerings-validation.js';
 import { courseOfferingPagingFaults } from './families/course-offerings-paging.js';
+import { courseOfferingTrackedFaults } from './families/course-offerings-tracked.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -42,6 +43,7 @@ export const faults: Fault[] = [
   ...courseOfferingAuthFaults,
   ...courseOfferingValidationFaults,
   ...courseOfferingPagingFaults,
+  ...courseOfferingTrackedFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

@@ -10,18 +10,22 @@ import { conditional } from './conditional.js';
 import { create } from './create.js';
 import { cursor } from './cursor.js';
 import { deletion } from './delete.js';
+import { deletes } from './deletes.js';
 import { etag } from './etag.js';
 import { filters } from './filters.js';
+import { keyChanges } from './key-changes.js';
 import { listConditional } from './list-conditional.js';
 import { methods } from './methods.js';
 import { paging } from './paging.js';
 import { partitions } from './partitions.js';
 import { read } from './read.js';
 import { snapshots } from './snapshots.js';
+import { trackedChanges } from './tracked-changes.js';
 import { update } from './update.js';
 import { validation } from './validation.js';
+import { versionRaise } from './version-raise.js';
 
-export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots, authentication, authorization, validation];
+export const FAMILIES: readonly Family[] = [create, read, update, deletion, methods, etag, conditional, paging, cursor, partitions, filters, listConditional, snapshots, authentication, authorization, validation, trackedChanges, deletes, keyChanges, versionRaise];
 
 /** The registered family of this name (its spec file's name); throws for a name not in FAMILIES. */
 export function registered(name: string): Family {

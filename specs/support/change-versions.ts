@@ -3,7 +3,8 @@
 // window of its own write starts, a set-up step evidencing SES-ACV-SHAPE, so a host whose
 // availableChangeVersions is broken blocks those checks instead of failing them. Other checks
 // write in parallel, so a check only knows its write lands at or after (newest before) + 1; it
-// then finds its own item from there and takes the item's own change version.
+// then finds its own item from there and takes the item's own change version. raisedBy is the
+// one judgement of newestChangeVersion here: a write between two reads must raise it.
 import { ensure, expectStatus, type CheckContext } from '../../src/index.js';
 
 export type Versions = { oldestChangeVersion: number; newestChangeVersion: number };
@@ -31,4 +32,24 @@ export async function newestChangeVersion(t: CheckContext, label = 'read newestC
 /** Set-up: the first change version a write made after this call can carry. */
 export async function windowStart(t: CheckContext): Promise<number> {
   return (await newestChangeVersion(t, 'where the window of the write starts (newestChangeVersion + 1)')) + 1;
+}
+
+/**
+ * newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. With the
+ * target to itself: a write of another check in between would raise it for this one (a host that
+ * does not count key changes, say, would pass). Five or six requests: the run waits meanwhile.
+ * Anything the write needs first (its parents) is made before, outside the hold.
+ */
+export async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
+  await t.exclusive('no other request between the reads around the write', () => readsAround(t, what, write, evidences));
+}
+
+async function readsAround(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
+  const before = await newestChangeVersion(t, 'newestChangeVersion before');
+  await t.arrange(what, write, evidences);
+  // A read replica may still answer the old value: that is SES-ACV-MONOTONIC's finding, not this
+  // check's, so "after" is read again (bounded) before the write is said not to have raised it.
+  let after = before;
+  for (let read = 1; read <= 4 && after <= before; read++) after = await newestChangeVersion(t, `newestChangeVersion after (read ${read})`);
+  ensure(after > before, `${what} should raise newestChangeVersion`, { expected: `> ${before}`, observed: after });
 }

@@ -1,20 +1,28 @@
-// Reading the tracked-change lists /deletes and /keyChanges (CONTRACT.md §1.4): both answer arrays of
-// items keyed by id and change version, page with limit/offset and share the same Total-Count,
-// paging-refusal and access rules. The two lists differ only in their item shape and in the write
-// that puts an item there (a delete, a key change), so each is one descriptor here and the checks
-// of both are written once. Making a change and finding it again is set-up for every check but the
-// list's own 200 check: it evidences that requirement (and SES-ACV-SHAPE for the window start).
-import { ensure, expectStatus, totalCount, SESSIONS, type CheckContext, type Exchange, type SessionPayload } from '../../src/index.js';
+// Reading the tracked-change lists /deletes and /keyChanges of any resource (CONTRACT.md §1.4, §5):
+// both answer arrays of items keyed by id and change version, page with limit/offset and share the
+// same Total-Count, paging-refusal and access rules. The two lists differ only in their item shape
+// and in the write that puts an item there (a delete, a key change), so each is one descriptor here
+// (trackedLists) and the checks of both are written once (specs/families/tracked-changes.ts).
+// Making a change and finding it again is set-up for every check but the list's own 200 check: it
+// evidences that requirement (and SES-ACV-SHAPE for the window start).
+//
+// A key change is made the way the resource allows: a session by its own PUT (Session allows key
+// updates); a course offering, whose key is not updatable but holds its session's key, by renaming
+// that session, which ODS cascades into the offering and tracks under the offering's own
+// /keyChanges (CONTRACT.md §5, §6). keyChangeRoute says which, from the descriptors.
+import { ensure, expectStatus, memberAt, requirementIdOf, RESOURCES, totalCount, type AnyResourceDescriptor, type CheckContext, type Exchange } from '../../src/index.js';
 import { expectServes, type ListEndpoint } from './access.js';
 import { windowStart } from './change-versions.js';
 import { eventually } from './eventually.js';
-import { isKey, keyOf, sameId, type Key } from './ids.js';
+import { isKeyLike, sameId, sameTrackedKey, trackedKeyOf, type TrackedKey } from './ids.js';
 import type { Query } from './isolated-set.js';
 import { expectParameterRefused } from './refusals.js';
+import { nameMemberOf, nounOf, SESSIONS_RESOURCE } from './resources.js';
 
+type Payload = Record<string, unknown>;
 export type Tracked = { id?: unknown; changeVersion?: unknown };
-export type Deleted = Tracked & { keyValues?: Partial<Key> };
-export type KeyChange = Tracked & { oldKeyValues?: Partial<Key>; newKeyValues?: Partial<Key> };
+export type Deleted = Tracked & { keyValues?: TrackedKey };
+export type KeyChange = Tracked & { oldKeyValues?: TrackedKey; newKeyValues?: TrackedKey };
 
 /** A change this check made, found again in its list. */
 export interface OwnChange<T extends Tracked = Tracked> {
@@ -24,10 +32,10 @@ export interface OwnChange<T extends Tracked = Tracked> {
   /** The first change version the write could carry (newest before + 1). */
   from: number;
   item: T;
-  /** The natural keys the session had, oldest first (one for a delete, one more per rename). */
-  keys: Key[];
-  /** The session's last payload (the deleted one, or the one after the last rename). */
-  payload: SessionPayload;
+  /** The tracked keys the item had, oldest first (one for a delete, one more per key change). */
+  keys: TrackedKey[];
+  /** The item's last payload (the deleted one, or the one after the last key change). */
+  payload: Payload;
 }
 
 /** What a change-making set-up step leaves behind. */
@@ -36,8 +44,9 @@ export type Made = Pick<OwnChange, 'id' | 'from' | 'keys' | 'payload'>;
 export interface TrackedList extends ListEndpoint {
   /** '/deletes' or '/keyChanges', for titles and messages. */
   name: string;
-  /** The shape rule of every item (CONTRACT.md §1.4), as a predicate and in words. */
-  wellFormed(item: Tracked): boolean;
+  resource: AnyResourceDescriptor;
+  /** The shape rule of every item (CONTRACT.md §1.4): keys of the members and kinds of `like` (this check's own key). */
+  wellFormed(item: Tracked, like: TrackedKey): boolean;
   shape: string;
   /** Set-up: the write that puts an item of this check's own in the list. */
   change(t: CheckContext): Promise<Made>;
@@ -45,47 +54,131 @@ export interface TrackedList extends ListEndpoint {
 
 const isTracked = (i: Tracked): boolean => typeof i.id === 'string' && Number.isSafeInteger(i.changeVersion);
 
-export const DELETES: TrackedList = {
-  name: '/deletes',
-  path: `${SESSIONS}/deletes`,
-  query: { limit: 1 },
-  serves: 'SES-DELETES-200',
-  wellFormed: (i) => isTracked(i) && isKey((i as Deleted).keyValues),
-  shape: '{ id: string, changeVersion: integer, keyValues: { schoolId, schoolYear, sessionName } }',
-  change: (t) => createAndDelete(t),
-};
+/** The key members in words: '{ schoolId, schoolYear, sessionName }'. */
+const keyWords = (d: AnyResourceDescriptor): string => `{ ${Object.keys(trackedKeyOf(d, {})).join(', ')} }`;
 
-export const KEY_CHANGES: TrackedList = {
-  name: '/keyChanges',
-  path: `${SESSIONS}/keyChanges`,
-  query: { limit: 1 },
-  serves: 'SES-KEYCHG-200',
-  wellFormed: (i) => isTracked(i) && isKey((i as KeyChange).oldKeyValues) && isKey((i as KeyChange).newKeyValues),
-  shape: '{ id: string, changeVersion: integer, oldKeyValues: { schoolId, schoolYear, sessionName }, newKeyValues: { … } }',
-  change: (t) => createAndRename(t),
-};
-
-/** Set-up: creates a session, then deletes it. */
-export async function createAndDelete(t: CheckContext): Promise<Made> {
-  const payload = t.gen.build(t.refs);
-  const { id } = await t.sessions.create(payload);
-  const from = await windowStart(t);
-  await t.arrange('DELETE the session', async () => expectStatus(await t.sessions.delete(id), 204), 'SES-DELETE-204-DELETED');
-  return { id, from, keys: [keyOf(payload)], payload };
+/** The two tracked-change lists of a resource. */
+export function trackedLists(d: AnyResourceDescriptor): { deletes: TrackedList; keyChanges: TrackedList } {
+  return {
+    deletes: {
+      name: '/deletes',
+      resource: d,
+      path: `${d.path}/deletes`,
+      query: { limit: 1 },
+      serves: requirementIdOf(d, 'DELETES-200'),
+      claim: d.name,
+      wellFormed: (i, like) => isTracked(i) && isKeyLike((i as Deleted).keyValues, like),
+      shape: `{ id: string, changeVersion: integer, keyValues: ${keyWords(d)} }`,
+      change: (t) => createAndDelete(t, d),
+    },
+    keyChanges: {
+      name: '/keyChanges',
+      resource: d,
+      path: `${d.path}/keyChanges`,
+      query: { limit: 1 },
+      serves: requirementIdOf(d, 'KEYCHG-200'),
+      claim: d.name,
+      wellFormed: (i, like) => isTracked(i) && isKeyLike((i as KeyChange).oldKeyValues, like) && isKeyLike((i as KeyChange).newKeyValues, like),
+      shape: `{ id: string, changeVersion: integer, oldKeyValues: ${keyWords(d)}, newKeyValues: { … } }`,
+      change: (t) => createAndRename(t, 1, d),
+    },
+  };
 }
 
-/** Set-up: creates a session, then changes its sessionName `renames` times; the keys in order. */
-export async function createAndRename(t: CheckContext, renames = 1): Promise<Made> {
-  let payload = t.gen.build(t.refs);
-  const { id } = await t.sessions.create(payload);
-  const keys = [keyOf(payload)];
+/** The sessions lists, for the sessions scenario files (snapshots, list-conditional). */
+export const { deletes: DELETES, keyChanges: KEY_CHANGES } = trackedLists(SESSIONS_RESOURCE);
+
+/** Set-up: creates an item, then deletes it. */
+export async function createAndDelete(t: CheckContext, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<Made> {
+  const r = t.resource(d.name);
+  const payload = await r.prepare();
+  const { id } = await r.create(payload);
+  const from = await windowStart(t);
+  await t.arrange(`DELETE the ${nounOf(d)}`, async () => expectStatus(await r.delete(id), 204), requirementIdOf(d, 'DELETE-204-DELETED'));
+  return { id, from, keys: [trackedKeyOf(d, payload)], payload };
+}
+
+/**
+ * How a resource's natural key changes: by its own PUT (keyUpdatable), or by a key change of a
+ * parent the run creates for it that cascades into it (a session renamed under its course
+ * offering). Undefined when neither: the resource then has no key changes to track.
+ */
+export type KeyChangeRoute =
+  | { by: 'own' }
+  | { by: 'parent'; parent: AnyResourceDescriptor; as: string; via: string };
+
+export function keyChangeRoute(d: AnyResourceDescriptor): KeyChangeRoute | undefined {
+  if (d.keyUpdatable) return { by: 'own' };
+  for (const p of d.prerequisites) {
+    if (p.kind !== 'created') continue;
+    const parent = RESOURCES.find((r) => r.name === p.resource);
+    const dependent = parent?.dependents.find((x) => x.resource === d.name && x.cascadesKeyChange);
+    if (parent?.keyUpdatable && dependent) return { by: 'parent', parent, as: p.as, via: dependent.via };
+  }
+  return undefined;
+}
+
+/**
+ * The same item with its natural key changed. Sessions are the one resource whose key the suite
+ * changes by PUT, and t.gen is the sessions factory that names their run-unique keys.
+ */
+function withKeyChange(t: CheckContext, d: AnyResourceDescriptor, payload: Payload): Payload {
+  if (d.name !== SESSIONS_RESOURCE.name) throw new Error(`the suite has no key-change builder for ${d.name}`);
+  return t.gen.withKeyChange(payload as never) as unknown as Payload;
+}
+
+/** Set-up: PUT `payload` (a key change of `d`) to `id`, evidencing that key changes are accepted. */
+async function putKeyChange(t: CheckContext, d: AnyResourceDescriptor, id: string, payload: Payload, what: string): Promise<void> {
+  await t.arrange(what, async () => expectStatus(await t.resource(d.name).update(id, payload), 204), requirementIdOf(d, 'PUT-KEY-CHANGE-KEEPS-ID'));
+}
+
+/** Set-up: creates an item, then changes its natural key `renames` times; the tracked keys in order. */
+export async function createAndRename(t: CheckContext, renames = 1, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<Made> {
+  const route = keyChangeRoute(d);
+  // A resource whose key neither its own PUT nor a created parent's cascade changes has no key
+  // changes the suite can make (none of the known resources).
+  if (!route) t.skip(`the suite knows no way to change the natural key of ${d.title} (not updatable, no parent whose key change cascades into it)`);
+  const r = t.resource(d.name);
+  if (route.by === 'own') {
+    let payload = await r.prepare();
+    const { id } = await r.create(payload);
+    const keys = [trackedKeyOf(d, payload)];
+    const from = await windowStart(t);
+    for (let i = 0; i < renames; i++) {
+      payload = withKeyChange(t, d, payload);
+      await putKeyChange(t, d, id, payload, `change the ${nameMemberOf(d)} (a key change)`);
+      keys.push(trackedKeyOf(d, payload));
+    }
+    return { id, from, keys, payload };
+  }
+  // The parent is created here so its key can be changed; the item references it.
+  const { parent, as, via } = route;
+  const parentClient = t.resource(parent.name);
+  let parentPayload = await parentClient.prepare();
+  const parentItem = await parentClient.create(parentPayload);
+  let payload = await r.prepare(undefined, { [as]: parentItem });
+  const { id } = await r.create(payload);
+  const keys = [trackedKeyOf(d, payload)];
   const from = await windowStart(t);
   for (let i = 0; i < renames; i++) {
-    payload = t.gen.withKeyChange(payload);
-    await t.arrange('change the sessionName (a key change)', async () => expectStatus(await t.sessions.update(id, payload), 204), 'SES-PUT-KEY-CHANGE-KEEPS-ID');
-    keys.push(keyOf(payload));
+    parentPayload = withKeyChange(t, parent, parentPayload);
+    await putKeyChange(t, parent, parentItem.id, parentPayload, `change the ${nounOf(parent)}'s ${nameMemberOf(parent)} (a key change that cascades into the ${nounOf(d)})`);
+    payload = { ...payload, [via]: { ...(payload[via] as Payload), ...trackedKeyOf(parent, parentPayload) } };
+    await expectCascaded(t, d, id, payload, via, parent);
+    keys.push(trackedKeyOf(d, payload));
   }
   return { id, from, keys, payload };
+}
+
+/** Set-up: the item now holds the parent's new key (the cascade itself is the parent's requirement). */
+async function expectCascaded(t: CheckContext, d: AnyResourceDescriptor, id: string, payload: Payload, via: string, parent: AnyResourceDescriptor): Promise<void> {
+  await t.arrange(`GET the ${nounOf(d)}: it references the ${nounOf(parent)} by its new key`, async () => {
+    const ex = await t.resource(d.name).get(id);
+    expectStatus(ex, 200);
+    const expected = trackedKeyOf(d, payload);
+    const observed = trackedKeyOf(d, ex.json);
+    ensure(sameTrackedKey(observed, expected), `the ${nounOf(parent)}'s key change should carry into the ${nounOf(d)}'s ${via}`, { expected, observed: memberAt(ex.json, via) }, ex);
+  }, requirementIdOf(parent, 'PUT-KEY-CHANGE-CASCADES'));
 }
 
 /** One page of a tracked-change list; asserts 200 and an array. */
@@ -108,12 +201,14 @@ export async function trackedIn<T extends Tracked>(t: CheckContext, list: Tracke
 }
 
 /**
- * The items of `id` listed from change version `from` on, polling briefly until it shows (or until
- * `settled` holds of them); asserts every item read has the list's shape and `id` is listed.
+ * The items of the change `made` listed from its window start on, polling briefly until it shows
+ * (or until `settled` holds of them); asserts every item read has the list's shape and the change
+ * is listed.
  */
-export async function findOwn<T extends Tracked>(t: CheckContext, list: TrackedList, id: string, from: number, settled: (mine: T[]) => boolean = (mine) => mine.length > 0): Promise<T[]> {
+export async function findOwn<T extends Tracked>(t: CheckContext, list: TrackedList, made: Pick<Made, 'id' | 'from' | 'keys'>, settled: (mine: T[]) => boolean = (mine) => mine.length > 0): Promise<T[]> {
+  const { id, from } = made;
   const items = await t.step(`read ${list.name} from change version ${from}`, () => eventually(() => trackedIn<T>(t, list, { minChangeVersion: from }), (all) => settled(all.filter((i) => sameId(i.id, id)))));
-  const bad = items.filter((i) => !list.wellFormed(i));
+  const bad = items.filter((i) => !list.wellFormed(i, made.keys[0]!));
   ensure(bad.length === 0, `every ${list.name} item should have the documented shape`, { expected: list.shape, observed: bad.slice(0, 3) });
   const mine = items.filter((i) => sameId(i.id, id));
   ensure(mine.length > 0, `the check's own change should appear in ${list.name}`, { expected: `an item with id ${id}`, observed: `none of ${items.length} items from change version ${from}` });
@@ -130,7 +225,7 @@ export function onlyItem<T extends Tracked>(list: TrackedList, mine: T[], id: st
 export async function ownChange<T extends Tracked>(t: CheckContext, list: TrackedList): Promise<OwnChange<T>> {
   await expectServes(t, list);
   const made = await list.change(t);
-  const item = await t.arrange(`find the change in ${list.name}`, async () => onlyItem(list, await findOwn<T>(t, list, made.id, made.from), made.id), list.serves);
+  const item = await t.arrange(`find the change in ${list.name}`, async () => onlyItem(list, await findOwn<T>(t, list, made), made.id), list.serves);
   return { ...made, cv: item.changeVersion as number, item };
 }
 

@@ -51,6 +51,11 @@ export const PLACEHOLDERS: Record<string, (d: AnyResourceDescriptor) => string> 
   path: (d) => d.path,
   /** Its collection segment (sessions). */
   collection: (d) => d.name,
+  /**
+   * Its natural key as /deletes and /keyChanges name it: the leaf of each key member, in key order
+   * ({schoolId, schoolYear, sessionName}).
+   */
+  key: (d) => `{${d.naturalKey.map((k) => k.split('.').pop()).join(', ')}}`,
   /** Its singular name as Ed-Fi content types spell it (session): the schema name without 'edFi_'. */
   singular: (d) => d.schema.replace(/^edFi_/, ''),
   /**

@@ -39,10 +39,14 @@ export interface ResourceClient {
   readonly descriptor: AnyResourceDescriptor;
   /** POST and expect 201 with a Location naming the new item: an arrange step (see createEvidences). */
   create(payload: Payload): Promise<CreatedResource<Payload>>;
-  /** A fresh valid payload from the target's fixtures, its parents created first (skips when a required fixture is missing). */
-  prepare(overrides?: Payload): Promise<Payload>;
+  /**
+   * A fresh valid payload from the target's fixtures, its parents created first (skips when a
+   * required fixture is missing). `parents` names already created parents by the prerequisite's
+   * `as` (a check that later changes the parent's key creates it itself and passes it here).
+   */
+  prepare(overrides?: Payload, parents?: GivenParents): Promise<Payload>;
   /** n fresh payloads sharing one set of created parents (a list check's set: one session for all its offerings). */
-  prepareMany(n: number, overrides?: Payload): Promise<Payload[]>;
+  prepareMany(n: number, overrides?: Payload, parents?: GivenParents): Promise<Payload[]>;
   /** prepare, then create. */
   createNew(overrides?: Payload): Promise<CreatedResource<Payload>>;
   get(id: string, spec?: Omit<RequestSpec, 'path' | 'method'>): Promise<Exchange>;
@@ -51,6 +55,9 @@ export interface ResourceClient {
   update(id: string, payload: unknown, options?: WriteOptions): Promise<Exchange>;
   delete(id: string, options?: WriteOptions): Promise<Exchange>;
 }
+
+/** Parents a check created itself, by the prerequisite's `as` ('session'): only their payload is read. */
+export type GivenParents = Readonly<Record<string, Pick<CreatedResource<Payload>, 'payload'>>>;
 
 export interface ResourceClientDeps {
   api: ApiClient;
@@ -152,10 +159,10 @@ function makeClient(descriptor: AnyResourceDescriptor, deps: ResourceClientDeps,
           return { id, location, etag: exchange.headers['etag'], payload, exchange };
         });
       }),
-    async prepare(overrides) {
-      return (await client.prepareMany(1, overrides))[0]!;
+    async prepare(overrides, given) {
+      return (await client.prepareMany(1, overrides, given))[0]!;
     },
-    async prepareMany(n, overrides) {
+    async prepareMany(n, overrides, given) {
       const parents: Payload = {};
       for (const p of descriptor.prerequisites) {
         if (p.kind === 'fixture') {
@@ -163,7 +170,7 @@ function makeClient(descriptor: AnyResourceDescriptor, deps: ResourceClientDeps,
           continue;
         }
         const parent = clientFor(p.resource);
-        const created = await parent.createNew();
+        const created = given?.[p.as] ?? (await parent.createNew());
         // The parent as an Ed-Fi reference holds it: the leaves of its natural key (SessionKey for a session).
         parents[p.as] = Object.fromEntries(parent.descriptor.naturalKey.map((k) => [k.split('.').pop()!, memberAt(created.payload, k)]));
       }

@@ -24,6 +24,8 @@ const NO_CLAIM_REQUIREMENTS = [
   'CO-PUT-403-NO-CLAIM',
   'CO-DELETE-403-NO-CLAIM',
   'CO-PART-403-NO-CLAIM',
+  'CO-DELETES-403-NO-CLAIM',
+  'CO-KEYCHG-403-NO-CLAIM',
 ];
 /** The expired-token check of every resource (the token layer is host-wide). */
 const EXPIRED_TOKEN_REQUIREMENTS = ['SES-AUTH-401-EXPIRED-TOKEN', 'CO-AUTH-401-EXPIRED-TOKEN'];

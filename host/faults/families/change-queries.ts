@@ -382,7 +382,8 @@ export const changeQueryFaults: Fault[] = [
     id: 'FeatureDisabledAnswersNotFound',
     description: 'With change queries disabled, /deletes and /keyChanges answer a generic 404 not-found instead of feature-disabled.',
     models: 'Change-query routes left unregistered when the feature is off, so the router reports an unknown path.',
-    violates: ['SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG'],
+    // Every feature-disabled answer is rewritten, course offerings' lists too.
+    violates: ['SES-CQ-DISABLED-DELETES', 'SES-CQ-DISABLED-KEYCHG', 'CO-CQ-DISABLED-DELETES', 'CO-CQ-DISABLED-KEYCHG'],
     onResponse: (req, res) => {
       const body = responseJson(res);
       return isPlainObject(body) && body.type === 'urn:ed-fi:api:system:configuration:feature-disabled'

@@ -16,13 +16,15 @@ export const UNAUTHENTICATED_REQUIREMENTS = [
   'SES-DELETES-401-UNAUTHENTICATED',
   'SES-KEYCHG-401-UNAUTHENTICATED',
   'SES-PART-401-UNAUTHENTICATED',
-  // Course offerings' (the families "authentication"): the host's authentication is host-wide.
+  // Course offerings' (the families "authentication", "tracked-changes"): the host's authentication is host-wide.
   'CO-GET-401-UNAUTHENTICATED',
   'CO-GETBYID-401-UNAUTHENTICATED',
   'CO-POST-401-UNAUTHENTICATED',
   'CO-PUT-401-UNAUTHENTICATED',
   'CO-DELETE-401-UNAUTHENTICATED',
   'CO-PART-401-UNAUTHENTICATED',
+  'CO-DELETES-401-UNAUTHENTICATED',
+  'CO-KEYCHG-401-UNAUTHENTICATED',
 ];
 
 /** The eight documented operations of the sessions resource (names as in the seeds). */
