@@ -6,8 +6,8 @@ import { courseOfferingFaults } from './families/course-offerings.js';
 import { courseOfferingListFaults } from './families/course-offerings-lists.js';
 import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
 import { courseOfferingValidationFaults } from './families/course-offerings-validation.js';
-import { courseOfferingPagingFaults } from './families/course-offerings-paging.js';
 import { courseOfferingTrackedFaults } from './families/course-offerings-tracked.js';
+import { courseOfferingPagingFaults, courseOfferingTrackedChange500Faults } from './families/course-offerings-paging.js';
 import { cursorFaults } from './families/cursor.js';
 import { consistencyFaults } from './families/consistency.js';
 import { etagFaults } from './families/etag.js';
@@ -44,6 +44,7 @@ export const faults: Fault[] = [
   ...courseOfferingValidationFaults,
   ...courseOfferingPagingFaults,
   ...courseOfferingTrackedFaults,
+  ...courseOfferingTrackedChange500Faults,
 ];
 
 export function findFault(id: string): Fault | undefined {

@@ -5,7 +5,9 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { faults, findFault } from '../../host/faults/catalogue.js';
 import { faithfulSeams } from '../../host/faults/seams.js';
+import { ods73Contract } from '../../src/contract/contract-sources.js';
 import { catalogue } from '../../src/requirements/catalogue/index.js';
+import { courseOfferings } from '../../src/resources/index.js';
 
 const requirementIds = new Set(catalogue.map((r) => r.id));
 
@@ -62,9 +64,9 @@ describe('fault catalogue', () => {
     expect(ops.filter((op) => !findFault(`Http500On${op}`))).toEqual([]);
   });
 
-  it('should elicit a 500 on each by-id and write operation of course offerings with one fault each', () => {
-    // GetCourseOfferings joins them once a check of CO-GET-200-LIST exists to kill its fault.
-    const ops = ['GetCourseOfferingsById', 'PostCourseOffering', 'PutCourseOffering', 'DeleteCourseOfferingById'];
+  it('should elicit a 500 on each operation of course offerings that documents one, with one fault each', () => {
+    const ops = ods73Contract().forResource(courseOfferings.path).filter((o) => o.statuses.includes(500)).map((o) => o.name);
+    expect(ops).toHaveLength(8);
     expect(ops.filter((op) => !findFault(`Http500On${op}`))).toEqual([]);
   });
 
@@ -316,6 +318,24 @@ const probes: Record<string, { observe(host: RunningHost, token: string): Promis
     ],
     faithful: [200, 200, 200],
     faulty: [500, 200, 200],
+  },
+  Http500OnDeletesCourseOfferings: {
+    // Course offerings only: sessions' /deletes and the course-offering /keyChanges still answer.
+    observe: async (host, token) => [
+      (await call(host, token, 'GET', `${COURSE_OFFERINGS}/deletes`)).status,
+      (await call(host, token, 'GET', `${COURSE_OFFERINGS}/keyChanges`)).status,
+      (await call(host, token, 'GET', `${SESSIONS}/deletes`)).status,
+    ],
+    faithful: [200, 200, 200],
+    faulty: [500, 200, 200],
+  },
+  Http500OnKeyChangesCourseOfferings: {
+    observe: async (host, token) => {
+      const res = await call(host, token, 'GET', `${COURSE_OFFERINGS}/keyChanges?limit=5`);
+      return [res.status, (res.json as { type?: string } | undefined)?.type ?? null, (await call(host, token, 'GET', `${SESSIONS}/keyChanges`)).status];
+    },
+    faithful: [200, null, 200],
+    faulty: [500, 'urn:ed-fi:api:system', 200],
   },
   CoNoOpRepostTouchesItem: {
     // A per-host fault that writes through the host beneath it: the identical re-POST gets a new
