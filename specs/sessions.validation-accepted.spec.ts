@@ -24,7 +24,7 @@ import {
 } from '../generators/index.js';
 import { check, describe, Differences, ensure, expectProblem, expectStatus, SESSIONS, type CheckContext, type Exchange } from '../src/index.js';
 import { decideCaseDifference, recordCaseRow, skipUnmet } from './support/catalogue-cases.js';
-import { readItem } from './support/representation.js';
+import { memberNames, readItem } from './support/representation.js';
 
 /** Members the session contract knows, at any depth (everything else sent is "odd"). */
 const KNOWN = new Set([
@@ -49,18 +49,6 @@ function locationId(t: CheckContext, ex: Exchange): Promise<string> {
     ensure(id, 'the Location header should end with the new resource id', { expected: '…/ed-fi/sessions/{id}', observed: location }, ex);
     return id;
   }, 'SES-POST-LOCATION-RESOLVES');
-}
-
-/** Every member name in a JSON value, at any depth. */
-function memberNames(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => memberNames(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      into.add(k);
-      memberNames(v, into);
-    }
-  }
-  return into;
 }
 
 /** Reads the item back and proves the odd part of `sent` did not leak and the session is as meant. */

@@ -17,7 +17,7 @@ import { generatedCasesFor, UNKNOWN_MEMBER, type SchemaCase, type SchemaRule, ty
 import { check, describe, ensure, expectProblem, expectStatus, ProblemType, requirementIdOf, type AnyResourceDescriptor, type CheckContext, type Exchange, type Family } from '../../src/index.js';
 import { expectNoneNamed } from '../support/crud-lists.js';
 import { expectStoredValues, idInLocation } from '../support/crud-values.js';
-import { readItem } from '../support/representation.js';
+import { memberNames, readItem } from '../support/representation.js';
 import { nameMemberOf, nounOf } from '../support/resources.js';
 
 type Body = Record<string, unknown>;
@@ -39,18 +39,6 @@ function templateOf(c: SchemaCase, method: WriteMethod): string {
 /** The refusal: 400 data-validation-failed naming the member where ODS's key is known (expectProblem applies the profile's body rules). */
 function expectRefused(ex: Exchange, c: SchemaCase): void {
   expectProblem(ex, { status: 400, type: ProblemType.dataValidationFailed, paths: c.paths });
-}
-
-/** Every member name in a JSON value, at any depth. */
-function memberNames(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => memberNames(v, into));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      into.add(k);
-      memberNames(v, into);
-    }
-  }
-  return into;
 }
 
 /** The id an accepted POST's Location names: set-up for the read-back, blocked by the Location requirement. */

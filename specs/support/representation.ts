@@ -62,3 +62,15 @@ export function expectUnchanged(before: ItemState, after: ItemState, what: strin
 export function unknownId(t: CheckContext): string {
   return t.decide(Differences.unknownIdFormat) === 'hex32' ? randomUUID().replace(/-/g, '') : randomUUID();
 }
+
+/** Every member name in a JSON value, at any depth (what an accepted odd body must not leave behind). */
+export function memberNames(value: unknown, into = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => memberNames(v, into));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      into.add(k);
+      memberNames(v, into);
+    }
+  }
+  return into;
+}

@@ -11,6 +11,23 @@ import { RESOURCES } from '../../src/resources/index.js';
 
 const dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../specs/families');
 
+type Declared = { id: string; title: string };
+
+/**
+ * A fresh import of the family registry whose check() records into `declared` instead of
+ * declaring a test: vitest's describe/test are not needed to list what a family declares.
+ * The caller undoes the mock (vi.doUnmock) when done.
+ */
+async function familiesRecordingInto(declared: Declared[]): Promise<typeof import('../../specs/families/index.js')> {
+  vi.doMock('../../src/index.js', async (original) => ({
+    ...(await original<typeof import('../../src/index.js')>()),
+    describe: (_name: string, fn: () => void) => fn(),
+    check: (id: string, title: string) => void declared.push({ id, title }),
+  }));
+  vi.resetModules();
+  return import('../../specs/families/index.js');
+}
+
 describe('check families', () => {
   it('registers each family once, with a definition file and a spec file of its name', () => {
     const names = FAMILIES.map((f) => f.name);
@@ -31,15 +48,8 @@ describe('check families', () => {
   });
 
   it('declares checks under each resource prefix, the same scenarios for each resource', async () => {
-    const declared: Array<{ id: string; title: string }> = [];
-    // Collect what check() is called with; vitest's describe/test are not needed to list them.
-    vi.doMock('../../src/index.js', async (original) => ({
-      ...(await original<typeof import('../../src/index.js')>()),
-      describe: (_name: string, fn: () => void) => fn(),
-      check: (id: string, title: string) => void declared.push({ id, title }),
-    }));
-    vi.resetModules();
-    const { FAMILIES: fresh } = await import('../../specs/families/index.js');
+    const declared: Declared[] = [];
+    const { FAMILIES: fresh } = await familiesRecordingInto(declared);
     // The validation family's checks are the cases generated from each resource's own schema, so
     // they differ by resource; every other family declares the same scenarios for each.
     for (const family of fresh.filter((f) => f.name !== 'validation')) for (const resource of RESOURCES) family.checks(resource);
@@ -51,14 +61,8 @@ describe('check families', () => {
   });
 
   it('declares one validation check per generated case and method, its title naming the case, under the resource prefix', async () => {
-    const declared: Array<{ id: string; title: string }> = [];
-    vi.doMock('../../src/index.js', async (original) => ({
-      ...(await original<typeof import('../../src/index.js')>()),
-      describe: (_name: string, fn: () => void) => fn(),
-      check: (id: string, title: string) => void declared.push({ id, title }),
-    }));
-    vi.resetModules();
-    const { registered: fresh } = await import('../../specs/families/index.js');
+    const declared: Declared[] = [];
+    const { registered: fresh } = await familiesRecordingInto(declared);
     const { generatedCasesFor } = await import('../../generators/index.js');
     for (const resource of RESOURCES) {
       declared.length = 0;

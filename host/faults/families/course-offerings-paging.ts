@@ -12,6 +12,8 @@ import { COURSE_OFFERINGS_PATH, courseOfferingOperationOf, courseOfferingsPathOf
 import {
   decodePageToken,
   editPageToken,
+  editPartitionTokens,
+  overlappingPartitions,
   idFromLocation,
   intParam,
   isPlainObject,
@@ -66,13 +68,6 @@ function pageLength(res: HostResponse): number | undefined {
 
 function limitProblem(req: HostRequest): HostResponse {
   return parameterValidationFailed(req.correlationId, 'The request construction was invalid.', ['Limit must be a value between 0 and 499.']);
-}
-
-/** Rewrites the pageTokens array of a partitions body. */
-function editPartitionTokens(res: HostResponse, edit: (tokens: string[]) => string[]): HostResponse {
-  const body = responseJson(res);
-  if (!isPlainObject(body) || !Array.isArray(body.pageTokens)) return res;
-  return { ...res, body: { ...body, pageTokens: edit(body.pageTokens.map(String)) } };
 }
 
 // ---- CoNoOpRepostTouchesItem: an identical re-POST writes the row anyway --------------------
@@ -254,13 +249,7 @@ export const courseOfferingPagingFaults: Fault[] = [
     violates: ['CO-PART-WALK'],
     onResponse: (req, res) =>
       isPartitions(req)
-        ? editPartitionTokens(res, (tokens) => {
-            const starts = tokens.map((t) => decodePageToken(t)?.min);
-            return tokens.map((t, i) => {
-              const next = starts[i + 1];
-              return next === undefined ? t : editPageToken(t, (r) => ({ ...r, max: next }));
-            });
-          })
+        ? overlappingPartitions(res)
         : res,
   },
   {

@@ -6,6 +6,8 @@ import type { Fault } from '../types.js';
 import {
   decodePageToken,
   editPageToken,
+  editPartitionTokens,
+  overlappingPartitions,
   intParam,
   isOperation,
   isPlainObject,
@@ -23,13 +25,6 @@ const isPartitions = (req: HostRequest): boolean => isOperation(req, 'GetSession
 function editNextPageToken(res: HostResponse, edit: (range: { min: number; max: number | undefined }) => { min: number; max: number | undefined }): HostResponse {
   const token = responseHeader(res, 'Next-Page-Token');
   return token === undefined ? res : withResponseHeader(res, 'Next-Page-Token', editPageToken(token, edit));
-}
-
-/** Rewrites the pageTokens array of a partitions body. */
-function editPartitionTokens(res: HostResponse, edit: (tokens: string[]) => string[]): HostResponse {
-  const body = responseJson(res);
-  if (!isPlainObject(body) || !Array.isArray(body.pageTokens)) return res;
-  return { ...res, body: { ...body, pageTokens: edit(body.pageTokens.map(String)) } };
 }
 
 function numberProblem(req: HostRequest): HostResponse {
@@ -145,13 +140,7 @@ export const cursorFaults: Fault[] = [
     violates: ['SES-PART-WALK'],
     onResponse: (req, res) =>
       isPartitions(req)
-        ? editPartitionTokens(res, (tokens) => {
-            const starts = tokens.map((t) => decodePageToken(t)?.min);
-            return tokens.map((t, i) => {
-              const next = starts[i + 1];
-              return next === undefined ? t : editPageToken(t, (r) => ({ ...r, max: next }));
-            });
-          })
+        ? overlappingPartitions(res)
         : res,
   },
   {

@@ -254,3 +254,21 @@ export function editPageToken(token: string, edit: (range: CursorRange) => Curso
   const range = decodePageToken(token);
   return range === undefined ? token : encodePageToken(edit(range));
 }
+
+/** Rewrites the pageTokens array of a partitions body. */
+export function editPartitionTokens(res: HostResponse, edit: (tokens: string[]) => string[]): HostResponse {
+  const body = responseJson(res);
+  if (!isPlainObject(body) || !Array.isArray(body.pageTokens)) return res;
+  return { ...res, body: { ...body, pageTokens: edit(body.pageTokens.map(String)) } };
+}
+
+/** Partition tokens whose ranges each end at the next partition's first item, inclusive: neighbours share an item. */
+export function overlappingPartitions(res: HostResponse): HostResponse {
+  return editPartitionTokens(res, (tokens) => {
+    const starts = tokens.map((t) => decodePageToken(t)?.min);
+    return tokens.map((t, i) => {
+      const next = starts[i + 1];
+      return next === undefined ? t : editPageToken(t, (r) => ({ ...r, max: next }));
+    });
+  });
+}
