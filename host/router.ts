@@ -26,7 +26,7 @@ import {
   postCourseOffering,
   putCourseOffering,
 } from './routes/course-offerings/index.js';
-import { deleteSectionById, getSectionById, postSection } from './routes/sections/index.js';
+import { deleteSectionById, getSectionById, listSections, postSection } from './routes/sections/index.js';
 import { openApiDocument } from './openapi/index.js';
 import { availableChangeVersions, listSessions, sessionDeletes, sessionKeyChanges, sessionPartitions } from './queries/index.js';
 
@@ -111,8 +111,8 @@ export function buildRoutes(deps: RouterDependencies): Route[] {
       },
       otherMethod: itemMethodNotAllowed,
     },
-    // Sections only as a course offering's dependent: no GET-many, PUT or tracked changes.
-    { pattern: dataPath('sections'), authenticated: true, methods: { POST: plain(postSection) }, otherMethod: collectionMethodNotAllowed },
+    // Sections only as a course offering's dependent: no PUT, /partitions or tracked changes.
+    { pattern: dataPath('sections'), authenticated: true, methods: { GET: plain(listSections), POST: plain(postSection) }, otherMethod: collectionMethodNotAllowed },
     {
       pattern: dataPath('sections', '/([^/]+)'),
       authenticated: true,

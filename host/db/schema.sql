@@ -14,6 +14,7 @@ CREATE SEQUENCE changes.changeversionsequence START WITH 1;
 -- GET-many order in 7.3 is the hidden AggregateId: an int sequence per table starting at int.MinValue.
 CREATE SEQUENCE edfi.session_aggregateid_seq AS integer MINVALUE -2147483648 START WITH -2147483648;
 CREATE SEQUENCE edfi.courseoffering_aggregateid_seq AS integer MINVALUE -2147483648 START WITH -2147483648;
+CREATE SEQUENCE edfi.section_aggregateid_seq AS integer MINVALUE -2147483648 START WITH -2147483648;
 
 CREATE TABLE edfi.descriptor (
   descriptorid      SERIAL PRIMARY KEY,
@@ -161,6 +162,7 @@ CREATE TABLE edfi.section (
   schoolyear               SMALLINT     NOT NULL,
   sessionname              VARCHAR(60)  NOT NULL,
   sectionname              VARCHAR(100),
+  aggregateid              INTEGER      NOT NULL DEFAULT nextval('edfi.section_aggregateid_seq') UNIQUE,
   id                       UUID         NOT NULL DEFAULT gen_random_uuid() UNIQUE,
   createdate               TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
   lastmodifieddate         TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),

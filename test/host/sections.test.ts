@@ -1,5 +1,5 @@
 // ed-fi/sections on the reference host, served only as a course offering's dependent: POST upsert
-// by natural key (201 then 200), GET by id, DELETE by id, the required members, an unresolved
+// by natural key (201 then 200), GET by id, GET-many filtered by identifier, DELETE by id, the required members, an unresolved
 // course offering, the claims; and what it is there for: a referenced course offering's DELETE
 // answers 409 dependent-item-exists and leaves the offering, and a session rename reaches the
 // section through the offering (ON UPDATE CASCADE, as in ODS).
@@ -55,6 +55,17 @@ describe('ed-fi/sections', () => {
     expect(read.headers.etag).toBe(again.headers.etag);
     expect((await t.api({ method: 'DELETE', path })).status).toBe(204);
     expect((await t.api({ path })).status).toBe(404);
+  });
+
+  it('lists sections filtered by their identifier (what a sweep looks a lost POST up by), and refuses PUT on the collection', async () => {
+    const { offering } = await newOffering();
+    const body = sectionBody(offering.body);
+    const created = await t.api({ method: 'POST', path: SECTIONS, body });
+    const listed = await t.api({ path: `${SECTIONS}?sectionIdentifier=${encodeURIComponent(body.sectionIdentifier)}&schoolId=${body.courseOfferingReference.schoolId}` });
+    expect(listed.status).toBe(200);
+    expect(listed.json.map((s: { id: string }) => s.id)).toEqual([idOf(created.headers.location)]);
+    expect((await t.api({ path: `${SECTIONS}?sectionIdentifier=no-such-section` })).json).toEqual([]);
+    expect((await t.api({ method: 'PUT', path: SECTIONS, body: {} })).status).toBe(405);
   });
 
   it('requires sectionIdentifier and courseOfferingReference, and answers an unknown offering with 409 unresolved-reference', async () => {

@@ -1,7 +1,8 @@
 // ed-fi/sections, served minimally: POST (upsert by natural key: 201 new, 200 existing), GET by
 // id and DELETE by id, with the same claim, ed-org and If-Match rules as the other writable
-// resources. The host serves sections only so that a course offering can have a dependent that
-// blocks its DELETE (routes/course-offerings/item.ts); no GET-many, PUT or tracked changes.
+// resources (GET-many is index.ts over table.ts). The host serves sections only so that a course
+// offering can have a dependent that blocks its DELETE (routes/course-offerings/item.ts); no PUT,
+// /partitions or tracked changes.
 import { authorizeResourceAction, authorizeSessionSchools } from '../../auth/authorize.js';
 import { etagFromTimestamp, quoteEtag } from '../../http/etag.js';
 import { constructedIncorrectly, dataValidationFailed, notFound, notFoundGeneric, unresolvedReference } from '../../http/problems.js';
@@ -10,29 +11,12 @@ import type { HostContext, HostRequest, HostResponse } from '../../http/types.js
 import { ifNoneMatchHits } from '../../queries/list-etag.js';
 import { readJsonBody } from '../../validation/json-body.js';
 import { validateSectionBody } from '../../validation/section-body.js';
-import { link } from '../dependencies/resources.js';
 import { checkIfMatch } from '../sessions/preconditions.js';
 import { ID_IN_BODY_MESSAGE, UNIQUE_VIOLATION, pgErrorCode } from '../sessions/write-common.js';
+import { authorizeSectionsRead, sectionTable } from './table.js';
 import { deleteSection, findSectionById, findSectionByKey, insertSection, offeringExists, updateSectionName, type StoredSection } from './store.js';
 
 export const SECTIONS_PATH = '/data/v3/ed-fi/sections';
-
-function render(s: StoredSection): Record<string, unknown> {
-  return {
-    id: s.rid,
-    sectionIdentifier: s.sectionIdentifier,
-    courseOfferingReference: {
-      localCourseCode: s.localCourseCode,
-      schoolId: s.schoolId,
-      schoolYear: s.schoolYear,
-      sessionName: s.sessionName,
-      link: link('CourseOffering', 'courseOfferings', s.offeringRid),
-    },
-    ...(s.sectionName === null ? {} : { sectionName: s.sectionName }),
-    _etag: etagFromTimestamp(s.lastModified),
-    _lastModifiedDate: `${s.lastModified.replace(' ', 'T')}Z`,
-  };
-}
 
 async function upsert(req: HostRequest, ctx: HostContext): Promise<HostResponse> {
   const denied = authorizeResourceAction(req, 'section', 'create');
@@ -81,16 +65,17 @@ export async function postSection(req: HostRequest, ctx: HostContext): Promise<H
 export async function getSectionById(req: HostRequest, ctx: HostContext, rawId: string): Promise<HostResponse> {
   const id = parseResourceId(rawId);
   if (!id) return notFoundGeneric(req.correlationId);
-  const denied = authorizeResourceAction(req, 'section', 'read');
+  const denied = authorizeSectionsRead(req);
   if (denied) return denied;
-  const stored = await findSectionById(ctx.db, id);
-  if (!stored) return notFound(req.correlationId, 'The specified item could not be found.');
-  const outsideClaim = authorizeSessionSchools(req, [stored.schoolId]);
+  const { rows } = await ctx.db.query<Record<string, unknown>>(`SELECT ${sectionTable.columns} FROM ${sectionTable.from} WHERE s.id = $1::uuid`, [id]);
+  if (rows.length === 0) return notFound(req.correlationId, 'The specified item could not be found.');
+  const outsideClaim = authorizeSessionSchools(req, [Number(rows[0].schoolid)]);
   if (outsideClaim) return outsideClaim;
-  const etag = etagFromTimestamp(stored.lastModified);
+  const body = sectionTable.render(rows[0]);
+  const etag = String(body._etag);
   const headers = { ETag: quoteEtag(etag) };
   if (ifNoneMatchHits(req.headers['if-none-match'], etag)) return { status: 304, headers };
-  return { status: 200, headers, body: render(stored) };
+  return { status: 200, headers, body };
 }
 
 export async function deleteSectionById(req: HostRequest, ctx: HostContext, rawId: string): Promise<HostResponse> {

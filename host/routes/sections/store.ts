@@ -6,33 +6,26 @@ import type { SectionInput } from '../../validation/section-body.js';
 export interface StoredSection extends SectionInput {
   /** Dashed UUID. */
   id: string;
-  /** 32 lowercase hex digits, as the API renders ids. */
-  rid: string;
-  /** The referenced course offering's id, rendered (for its link). */
-  offeringRid: string;
   /** lastmodifieddate as text with microseconds (the ETag source). */
   lastModified: string;
 }
 
 const SELECT = `
-  SELECT s.id::text AS id, replace(s.id::text, '-', '') AS rid, s.sectionidentifier, s.localcoursecode, s.schoolid,
+  SELECT s.id::text AS id, s.sectionidentifier, s.localcoursecode, s.schoolid,
          s.schoolyear::int AS schoolyear, s.sessionname, s.sectionname,
-         to_char(s.lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lastmodified, replace(o.id::text, '-', '') AS offering_rid
-  FROM edfi.section s
-  JOIN edfi.courseoffering o ON o.localcoursecode = s.localcoursecode AND o.schoolid = s.schoolid AND o.schoolyear = s.schoolyear AND o.sessionname = s.sessionname`;
+         to_char(s.lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS.US') AS lastmodified
+  FROM edfi.section s`;
 
 function fromRow(row: Record<string, any> | undefined): StoredSection | undefined {
   if (!row) return undefined;
   return {
     id: row.id,
-    rid: row.rid,
     sectionIdentifier: row.sectionidentifier,
     localCourseCode: row.localcoursecode,
     schoolId: Number(row.schoolid),
     schoolYear: Number(row.schoolyear),
     sessionName: row.sessionname,
     sectionName: row.sectionname ?? null,
-    offeringRid: row.offering_rid,
     lastModified: row.lastmodified,
   };
 }
@@ -44,7 +37,7 @@ export async function findSectionById(db: Db, id: string, forUpdate = false): Pr
 
 export async function findSectionByKey(db: Db, key: SectionInput): Promise<StoredSection | undefined> {
   const { rows } = await db.query(
-    `${SELECT} WHERE s.sectionidentifier = $1 AND s.localcoursecode = $2 AND s.schoolid = $3 AND s.schoolyear = $4 AND s.sessionname = $5 FOR UPDATE OF s`,
+    `${SELECT} WHERE s.sectionidentifier = $1 AND s.localcoursecode = $2 AND s.schoolid = $3 AND s.schoolyear = $4 AND s.sessionname = $5 FOR UPDATE`,
     [key.sectionIdentifier, key.localCourseCode, key.schoolId, key.schoolYear, key.sessionName],
   );
   return fromRow(rows[0]);

@@ -131,7 +131,7 @@ describe('the generic resource client', () => {
       step: async <T>(name: string, fn: () => T | Promise<T>) => (steps.push(name), fn()),
     };
     const client = await setUpClient(setUpDeps, 'sections');
-    // The host serves no GET-many of sections (405): anything but a 404 counts as served.
+    // The host serves sections (its GET-many answers 200): the check goes on.
     expect(steps).toEqual(['ask whether the target serves /ed-fi/sections']);
     // A seed of its own: the checks above already created this seed's first session.
     const offering = await resourceClients({ ...deps, seed: 4242 })('courseOfferings').createNew();
