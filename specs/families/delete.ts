@@ -74,8 +74,8 @@ export const deletion: Family = {
           const as = dependents.descriptor.prerequisites.find((p) => p.kind === 'created' && p.resource === d.name);
           if (!as || as.kind !== 'created') throw new Error(`${blocking.resource} does not reference ${d.name} through a created prerequisite`);
           await dependents.create(await dependents.prepare(undefined, { [as.as]: created }));
-          const before = await readItem(t, created.id, `read ${d.title} before the DELETE`, d);
-          const ex = await t.step(`DELETE ${d.title}`, () => t.resource(d.name).delete(created.id));
+          const before = await readItem(t, created.id, `read the ${noun} before the DELETE`, d);
+          const ex = await t.step(`DELETE the ${noun}`, () => t.resource(d.name).delete(created.id));
           expectProblem(ex, { status: 409, type: ProblemType.dependentItemExists });
           expectUnchanged(before, await readAfter(t, created.id, 'after the refused DELETE', d), `a refused DELETE should leave the ${noun} unchanged`);
         },
