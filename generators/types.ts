@@ -55,6 +55,21 @@ export interface CourseOfferingPayload {
   instructionalTimePlanned?: number;
 }
 
+/** The natural key of a course offering, as an Ed-Fi courseOfferingReference holds it. */
+export interface CourseOfferingKey {
+  localCourseCode: string;
+  schoolId: number;
+  schoolYear: number;
+  sessionName: string;
+}
+
+/** A POST body for `ed-fi/sections` as the suite sends it: only ever set-up, a course offering's dependent (edFi_section's required members and sectionName). */
+export interface SectionPayload {
+  sectionIdentifier: string;
+  courseOfferingReference: CourseOfferingKey;
+  sectionName?: string;
+}
+
 /** The natural key of a session (CONTRACT.md §6). */
 export interface SessionKey {
   schoolId: number;

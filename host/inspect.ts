@@ -1,6 +1,6 @@
 // Test-only inspection of a running host, for the self-test's persona matrix: every access token
 // the host handed out (as the client received it, after any fault rewrote it), so outputs can be
-// searched for fragments of them; and the sessions and course offerings stored right now, so a run
+// searched for fragments of them; and the sessions, course offerings and sections stored right now, so a run
 // can be checked for leftovers. Nothing here changes what the host answers.
 import type { Db } from './db/db.js';
 import type { HostRequest, HostResponse } from './http/types.js';
@@ -8,14 +8,14 @@ import type { HostRequest, HostResponse } from './http/types.js';
 export interface StoredItem {
   /** As the API renders it: 32 lowercase hex digits. */
   id: string;
-  /** The natural-key name: sessionName, or localCourseCode for a course offering. */
+  /** The natural-key name: sessionName, localCourseCode for a course offering, sectionIdentifier for a section. */
   name: string;
 }
 
 export interface HostInspector {
   /** Every access_token a 200 from POST /oauth/token carried, oldest first. */
   issuedTokens(): readonly string[];
-  storedItems(): Promise<{ sessions: StoredItem[]; courseOfferings: StoredItem[] }>;
+  storedItems(): Promise<{ sessions: StoredItem[]; courseOfferings: StoredItem[]; sections: StoredItem[] }>;
 }
 
 function isTokenRequest(req: HostRequest): boolean {
@@ -46,6 +46,7 @@ export function inspectHost(db: Db, dispatch: (req: HostRequest) => Promise<Host
       storedItems: async () => ({
         sessions: await items('SELECT id::text AS id, sessionname AS name FROM edfi.session ORDER BY aggregateid'),
         courseOfferings: await items('SELECT id::text AS id, localcoursecode AS name FROM edfi.courseoffering ORDER BY aggregateid'),
+        sections: await items('SELECT id::text AS id, sectionidentifier AS name FROM edfi.section ORDER BY createdate, id'),
       }),
     },
     dispatch: async (req) => {

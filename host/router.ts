@@ -26,6 +26,7 @@ import {
   postCourseOffering,
   putCourseOffering,
 } from './routes/course-offerings/index.js';
+import { deleteSectionById, getSectionById, listSections, postSection } from './routes/sections/index.js';
 import { openApiDocument } from './openapi/index.js';
 import { availableChangeVersions, listSessions, sessionDeletes, sessionKeyChanges, sessionPartitions } from './queries/index.js';
 
@@ -107,6 +108,17 @@ export function buildRoutes(deps: RouterDependencies): Route[] {
         GET: (req, ctx, [id]) => getCourseOfferingById(req, ctx, id),
         PUT: (req, ctx, [id]) => putCourseOffering(req, ctx, id),
         DELETE: (req, ctx, [id]) => deleteCourseOfferingById(req, ctx, id),
+      },
+      otherMethod: itemMethodNotAllowed,
+    },
+    // Sections only as a course offering's dependent: no PUT, /partitions or tracked changes.
+    { pattern: dataPath('sections'), authenticated: true, methods: { GET: plain(listSections), POST: plain(postSection) }, otherMethod: collectionMethodNotAllowed },
+    {
+      pattern: dataPath('sections', '/([^/]+)'),
+      authenticated: true,
+      methods: {
+        GET: (req, ctx, [id]) => getSectionById(req, ctx, id),
+        DELETE: (req, ctx, [id]) => deleteSectionById(req, ctx, id),
       },
       otherMethod: itemMethodNotAllowed,
     },

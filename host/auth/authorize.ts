@@ -10,7 +10,7 @@ import { authorizationDenied } from '../http/problems.js';
 export type SessionAction = 'create' | 'read' | 'update' | 'delete';
 
 /** The claim segment of each writable resource, as ODS names it (`…/claims/ed-fi/{name}`). */
-export type ResourceClaim = 'session' | 'courseOffering';
+export type ResourceClaim = 'session' | 'courseOffering' | 'section';
 
 function claimUri(resource: ResourceClaim): string {
   return `http://ed-fi.org/identity/claims/ed-fi/${resource}`;

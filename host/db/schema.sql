@@ -14,6 +14,7 @@ CREATE SEQUENCE changes.changeversionsequence START WITH 1;
 -- GET-many order in 7.3 is the hidden AggregateId: an int sequence per table starting at int.MinValue.
 CREATE SEQUENCE edfi.session_aggregateid_seq AS integer MINVALUE -2147483648 START WITH -2147483648;
 CREATE SEQUENCE edfi.courseoffering_aggregateid_seq AS integer MINVALUE -2147483648 START WITH -2147483648;
+CREATE SEQUENCE edfi.section_aggregateid_seq AS integer MINVALUE -2147483648 START WITH -2147483648;
 
 CREATE TABLE edfi.descriptor (
   descriptorid      SERIAL PRIMARY KEY,
@@ -149,6 +150,28 @@ CREATE TABLE edfi.courseoffering (
   FOREIGN KEY (coursecode, educationorganizationid) REFERENCES edfi.course (coursecode, educationorganizationid)
 );
 
+-- A dependent of course offering, served only so that a course-offering DELETE can meet one: its
+-- key holds the offering's key, which follows the offering's key change (ON UPDATE CASCADE, as ODS's
+-- FK_Section_CourseOffering: the offering's key changes when its session is renamed), and its
+-- existence blocks an offering DELETE (no ON DELETE action → the API answers 409
+-- dependent-item-exists). Not tracked: the host serves no /deletes or /keyChanges for it.
+CREATE TABLE edfi.section (
+  sectionidentifier        VARCHAR(255) NOT NULL,
+  localcoursecode          VARCHAR(60)  NOT NULL,
+  schoolid                 BIGINT       NOT NULL,
+  schoolyear               SMALLINT     NOT NULL,
+  sessionname              VARCHAR(60)  NOT NULL,
+  sectionname              VARCHAR(100),
+  aggregateid              INTEGER      NOT NULL DEFAULT nextval('edfi.section_aggregateid_seq') UNIQUE,
+  id                       UUID         NOT NULL DEFAULT gen_random_uuid() UNIQUE,
+  createdate               TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+  lastmodifieddate         TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
+  changeversion            BIGINT       NOT NULL DEFAULT nextval('changes.changeversionsequence'),
+  PRIMARY KEY (sectionidentifier, localcoursecode, schoolid, schoolyear, sessionname),
+  FOREIGN KEY (localcoursecode, schoolid, schoolyear, sessionname)
+    REFERENCES edfi.courseoffering (localcoursecode, schoolid, schoolyear, sessionname) ON UPDATE CASCADE
+);
+
 -- Tracked changes, as ODS's tracked_changes_edfi.session: a delete writes old keys with null new
 -- keys; a key change writes old and new keys. Both draw a change version.
 CREATE TABLE tracked_changes_edfi.session (
@@ -201,6 +224,8 @@ END $$ LANGUAGE plpgsql;
 CREATE TRIGGER session_bump_changeversion BEFORE UPDATE ON edfi.session
   FOR EACH ROW EXECUTE FUNCTION changes.bump_changeversion();
 CREATE TRIGGER courseoffering_bump_changeversion BEFORE UPDATE ON edfi.courseoffering
+  FOR EACH ROW EXECUTE FUNCTION changes.bump_changeversion();
+CREATE TRIGGER section_bump_changeversion BEFORE UPDATE ON edfi.section
   FOR EACH ROW EXECUTE FUNCTION changes.bump_changeversion();
 
 CREATE FUNCTION tracked_changes_edfi.session_tracked() RETURNS trigger AS $$

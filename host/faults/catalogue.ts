@@ -3,6 +3,7 @@
 import { authFaults } from './families/auth.js';
 import { changeQueryFaults } from './families/change-queries.js';
 import { courseOfferingFaults } from './families/course-offerings.js';
+import { courseOfferingDependentFaults } from './families/course-offerings-dependents.js';
 import { courseOfferingListFaults } from './families/course-offerings-lists.js';
 import { courseOfferingAuthFaults } from './families/course-offerings-auth.js';
 import { courseOfferingValidationFaults } from './families/course-offerings-validation.js';
@@ -45,6 +46,7 @@ export const faults: Fault[] = [
   ...courseOfferingPagingFaults,
   ...courseOfferingTrackedFaults,
   ...courseOfferingTrackedChange500Faults,
+  ...courseOfferingDependentFaults,
 ];
 
 export function findFault(id: string): Fault | undefined {

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { ConfigInvalidError } from '../errors.js';
 import { createAjv } from '../contract/ajv.js';
 import { closest } from '../requirements/closest.js';
-import { RESOURCES } from '../resources/index.js';
+import { isSetUpOnly, RESOURCES } from '../resources/index.js';
 import { DEFAULTS, SETTING_SOURCES, type SettingKey, type Settings } from './settings.js';
 import schema from './schema.json' with { type: 'json' };
 
@@ -119,6 +119,11 @@ function unknownResources(names: readonly string[] | undefined, origin: Origin):
   const known: string[] = RESOURCES.map((r) => r.name);
   const unknown = (names ?? []).filter((name) => !known.includes(name));
   if (!unknown.length) return [];
+  // A resource the suite only creates as set-up (sections) is known, but not something to check.
+  const setUp = unknown.filter(isSetUpOnly);
+  if (setUp.length === unknown.length) {
+    return [`${where(['resources'], origin)}: ${setUp.map((name) => `'${name}'`).join(', ')} ${setUp.length > 1 ? 'are' : 'is'} only created as another resource's set-up, never checked; the suite checks ${known.join(', ')}`];
+  }
   const hint = unknown.length === 1 ? closest(unknown[0]!, known) : undefined;
   const listed = unknown.map((name) => `'${name}'`).join(', ');
   return [`${where(['resources'], origin)}: unknown resource${unknown.length > 1 ? 's' : ''} ${listed}${hint ? ` (did you mean '${hint}'?)` : ''}; the suite knows ${known.join(', ')}`];

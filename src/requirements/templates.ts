@@ -7,7 +7,7 @@
 // check ids, baselines and Allure history do not move.
 import type { OperationKind } from '../contract/contract.js';
 import { ods73Contract } from '../contract/contract-sources.js';
-import { RESOURCES, type AnyResourceDescriptor } from '../resources/index.js';
+import { RESOURCES, resourceByName, type AnyResourceDescriptor } from '../resources/index.js';
 import { SEED_PAIRS } from './seed-pairs.js';
 import type { Area, Level, Profile, Requirement } from './types.js';
 
@@ -58,6 +58,14 @@ export const PLACEHOLDERS: Record<string, (d: AnyResourceDescriptor) => string> 
   key: (d) => `{${d.naturalKey.map((k) => k.split('.').pop()).join(', ')}}`,
   /** Its singular name as Ed-Fi content types spell it (session): the schema name without 'edFi_'. */
   singular: (d) => d.schema.replace(/^edFi_/, ''),
+  /**
+   * The resource whose items reference it and block its DELETE, with its article (a course
+   * offering); 'an item of another resource' when it has none (its check then skips).
+   */
+  dependent: (d) => {
+    const blocking = d.dependents.find((x) => x.blocksDelete);
+    return (blocking && resourceByName(blocking.resource)?.title) ?? 'an item of another resource';
+  },
   /**
    * Where its documented statuses come from: the seeds for the resource they cover (seed), the
    * committed OpenAPI contract for the others (openapi).

@@ -1,7 +1,7 @@
 // The courseOfferings descriptor: ODS/API 7.3 ed-fi/courseOfferings. An offering references an
 // existing course and school (discovered, never created) and a session the run creates first; its
 // natural key includes that session's key, so a session key change cascades into it. Its own key
-// is not updatable by PUT (no x-Ed-Fi-isUpdatable in the contract).
+// is not updatable by PUT (no x-Ed-Fi-isUpdatable in the contract). Sections depend on it.
 import { createCourseOfferingFactory, withOfferingNonKeyChange, type CourseOfferingPayload, type SessionKey } from '../../generators/index.js';
 import { COURSE_OFFERINGS } from '../contract/operations.js';
 import type { ResourceDescriptor } from './types.js';
@@ -28,6 +28,9 @@ export const courseOfferings: ResourceDescriptor<CourseOfferingPayload, { sessio
   nonKeyChange: withOfferingNonKeyChange,
   isolation: ['instructionalTimePlanned', 'localCourseTitle'],
   runName: { member: 'localCourseCode', lookup: [{ param: 'schoolId', member: 'schoolReference.schoolId' }] },
-  // Sections reference course offerings, but the suite does not cover sections.
-  dependents: [],
+  // A section references its course offering (set-up only: src/resources/sections.ts). ODS's
+  // FK_Section_CourseOffering is ON UPDATE CASCADE (the offering's key follows its session's key
+  // change, and the section's follows the offering's) and has no ON DELETE action (a referenced
+  // offering's DELETE answers 409 dependent-item-exists).
+  dependents: [{ resource: 'sections', via: 'courseOfferingReference', cascadesKeyChange: true, blocksDelete: true }],
 };

@@ -1,11 +1,11 @@
 // The documented (operation, status) pairs of a resource as the suite can elicit them. The contract
 // says what a target documents; whether a check can make a correct host answer a pair also depends
 // on what the suite knows. A DELETE's 409 (dependent-item-exists) needs an item of another resource
-// that references the one deleted: sessions have one the suite creates (a course offering), while
-// nothing the suite knows references a course offering (sections do in ODS; the suite does not
-// cover them). Such a pair is marked 'no-dependent', so the report shows it as not elicitable
-// here instead of as a gap in the checks (not-elicited) or as elicited. Decided from the
-// descriptor's dependents, so a resource that gains a delete-blocking dependent flips back.
+// that references the one deleted: sessions have one (a course offering), course offerings have
+// one (a section, created only as set-up: src/resources/sections.ts). For a resource without such a
+// dependent the pair is marked 'no-dependent', so the report shows it as not elicitable here
+// instead of as a gap in the checks (not-elicited) or as elicited. Decided from the descriptor's
+// dependents, so a resource that gains a delete-blocking dependent flips back by itself.
 import type { Contract, DocumentedPair } from '../contract/contract.js';
 import type { AnyResourceDescriptor } from './types.js';
 

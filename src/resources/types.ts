@@ -6,8 +6,12 @@
 import type { FixtureCapability } from '../fixtures/discover.js';
 import type { SessionRefs } from '../runtime/refs.js';
 
-/** The suite's short name of a resource: the collection segment of its path (also the ledger's name). */
-export type ResourceName = 'sessions' | 'courseOfferings';
+/**
+ * The suite's short name of a resource: the collection segment of its path (also the ledger's
+ * name). 'sections' is set-up only (src/resources/index.ts SET_UP_RESOURCES): created as a course
+ * offering's dependent, never checked.
+ */
+export type ResourceName = 'sessions' | 'courseOfferings' | 'sections';
 
 /** Something that must exist before an item can be built. */
 export type Prerequisite =

@@ -16,6 +16,8 @@ import { OFFERING_SET_UP, sessionHelpers, type SessionHelpers } from './session-
 import { resourceClients, type ResourceClient, type ResourceClientDeps } from './resource-client.js';
 import type { ResourceName } from '../resources/index.js';
 import { inArrange } from './arrange.js';
+import { setUpClient, setUpStep } from './set-up-resource.js';
+import { resourceByName } from '../resources/index.js';
 import { valueUnder, type ProfileDifference } from '../profiles/register.js';
 
 export interface TargetView {
@@ -62,6 +64,13 @@ export interface CheckContext {
    * moved from t.sessions to t.resource('sessions') builds the same items.
    */
   resource(name: ResourceName): ResourceClient;
+  /**
+   * The client of a resource this check creates only as set-up (the dependent of a DELETE 409
+   * check): its failed create blocks the check by the step "set-up: create {title}". For a
+   * set-up-only resource (sections) the target is asked first whether it serves it; a 404 skips
+   * the check, quoting the answer (src/runtime/set-up-resource.ts).
+   */
+  setUp(name: ResourceName): Promise<ResourceClient>;
   ledger: CheckLedger;
   step<T>(name: string, fn: () => T | Promise<T>): Promise<T>;
   /**
@@ -198,6 +207,11 @@ export async function buildContext(
     resource(name) {
       resources ??= clientsOn(api);
       return resources(name);
+    },
+    setUp(name) {
+      const title = resourceByName(name)?.title ?? name;
+      const clients = clientsOn(api, { evidences: { [name]: setUpStep(title) } });
+      return setUpClient({ api, clients, skip, step: context.step }, name);
     },
     ledger: { entries: () => [...observed.created] },
     step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,

@@ -1,6 +1,6 @@
 // t.sessions: the sessions resource client (resource-client.ts) with the one move only sessions
-// checks need, a course offering that references a given session (the key-change cascade and the
-// dependent-item refusal). Creation is an arrange step that asserts 201 and a Location; the ledger
+// checks need, a course offering that references a given session (the key-change cascade; the
+// dependent-item refusal is the delete family's, through t.setUp). Creation is an arrange step that asserts 201 and a Location; the ledger
 // records every new id through the check's exchange observer, so every create is cleaned up.
 import type { SessionRefs } from './refs.js';
 import type { CreatedResource, ResourceClient } from './resource-client.js';

@@ -148,6 +148,25 @@ async function createSession(host: RunningHost, token: string, label: string): P
   return { id: (res.headers.get('location') ?? '').split('/').pop() ?? '', body };
 }
 
+/** A course offering a section references, then its DELETE: [status, problem type, the section's GET status]. */
+async function deleteReferencedOffering(host: RunningHost, token: string, label: string): Promise<unknown[]> {
+  const session = await createSession(host, token, label);
+  const localCourseCode = `${label}${Date.now().toString(36)}`;
+  const offering = await call(host, token, 'POST', COURSE_OFFERINGS, {
+    localCourseCode,
+    courseReference: { courseCode: 'ALG-01', educationOrganizationId: 255901001 },
+    schoolReference: { schoolId: 255901001 },
+    sessionReference: { schoolId: 255901001, schoolYear: 2025, sessionName: session.body.sessionName },
+  });
+  const section = await call(host, token, 'POST', '/data/v3/ed-fi/sections', {
+    sectionIdentifier: `${label}-section`,
+    courseOfferingReference: { localCourseCode, schoolId: 255901001, schoolYear: 2025, sessionName: session.body.sessionName },
+  });
+  const refused = await call(host, token, 'DELETE', new URL(offering.headers.get('location') ?? '').pathname);
+  const after = await call(host, token, 'GET', new URL(section.headers.get('location') ?? '').pathname);
+  return [refused.status, (refused.json as { type?: string } | undefined)?.type ?? null, after.status];
+}
+
 const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** What one probe observes; run on the faithful host and on the faulty one. */
@@ -356,6 +375,18 @@ const probes: Record<string, { observe(host: RunningHost, token: string): Promis
     },
     faithful: [201, 200, true, 'No-op re-POST probe', false],
     faulty: [201, 200, false, 'No-op re-POST probe', false],
+  },
+  CoDeleteCascadesToSections: {
+    // A per-host fault that deletes through the host beneath it: the referenced offering's DELETE
+    // takes its section along (204, the section gone) instead of being refused (409, section kept).
+    observe: (host, token) => deleteReferencedOffering(host, token, 'CoCascade'),
+    faithful: [409, 'urn:ed-fi:api:data-conflict:dependent-item-exists', 200],
+    faulty: [204, null, 404],
+  },
+  CoDependentDeleteAnswers500: {
+    observe: (host, token) => deleteReferencedOffering(host, token, 'Co500'),
+    faithful: [409, 'urn:ed-fi:api:data-conflict:dependent-item-exists', 200],
+    faulty: [500, 'urn:ed-fi:api:system', 200],
   },
   EtagUnquoted: {
     observe: async (host, token) => {

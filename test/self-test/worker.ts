@@ -52,7 +52,7 @@ interface Host {
   clients: Record<'full' | 'readOnly' | 'noSessionsClaim' | 'otherSchool' | 'shortLived', { key: string; secret: string }>;
   stop(): Promise<void>;
   setFaults(ids: readonly string[]): void;
-  inspect: { issuedTokens(): readonly string[]; storedItems(): Promise<{ sessions: StoredItem[]; courseOfferings: StoredItem[] }> };
+  inspect: { issuedTokens(): readonly string[]; storedItems(): Promise<{ sessions: StoredItem[]; courseOfferings: StoredItem[]; sections: StoredItem[] }> };
 }
 type StartHost = (opts: { port?: number; hostname?: string; fault?: string; faults?: string[]; snapshot?: boolean; changeQueries?: boolean; quiet?: boolean }) => Promise<Host>;
 type Secondaries = { snapshot: Host; changeQueriesDisabled: Host };
@@ -192,13 +192,14 @@ function captureOutput(): { text(): string; stop(): void } {
 
 type Inventory = Map<string, string>;
 
-/** Every session and course offering on the hosts, keyed "host kind id" → a readable label. */
+/** Every session, course offering and section on the hosts, keyed "host kind id" → a readable label. */
 async function inventory(hosts: Record<string, Host>): Promise<Inventory> {
   const items: Inventory = new Map();
   for (const [name, host] of Object.entries(hosts)) {
     const stored = await host.inspect.storedItems();
     for (const s of stored.sessions) items.set(`${name} session ${s.id}`, `${name} host: session '${s.name}' (${s.id})`);
     for (const o of stored.courseOfferings) items.set(`${name} offering ${o.id}`, `${name} host: course offering '${o.name}' (${o.id})`);
+    for (const s of stored.sections) items.set(`${name} section ${s.id}`, `${name} host: section '${s.name}' (${s.id})`);
   }
   return items;
 }

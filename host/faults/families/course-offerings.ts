@@ -169,6 +169,7 @@ const BROKEN_REQUIREMENTS: Record<Http500Operation, string[]> = {
     'CO-DELETE-404-UNKNOWN-ID',
     'CO-DELETE-400-MALFORMED-ID',
     'CO-DELETE-405-USE-SNAPSHOT',
+    'CO-DELETE-409-DEPENDENT',
   ],
 };
 

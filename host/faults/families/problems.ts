@@ -34,6 +34,7 @@ export const problemFaults: Fault[] = [
       'CO-GETBYID-404-MALFORMED-ID',
       'CO-PUT-404-UNKNOWN-ID',
       'CO-DELETE-404-UNKNOWN-ID',
+      'CO-DELETE-409-DEPENDENT',
       'CO-GETBYID-400-PROFILE-USAGE',
       'CO-POST-405-WITH-ID',
       'CO-PUT-405-NO-ID',

@@ -104,7 +104,9 @@ export const statusSwapFaults: Fault[] = [
     description: 'DELETE of a session referenced by a course offering answers 500 instead of 409 dependent-item-exists.',
     models: 'A foreign-key violation from the database that is not translated and escapes as an unhandled error.',
     violates: ['SES-DELETE-409-DEPENDENT'],
-    onResponse: (req, res) => (hasProblemType(res, 'urn:ed-fi:api:data-conflict:dependent-item-exists') ? systemError(req) : res),
+    // Sessions only: the course-offering delete has its own (CoDependentDeleteAnswers500).
+    onResponse: (req, res) =>
+      isOperation(req, 'DeleteSessionById') && hasProblemType(res, 'urn:ed-fi:api:data-conflict:dependent-item-exists') ? systemError(req) : res,
   },
   {
     id: 'KeyCollisionAnswers500',

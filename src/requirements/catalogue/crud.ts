@@ -184,13 +184,14 @@ export const crudRequirements: CatalogueEntry[] = [
     statement: 'DELETE of a malformed id answers 400 data-validation-failed naming the id ($.id).',
   },
   {
-    id: 'SES-DELETE-409-DEPENDENT',
+    // %dependent% is the resource whose items reference this one and block its DELETE: a course
+    // offering for sessions, a section (set-up only) for course offerings.
+    template: 'DELETE-409-DEPENDENT',
     level: 'MUST',
-    source: 'seed:DeleteSessionById 409',
+    source: '%doc%:%op% 409',
     area: 'semantics',
-    operation: 'DeleteSessionById',
-    statement:
-      'DELETE of a session that a course offering references answers 409 dependent-item-exists, and the session still exists afterwards.',
+    kind: 'delete',
+    statement: 'DELETE of %a% that %dependent% references answers 409 dependent-item-exists, and the %noun% still exists afterwards.',
   },
   // --- Method not allowed (not the snapshot case) ---------------------------------------------
   {

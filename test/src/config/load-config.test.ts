@@ -117,5 +117,9 @@ describe(loadConfig.name, () => {
     expect(problemsOf(() => loadConfig({ env: { EDFI_RESOURCES: 'widgets,gadgets' } }))).toEqual(["EDFI_RESOURCES: unknown resources 'widgets', 'gadgets'; the suite knows sessions, courseOfferings"]);
     expect(problemsOf(() => loadConfig({ env: {}, configFile: configFile({ resources: ['widgets'] }) }))[0]).toMatch(/^resources \(in .*conformance\.json\): unknown resource 'widgets'; the suite knows sessions, courseOfferings$/);
     expect(problemsOf(() => loadConfig({ env: {}, configFile: configFile({ resources: [] }) }))[0]).toMatch(/^resources \(in .*\): must NOT have fewer than 1 items/);
+    // Sections are known only as a course offering's set-up dependent: not a resource to check.
+    expect(problemsOf(() => loadConfig({ env: {}, flags: { resources: ['sections'] } }))).toEqual([
+      "--resource: 'sections' is only created as another resource's set-up, never checked; the suite checks sessions, courseOfferings",
+    ]);
   });
 });

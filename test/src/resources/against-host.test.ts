@@ -1,12 +1,13 @@
 // The descriptors' builders against the embedded reference host: what they build from discovered
-// fixtures (and a session created first, for course offerings) is created with 201 and read back
-// as sent; the sessions non-key change is accepted by PUT. (The host serves courseOfferings PUT
-// with issue 12 item 4; its non-key change is checked against the schema in descriptors.test.ts.)
+// fixtures (and a session created first, for course offerings; a course offering, for a set-up-only
+// section) is created with 201 and read back as sent; the sessions non-key change is accepted by
+// PUT. (The host serves courseOfferings PUT with issue 12 item 4; its non-key change is checked
+// against the schema in descriptors.test.ts.)
 // The host is an independent implementation: the builders meet a real validator, not our schema.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionKeyOf, type SessionPayload, type SessionRefs } from '../../../generators/index.js';
 import { startHost, type RunningHost } from '../../../host/index.js';
-import { courseOfferings, sessions } from '../../../src/resources/index.js';
+import { courseOfferings, sections, sessions } from '../../../src/resources/index.js';
 import { discoverRefs, HostClient } from '../../generators/host-client.js';
 
 describe('descriptor builders against the embedded host', () => {
@@ -47,5 +48,16 @@ describe('descriptor builders against the embedded host', () => {
       const { instructionalTimePlanned: _notKept, ...kept } = offering;
       expect([read.status, read.json]).toMatchObject([200, kept]);
     }
+  });
+
+  it('should have a section (set-up only) of a course offering created with 201, read back as sent', async () => {
+    const session: SessionPayload = sessions.factory({ seed: 6, runTag: 'desc' }).build(refs, {});
+    await post(sessions.path, session);
+    const offering = courseOfferings.factory({ seed: 6, runTag: 'desc' }).build(refs, { session: sessionKeyOf(session) });
+    await post(courseOfferings.path, offering);
+    const key = { localCourseCode: offering.localCourseCode, schoolId: offering.schoolReference.schoolId, schoolYear: offering.sessionReference.schoolYear, sessionName: offering.sessionReference.sessionName };
+    const section = sections.factory({ seed: 6, runTag: 'desc' }).build(refs, { courseOffering: key });
+    const id = await post(sections.path, section);
+    expect((await client.send('GET', `/data/v3${sections.path}/${id}`)).json).toMatchObject(section);
   });
 });

@@ -2,10 +2,10 @@
 // references) and their builders against the contract's schemas.
 import type { OpenAPIV3 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
-import { sessionKeyOf, type SessionKey, type SessionRefs } from '../../../generators/index.js';
+import { type SessionKey, type SessionRefs } from '../../../generators/index.js';
 import { ods73Contract, ods73Document } from '../../../src/contract/contract-sources.js';
 import { compileSchemaValidator } from '../../../src/contract/openapi.js';
-import { courseOfferings, memberAt, naturalKeyOf, RESOURCES, resourceByName, sameNaturalKey, sessions, type AnyResourceDescriptor } from '../../../src/resources/index.js';
+import { courseOfferings, isSetUpOnly, KNOWN_RESOURCES, memberAt, naturalKeyOf, RESOURCES, resourceByName, sameNaturalKey, sections, SET_UP_RESOURCES, sessions, type AnyResourceDescriptor } from '../../../src/resources/index.js';
 import { bareRefs, sampleRefs } from '../../generators/sample-refs.js';
 
 const doc = ods73Document();
@@ -27,13 +27,25 @@ function getMany(d: AnyResourceDescriptor): OpenAPIV3.ParameterObject[] {
   return ((doc.paths[d.path]!.get!.parameters ?? []) as OpenAPIV3.ParameterObject[]).filter((p) => 'name' in p);
 }
 
+/** An item's natural key as an Ed-Fi reference to it holds it: the leaf of each key member. */
+function keyLeaves(d: AnyResourceDescriptor, item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(d.naturalKey.map((k) => [k.split('.').pop()!, memberAt(item, k)]));
+}
+
+/** The name under which `child` takes `parent` as a created prerequisite. */
+function parentAs(child: AnyResourceDescriptor, parent: AnyResourceDescriptor): string {
+  const p = child.prerequisites.find((x) => x.kind === 'created' && x.resource === parent.name);
+  if (!p || p.kind !== 'created') throw new Error(`${child.name} does not take ${parent.name} as a parent`);
+  return p.as;
+}
+
 /** Builds one item, creating (building) its parents first as the descriptor's prerequisites say. */
 function buildWithParents(d: AnyResourceDescriptor, seed: number, r: SessionRefs = refs): { item: Record<string, unknown>; parents: Record<string, unknown> } {
   const parents: Record<string, unknown> = {};
   for (const p of d.prerequisites) {
     if (p.kind !== 'created') continue;
     const parent = resourceByName(p.resource)!;
-    parents[p.as] = sessionKeyOf(buildWithParents(parent, seed + 1, r).item as never);
+    parents[p.as] = keyLeaves(parent, buildWithParents(parent, seed + 1, r).item);
   }
   return { item: d.factory({ seed, runTag: 'Ab12' }).build(r, parents), parents };
 }
@@ -70,6 +82,15 @@ describe.each(RESOURCES.map((d) => [d.name, d] as const))('the %s descriptor', (
   it('should reference its dependents the way their schemas do', () => {
     for (const dep of d.dependents) {
       const dependent = resourceByName(dep.resource)!;
+      if (!schemas[dependent.schema]) {
+        // A set-up-only dependent (sections) is not in the committed contract: its builder must put
+        // exactly this resource's key leaves under `via`, as Ed-Fi's reference holds them.
+        expect(isSetUpOnly(dependent.name)).toBe(true);
+        const parent = buildWithParents(d, 5).item;
+        const built = dependent.factory({ seed: 5, runTag: 'Ab12' }).build(refs, { [parentAs(dependent, d)]: keyLeaves(d, parent) });
+        expect(built[dep.via]).toEqual(keyLeaves(d, parent));
+        continue;
+      }
       const refSchema = refName(schemas[dependent.schema]!.properties![dep.via]);
       expect(refSchema).toBe(`${d.schema}Reference`);
       expect(new Set(schemas[refSchema!]!.required)).toEqual(new Set(d.naturalKey.map((p) => p.split('.').pop())));
@@ -131,10 +152,38 @@ describe('the courseOfferings builder', () => {
   });
 });
 
+describe('the sections builder (set-up only)', () => {
+  const offering = { localCourseCode: 'ab12-c1', schoolId: 255901001, schoolYear: 2025, sessionName: 'Fall Term ab12-0000000x' };
+
+  it('should build sections of the given course offering, its identifier carrying the run tag, distinct and the same for the same seed', () => {
+    const factory = sections.factory({ seed: 3, runTag: 'Ab12' });
+    const items = Array.from({ length: 20 }, () => factory.build(bareRefs, { courseOffering: offering }));
+    for (const item of items) {
+      expect(item.courseOfferingReference).toEqual(offering);
+      expect(item.sectionIdentifier.length).toBeLessThanOrEqual(255);
+      expect(item.sectionIdentifier).toMatch(/^ab12-[0-9a-z]+$/);
+    }
+    expect(new Set(items.map((i) => i.sectionIdentifier)).size).toBe(items.length);
+    expect(sections.factory({ seed: 3, runTag: 'Ab12' }).build(bareRefs, { courseOffering: offering })).toEqual(items[0]);
+    expect(naturalKeyOf(sections, items[0]!)).toMatchObject({ sectionIdentifier: items[0]!.sectionIdentifier, 'courseOfferingReference.sessionName': offering.sessionName });
+  });
+
+  it('should change only sectionName as its non-key change', () => {
+    const item = sections.factory({ seed: 3, runTag: 'Ab12' }).build(bareRefs, { courseOffering: offering });
+    const changed = sections.nonKeyChange(item);
+    expect(sameNaturalKey(sections, item, changed)).toBe(true);
+    expect(changed.sectionName).not.toBe(item.sectionName);
+  });
+});
+
 describe('descriptor registry and keys', () => {
-  it('should list sessions then courseOfferings, found by name', () => {
+  it('should check sessions then courseOfferings, know sections only as set-up, and find all three by name', () => {
     expect(RESOURCES.map((r) => r.name)).toEqual(['sessions', 'courseOfferings']);
+    expect(SET_UP_RESOURCES.map((r) => r.name)).toEqual(['sections']);
+    expect(KNOWN_RESOURCES.map((r) => r.name)).toEqual(['sessions', 'courseOfferings', 'sections']);
     expect(resourceByName('sessions')).toBe(sessions);
+    expect(resourceByName('sections')).toBe(sections);
+    expect([isSetUpOnly('sections'), isSetUpOnly('courseOfferings')]).toEqual([true, false]);
     expect(resourceByName('schools')).toBeUndefined();
   });
 

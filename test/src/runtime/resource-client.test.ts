@@ -16,6 +16,7 @@ import { Transport } from '../../../src/http/transport.js';
 import { courseOfferings, sessions } from '../../../src/resources/index.js';
 import { trackLedger, type ObservedCheck } from '../../../src/runtime/exchange-observer.js';
 import { createEvidences, idFromLocation, resourceClients, type ResourceClientDeps } from '../../../src/runtime/resource-client.js';
+import { setUpClient, setUpStep } from '../../../src/runtime/set-up-resource.js';
 import type { SessionRefs } from '../../../src/runtime/refs.js';
 import { discoverRefs, HostClient } from '../../generators/host-client.js';
 
@@ -119,6 +120,43 @@ describe('the generic resource client', () => {
     const error = await resourceClients({ ...deps, refs: noCourse })('courseOfferings').createNew().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Skipped);
     expect([(error as Skipped).reason, (error as Skipped).lacks]).toEqual(['the target has no course to offer (fixtures: course)', 'course']);
+  });
+
+  it("should create a section (set-up only) of a given course offering through t.setUp's client, recorded in the ledger, refused creates blocked by the named set-up step", async () => {
+    const steps: string[] = [];
+    const setUpDeps = {
+      api: deps.api,
+      clients: resourceClients({ ...deps, evidences: { sections: setUpStep('a section') } }),
+      skip: deps.skip,
+      step: async <T>(name: string, fn: () => T | Promise<T>) => (steps.push(name), fn()),
+    };
+    const client = await setUpClient(setUpDeps, 'sections');
+    // The host serves sections (its GET-many answers 200): the check goes on.
+    expect(steps).toEqual(['ask whether the target serves /ed-fi/sections']);
+    // A seed of its own: the checks above already created this seed's first session.
+    const offering = await resourceClients({ ...deps, seed: 4242 })('courseOfferings').createNew();
+    const section = await client.create(await client.prepare(undefined, { courseOffering: offering }));
+    expect(section.payload.courseOfferingReference).toMatchObject({ localCourseCode: offering.payload.localCourseCode });
+    expect(check.ledger.outstanding().filter((e) => e.resource === 'sections').map((e) => [e.id, e.name])).toEqual([[section.id, section.payload.sectionIdentifier]]);
+    expect((await resourceClients(deps)('courseOfferings').delete(offering.id)).status).toBe(409);
+    const refused = await client.create({ sectionIdentifier: 'no offering' }).catch((e: unknown) => e);
+    expect((refused as CheckFailedError).arrange).toEqual({ step: 'POST a section', evidences: 'set-up: create a section' });
+    expect((await client.delete(section.id)).status).toBe(204);
+    expect((await resourceClients(deps)('courseOfferings').delete(offering.id)).status).toBe(204);
+  });
+
+  it('should skip, quoting the answer, when the target does not serve a set-up-only resource, and not ask about a checked one', async () => {
+    const asked: string[] = [];
+    const notServed = {
+      get: async (path: string) => (asked.push(path), { request: { method: 'GET', url: `http://h/data/v3${path}?limit=1` }, status: 404, text: '{"title":"Not Found"}' }),
+    } as unknown as ApiClient;
+    const setUpDeps = { api: notServed, clients: resourceClients(deps), skip: deps.skip, step: async <T>(_n: string, fn: () => T | Promise<T>) => fn() };
+    const error = await setUpClient(setUpDeps, 'sections').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Skipped);
+    expect((error as Skipped).reason).toMatch(/^the target does not serve \/ed-fi\/sections, so this check cannot create a section: GET \S*\/sections\?limit=1 answered 404 \{"title":"Not Found"\}$/);
+    expect((error as Skipped).lacks).toBe('sections');
+    await setUpClient(setUpDeps, 'courseOfferings');
+    expect(asked).toEqual(['/ed-fi/sections']);
   });
 
   it('should read the id only from a Location under its own path', () => {
