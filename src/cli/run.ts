@@ -16,6 +16,7 @@ import ProgressReporter from './progress-reporter.js';
 import ResultsCollector from './results-collector.js';
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
 import { hostPermits } from '../runtime/permits.js';
+import { hostInterrupt } from '../runtime/interrupt.js';
 import { probeTarget, type ProbeResult } from '../target/probe.js';
 import { ProbeLog } from '../target/probe-log.js';
 import { writeProbeReport } from '../target/probe-report.js';
@@ -244,6 +245,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   const excluded = excludedSpecGlobs(run.resources ?? []);
   // The run-wide request cap the spec workers share (src/runtime/permits.ts).
   const permits = hostPermits(run.runId);
+  const interrupts = hostInterrupt(run.runId);
   const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   try {
     const vitest = await createVitest('test', {
@@ -272,7 +274,12 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       for (const l of process.listeners(signal)) if (!signalListenersBefore.has(l)) process.off(signal, l);
     }
-    const cancel = (): void => void vitest.cancelCurrentRun('keyboard-input');
+    // The checks in flight hear it from the runner too (src/runtime/interrupt.ts): vitest's own
+    // cancel misses some of them, which would keep the run waiting for their remaining time.
+    const cancel = (): void => {
+      interrupts.interrupt();
+      void vitest.cancelCurrentRun('keyboard-input');
+    };
     options.signal?.addEventListener('abort', cancel, { once: true });
     try {
       if (!options.signal?.aborted) await vitest.start();
@@ -282,6 +289,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     }
   } finally {
     permits.close();
+    interrupts.close();
     // vitest sets process.exitCode from the test outcome; the runner decides the exit code itself.
     process.exitCode = exitCodeBefore;
   }

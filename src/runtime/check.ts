@@ -9,6 +9,7 @@ import { redactError, redactText } from '../report/redact.js';
 import { requirementById } from '../requirements/index.js';
 import type { Profile, Requirement } from '../requirements/types.js';
 import { type CheckMeta, type CheckState, runInCheck } from './check-state.js';
+import { RunInterruptedError, untilInterrupted } from './interrupt.js';
 import { cleanupCreated } from './cleanup.js';
 import { checkIdOf, scenarioTitle } from './check-id.js';
 import { causeOf } from './cause.js';
@@ -138,6 +139,20 @@ function headline(error: unknown): string {
   return String((error as Error)?.message ?? error).split('\n')[0]!.replace(/^\[[^\]]+\]\s*/, '');
 }
 
+/**
+ * Calls into vitest's test context where the test may already be over: after a cancel vitest
+ * refuses annotations and skips of a test it has ended ("outside of the test run"). A skip's own
+ * signal (it throws to end the test) passes through.
+ */
+function quietly(fn: () => unknown): void {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Error && /outside of the test run/i.test(error.message)) return;
+    throw error;
+  }
+}
+
 export function check(requirementId: string, title: string, fn: (t: CheckContext) => Promise<void> | void, options: CheckOptions = {}): void {
   // Throws at collection time: a spec citing an unknown id fails to load.
   const requirement = requirementById(requirementId);
@@ -192,15 +207,27 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
     if (missing) skip(missing.reason, missing.lacks);
 
     const observed: ObservedCheck = { state, ledger: new Ledger(run.ledgerPath), created: [], deleted: [], notes: [] };
+    let interrupted = false;
     try {
       await runInCheck(state, async () => {
         const t = await buildContext(run, observed, seed, skip);
-        await fn(t);
+        // Ctrl-C stops the check at once (src/runtime/interrupt.ts), even one vitest lost track of.
+        await untilInterrupted(run.runId, Promise.resolve(fn(t)));
       });
     } catch (error) {
       // Before any reporter (JUnit, Allure, the results collector) sees the message or stack.
       redactError(error);
       if (meta.verdict === 'skip') throw error;
+      if (error instanceof RunInterruptedError) {
+        // Not a verdict on the target: the check did not get to its end. Shown as skipped, like
+        // the checks vitest's own cancel stops; vitest may already count it as ended.
+        interrupted = true;
+        meta.verdict = 'skip';
+        meta.reason = 'the run was interrupted before this check ended';
+        meta.skippedFor = 'interrupted';
+        publish();
+        return quietly(() => vt.skip(meta.reason));
+      }
       const failure = error instanceof CheckFailedError ? error : undefined;
       const blocker = blockerOf(error, requirement.id);
       if (failure) meta.cause = causeOf(blocker ?? requirement.id, failure.what, failure.actual ?? '', [run.runTag]);
@@ -229,10 +256,15 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
         throw error;
       }
     } finally {
-      if (observed.notes.length) await vt.annotate(observed.notes.join('\n'), 'notice');
-      const problems = await cleanupCreated(run, observed);
-      if (problems.length) await vt.annotate(redactText(`cleanup left resources for the final sweep: ${problems.join('; ')}`), 'warning');
-      publish();
+      if (interrupted) {
+        // The runner sweeps the ledger next: the check's own clean-up would only delay the stop.
+        publish();
+      } else {
+        if (observed.notes.length) await vt.annotate(observed.notes.join('\n'), 'notice');
+        const problems = await cleanupCreated(run, observed);
+        if (problems.length) await vt.annotate(redactText(`cleanup left resources for the final sweep: ${problems.join('; ')}`), 'warning');
+        publish();
+      }
     }
   });
 }
