@@ -3,12 +3,12 @@
 // Checked exactly under that condition: GET a list whose content only this check controls, take
 // its ETag, repeat with If-None-Match. ODS 7.3 sends no ETag on lists (CONTRACT.md §3): each check
 // looks at the list's own answer first and skips, quoting it, when there is no ETag. Reading the
-// list and making the change are set-up (specs/support/tracked-own.ts for the tracked lists).
+// list and making the change are set-up (specs/support/tracked-changes.ts ownChange for the tracked lists).
 import { check, describe, ensure, expectNoBody, expectStatus, requirementIdOf, type CheckContext, type Exchange, type Family } from '../../src/index.js';
 import { expectServes } from '../support/access.js';
 import { eventually } from '../support/eventually.js';
 import { addFiltered, isolatedSet, type Query } from '../support/isolated-set.js';
-import { ownTrackedChange, trackedEndpoint, type TrackedKind } from '../support/tracked-own.js';
+import { ownChange, trackedLists } from '../support/tracked-changes.js';
 import { listPage } from '../support/walks.js';
 
 /** The list's ETag, or a skip that quotes the answer: the 304 is documented only for a list that carries one. */
@@ -51,11 +51,11 @@ export const listConditional: Family = {
         ensure(Array.isArray(changed.json) && changed.json.length === 2, 'after a change the list should be sent again', { expected: '2 items', observed: changed.text }, changed);
       }, { requires: ['writes'] });
 
-      for (const [kind, template] of [['deletes', 'DELETES-304-ETAG'], ['keyChanges', 'KEYCHG-304-ETAG']] as Array<[TrackedKind, string]>) {
-        const list = trackedEndpoint(d, kind);
+      const lists = trackedLists(d);
+      for (const [list, template] of [[lists.deletes, 'DELETES-304-ETAG'], [lists.keyChanges, 'KEYCHG-304-ETAG']] as const) {
         check(id(template), `${list.name} repeated with its own ETag answers 304 with no body`, async (t) => {
           etagOrSkip(t, await expectServes(t, list), list.name);
-          const { cv } = await ownTrackedChange(t, d, kind);
+          const { cv } = await ownChange(t, list);
           const window = { minChangeVersion: cv, maxChangeVersion: cv };
           const first = await t.arrange(`GET ${list.name} of the change's version`, async () => {
             const ex = await t.api.get(list.path, { query: window });

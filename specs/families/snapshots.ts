@@ -16,7 +16,7 @@ import { sameId } from '../support/ids.js';
 import { findListed, type Query } from '../support/isolated-set.js';
 import { readItem } from '../support/representation.js';
 import { nameMemberOf } from '../support/resources.js';
-import { ownTrackedChange, trackedEndpoint, type TrackedKind } from '../support/tracked-own.js';
+import { ownChange, trackedLists } from '../support/tracked-changes.js';
 import { nonEmptyPartitions } from '../support/walks.js';
 
 const USE_SNAPSHOT = { 'use-snapshot': 'true' };
@@ -72,13 +72,13 @@ async function newListedItem(t: CheckContext, d: AnyResourceDescriptor): Promise
 }
 
 /** Set-up for /deletes and /keyChanges: this run's own change, found live; in a read-only run, that the list serves. */
-async function trackedRead(t: CheckContext, d: AnyResourceDescriptor, kind: TrackedKind): Promise<SnapshotRead> {
-  const list = trackedEndpoint(d, kind);
+async function trackedRead(t: CheckContext, d: AnyResourceDescriptor, kind: 'deletes' | 'keyChanges'): Promise<SnapshotRead> {
+  const list = trackedLists(d)[kind];
   if (t.target.readOnly) {
     await expectServes(t, list);
     return { path: list.path, query: list.query };
   }
-  const { id, from } = await ownTrackedChange(t, d, kind);
+  const { id, from } = await ownChange(t, list);
   return { path: list.path, query: { minChangeVersion: from }, own: { what: `the change this run made to ${id}`, servedIn: (ex) => idsIn(ex).some((i) => sameId(i, id)) } };
 }
 

@@ -85,11 +85,8 @@ export function trackedLists(d: AnyResourceDescriptor): { deletes: TrackedList; 
   };
 }
 
-/** The sessions lists, for the sessions scenario files (snapshots, list-conditional). */
-export const { deletes: DELETES, keyChanges: KEY_CHANGES } = trackedLists(SESSIONS_RESOURCE);
-
 /** Set-up: creates an item, then deletes it. */
-export async function createAndDelete(t: CheckContext, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<Made> {
+export async function createAndDelete(t: CheckContext, d: AnyResourceDescriptor): Promise<Made> {
   const r = t.resource(d.name);
   const payload = await r.prepare();
   const { id } = await r.create(payload);
@@ -133,7 +130,7 @@ async function putKeyChange(t: CheckContext, d: AnyResourceDescriptor, id: strin
 }
 
 /** Set-up: creates an item, then changes its natural key `renames` times; the tracked keys in order. */
-export async function createAndRename(t: CheckContext, renames = 1, d: AnyResourceDescriptor = SESSIONS_RESOURCE): Promise<Made> {
+export async function createAndRename(t: CheckContext, renames: number, d: AnyResourceDescriptor): Promise<Made> {
   const route = keyChangeRoute(d);
   // A resource whose key neither its own PUT nor a created parent's cascade changes has no key
   // changes the suite can make (none of the known resources).

@@ -32,6 +32,11 @@ describe(`${selectedRequirements.name} for host-wide counters`, () => {
     const known = new Set(['SES-ACV-RAISE-UPDATE', ...SAMPLE_REQUIREMENTS]);
     expect(selectedRequirements({ violates: ['SES-ACV-RAISE-UPDATE'] }, known)).toEqual(['SES-ACV-RAISE-UPDATE']);
   });
+
+  it('should treat every resource\'s raise requirements as host-wide (the sample writes sessions, which would raise the counter a course-offering fault leaves behind)', () => {
+    const known = new Set(['CO-ACV-RAISE-CREATE', 'CO-ACV-RAISE-DELETE', ...SAMPLE_REQUIREMENTS]);
+    expect(selectedRequirements({ violates: ['CO-ACV-RAISE-CREATE', 'CO-ACV-RAISE-DELETE'] }, known).sort()).toEqual(['CO-ACV-RAISE-CREATE', 'CO-ACV-RAISE-DELETE']);
+  });
 });
 
 describe(specFilesFor.name, () => {

@@ -30,14 +30,15 @@ export function grepFor(requirementIds: readonly string[]): string {
 }
 
 /**
- * Requirements whose checks watch a host-wide counter (newestChangeVersion): any other write in
- * the same run can mask the fault, so a fault declaring one runs without the sample.
+ * Requirements whose checks watch a host-wide counter (newestChangeVersion), of any resource (the
+ * version-raise family expands them as SES- and CO-): any other write in the same run can mask the
+ * fault, so a fault declaring one runs without the sample.
  */
-export const HOST_WIDE_REQUIREMENTS = ['SES-ACV-RAISE-CREATE', 'SES-ACV-RAISE-UPDATE', 'SES-ACV-RAISE-KEY-CHANGE', 'SES-ACV-RAISE-DELETE', 'SES-ACV-MONOTONIC'];
+export const HOST_WIDE_REQUIREMENT = /^[A-Z]+-(ACV-RAISE-CREATE|ACV-RAISE-UPDATE|ACV-RAISE-KEY-CHANGE|ACV-RAISE-DELETE|ACV-MONOTONIC)$/;
 
 /** The requirement ids a fault run selects: the declared ones plus the sample. */
 export function selectedRequirements(fault: Pick<Fault, 'violates'>, known: ReadonlySet<string>): string[] {
-  const alone = fault.violates.some((id) => HOST_WIDE_REQUIREMENTS.includes(id));
+  const alone = fault.violates.some((id) => HOST_WIDE_REQUIREMENT.test(id));
   return [...new Set([...fault.violates, ...(alone ? [] : SAMPLE_REQUIREMENTS)])].filter((id) => known.has(id));
 }
 
