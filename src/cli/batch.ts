@@ -90,10 +90,18 @@ export async function runConformanceBatch(members: BatchMember[], options: Batch
     for (const group of groups.values()) {
       const checksStarted = performance.now();
       await runGroup(group, options);
-      for (const p of group) {
-        p.phases.checks = Math.round(performance.now() - checksStarted);
-        results[p.index] = { outcome: await finish(p, options) };
-      }
+      const checksMs = Math.round(performance.now() - checksStarted);
+      // The sweeps side by side too: each run's own host.
+      await Promise.all(
+        group.map(async (p) => {
+          p.phases.checks = checksMs;
+          try {
+            results[p.index] = { outcome: await finish(p, options) };
+          } catch (error) {
+            results[p.index] = { error: error instanceof Error ? error : new HarnessError(String(error)) };
+          }
+        }),
+      );
     }
     return results;
   } finally {
