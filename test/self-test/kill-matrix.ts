@@ -35,7 +35,11 @@ export interface KillMatrixOptions {
 }
 
 export const DEFAULT_SEED = SHARED_RUN_SEED;
-/** Fault runs per batch by default (measured: see batchJobs). */
+/**
+ * Fault runs per batch by default. Measured over the whole catalogue (228 faults, 2 workers, load
+ * ~14): alone 348 CPU-s; batches of 6: 136 CPU-s; of 8: 136 CPU-s too, with a longer tail and
+ * 3.1 GB instead of 2.7 GB in the largest worker (each run of a batch holds a main host).
+ */
 export const DEFAULT_BATCH_SIZE = 6;
 const FAITHFUL_JOB = 'faithful';
 /** Requirements whose checks run against a secondary host (snapshot, change queries off), of any resource (SES-, CO-). */
