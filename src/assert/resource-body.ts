@@ -8,6 +8,7 @@ import { ods73Document } from '../contract/contract-sources.js';
 import { compileSchemaValidator, isOpenApiDocument, type BodyValidator } from '../contract/openapi.js';
 import type { SchemaProblem } from '../contract/ajv.js';
 import { readFileSync } from 'node:fs';
+import { documentKey } from '../contract/document-key.js';
 import type { AnyResourceDescriptor } from '../resources/index.js';
 import { currentRun } from '../runtime/current-run.js';
 import { checkFailure } from './fail.js';
@@ -27,7 +28,8 @@ function validatorOf(source: string, schema: string, load: () => unknown): BodyV
 /** The target's own document's validator of this schema, when the probe saved one that has it. */
 function targetValidator(schema: string): BodyValidator | undefined {
   const path = currentRun()?.openApiDocumentPath;
-  return path ? validatorOf(path, schema, () => JSON.parse(readFileSync(path, 'utf8')) as unknown) : undefined;
+  // By content: a batch's runs each saved the same document (src/contract/document-key.ts).
+  return path ? validatorOf(documentKey(path), schema, () => JSON.parse(readFileSync(path, 'utf8')) as unknown) : undefined;
 }
 
 function isExchange(value: unknown): value is Exchange {

@@ -1,6 +1,8 @@
 // Vitest reporter (main process) that turns finished tests into CheckResults and writes them to
 // {runDir}/results.json for the runner. Redacts every message it keeps. The runner builds one per
-// run, with that run's context (runs in one process do not share one).
+// run, with that run's context (runs in one process do not share one). In a batch (several runs in
+// one vitest instance, src/cli/batch.ts) each run's collector keeps the checks marked with its run
+// id; spec-file and unhandled errors concern every run of the batch.
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
@@ -14,7 +16,11 @@ import { resourceOfRequirement } from '../report/resources.js';
 const TITLE = /^\[([^\]]+)\]\s*(.*)$/s;
 
 export default class ResultsCollector implements Reporter {
-  constructor(private readonly run: RunContext) {}
+  /** `batch`: keep only the checks marked with this run's id (task meta runId, src/runtime/check.ts). */
+  constructor(
+    private readonly run: RunContext,
+    private readonly batch = false,
+  ) {}
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>): void {
     const run = this.run;
@@ -24,6 +30,7 @@ export default class ResultsCollector implements Reporter {
       for (const e of mod.errors()) results.suiteErrors.push(redactText(`${relative(process.cwd(), mod.moduleId)}: ${e.message}`));
       for (const test of mod.children.allTests()) {
         const meta = test.meta();
+        if (this.batch && meta.runId !== undefined && meta.runId !== run.runId) continue;
         const result = test.result();
         if (!meta.requirementId || !meta.level || !meta.area || !meta.operation) {
           results.notRun++;

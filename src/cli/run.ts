@@ -104,6 +104,92 @@ function rolesFrom(settings: Settings): RunContext['roles'] {
   return roles;
 }
 
+/** Where a run's checks go: the main target's root and clients, and the secondary targets. */
+export interface Target {
+  root: string;
+  credentials: Credentials;
+  roles: RunContext['roles'];
+  secondary: Parameters<typeof probeTarget>[0]['secondary'];
+}
+
+/** The target the settings name (--base-url and its clients), or the embedded hosts when given. */
+export function targetOf(settings: Settings, hosts?: EmbeddedHosts): Target {
+  const secondary: Target['secondary'] = {};
+  let target: Target;
+  if (!hosts) {
+    const credentials = { key: settings.key!, secret: settings.secret! };
+    const sc = settings.secondaryCredentials;
+    if (settings.snapshotBaseUrl) secondary.snapshot = { root: settings.snapshotBaseUrl, credentials: sc?.snapshot ?? credentials };
+    if (settings.changeQueriesDisabledBaseUrl) {
+      secondary.changeQueriesDisabled = { root: settings.changeQueriesDisabledBaseUrl, credentials: sc?.changeQueriesDisabled ?? credentials };
+    }
+    target = { root: settings.baseUrl!, credentials, roles: rolesFrom(settings), secondary };
+  } else {
+    const { full, ...others } = hosts.main.clients;
+    if (hosts.snapshot) secondary.snapshot = { root: hosts.snapshot.baseUrl, credentials: hosts.snapshot.clients.full };
+    if (hosts.changeQueriesDisabled) secondary.changeQueriesDisabled = { root: hosts.changeQueriesDisabled.baseUrl, credentials: hosts.changeQueriesDisabled.clients.full };
+    target = { root: hosts.main.baseUrl, credentials: full, roles: { ...others, ...rolesFrom(settings) }, secondary };
+  }
+  for (const c of [target.credentials, ...Object.values(target.roles), secondary.snapshot?.credentials, secondary.changeQueriesDisabled?.credentials]) registerSecret(c?.secret);
+  return target;
+}
+
+/** The settings' secrets, registered with the redactor before anything can print them. */
+export function registerSettingsSecrets(settings: Settings): void {
+  for (const s of [settings.secret, ...Object.values(settings.roles ?? {}).map((r) => r?.secret)]) registerSecret(s);
+}
+
+/**
+ * Probes the target and resolves the run: its context (what the spec workers get) and the
+ * probe's request count. The probe report is written in every case, above all when the probe
+ * stops the run with exit 2: it is then the only account of why.
+ */
+export async function probeRun(
+  settings: Settings,
+  target: Target,
+  ids: { seed: number; runDir: string; runTag: string; reportDir: string },
+  workers?: number,
+): Promise<{ run: RunContext; requests: number }> {
+  const { root, credentials, roles, secondary } = target;
+  const { seed, runDir, runTag, reportDir } = ids;
+  const probeLog = new ProbeLog();
+  let probe: ProbeResult;
+  try {
+    probe = await probeTarget({ settings, root, credentials, roles, secondary, runDir, log: probeLog });
+  } finally {
+    try {
+      writeProbeReport(reportDir, probeLog.data);
+    } catch (error) {
+      if (probeLog.data.failure === undefined) throw error; // else the probe's own sentence says more
+    }
+  }
+  // After the probe: the default selection is what the target's own document lists.
+  const resources = resolveResources(settings.resources, probe.openApiDocumentPath);
+  const run: RunContext = {
+    embedded: !settings.baseUrl,
+    runId: runDir,
+    runTag,
+    seed,
+    profile: settings.profile,
+    readOnly: settings.readOnly,
+    grep: settings.grep,
+    main: probe.main,
+    roles,
+    secondary: probe.secondary,
+    capabilities: probe.capabilities,
+    evidence: probe.evidence,
+    refs: probe.refs,
+    discovery: probe.discovery,
+    settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: Math.max(1, Math.min(workers ?? Infinity, workerCount(settings.maxConcurrency))) },
+    runDir,
+    ledgerPath: join(runDir, 'ledger.jsonl'),
+    reportDir,
+    openApiDocumentPath: probe.openApiDocumentPath,
+    resources,
+  };
+  return { run, requests: probe.requests };
+}
+
 export async function runConformance(options: RunOptions = {}): Promise<RunOutcome> {
   const started = performance.now();
   const startedAt = new Date();
@@ -111,7 +197,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   // Read before anything starts: a bad baseline file is exit 2 at once, not after the checks.
   const baselineFile = settings.baseline ? loadBaseline(settings.baseline) : undefined;
   if (settings.bundle) checkBundleTarget(resolve(settings.bundle));
-  for (const s of [settings.secret, ...Object.values(settings.roles ?? {}).map((r) => r?.secret)]) registerSecret(s);
+  registerSettingsSecrets(settings);
   const seed = settings.seed ?? randomSeed();
   const reportDir = resolve(settings.reportDir);
   const runDir = mkdtempSync(join(tmpdir(), 'edfi-conformance-'));
@@ -128,74 +214,23 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   };
 
   try {
-    let root: string;
-    let credentials: Credentials;
-    let roles: RunContext['roles'];
-    const secondary: Parameters<typeof probeTarget>[0]['secondary'] = {};
-    if (settings.baseUrl) {
-      root = settings.baseUrl;
-      credentials = { key: settings.key!, secret: settings.secret! };
-      roles = rolesFrom(settings);
-      const sc = settings.secondaryCredentials;
-      if (settings.snapshotBaseUrl) secondary.snapshot = { root: settings.snapshotBaseUrl, credentials: sc?.snapshot ?? credentials };
-      if (settings.changeQueriesDisabledBaseUrl) {
-        secondary.changeQueriesDisabled = { root: settings.changeQueriesDisabledBaseUrl, credentials: sc?.changeQueriesDisabled ?? credentials };
-      }
-    } else {
+    let target: Target;
+    if (settings.baseUrl) target = targetOf(settings);
+    else {
       try {
         hosts = await startEmbeddedHosts();
       } catch (error) {
         throw new RunNotPossibleError(`The embedded reference host could not start (${(error as Error).message}); give --base-url to test another host.`);
       }
       phase('hosts');
-      root = hosts.main.baseUrl;
-      const { full, ...others } = hosts.main.clients;
-      credentials = full;
-      roles = { ...others, ...rolesFrom(settings) };
-      if (hosts.snapshot) secondary.snapshot = { root: hosts.snapshot.baseUrl, credentials: hosts.snapshot.clients.full };
-      if (hosts.changeQueriesDisabled) secondary.changeQueriesDisabled = { root: hosts.changeQueriesDisabled.baseUrl, credentials: hosts.changeQueriesDisabled.clients.full };
+      target = targetOf(settings, hosts);
     }
-    for (const c of [credentials, ...Object.values(roles), secondary.snapshot?.credentials, secondary.changeQueriesDisabled?.credentials]) registerSecret(c?.secret);
-
-    const probeLog = new ProbeLog();
-    let probe: ProbeResult;
-    try {
-      probe = await probeTarget({ settings, root, credentials, roles, secondary, runDir, log: probeLog });
-    } finally {
-      // Also (above all) when the probe stops the run with exit 2: it is then the only account of why.
-      try {
-        writeProbeReport(reportDir, probeLog.data);
-      } catch (error) {
-        if (probeLog.data.failure === undefined) throw error; // else the probe's own sentence says more
-      }
-    }
-    requests += probe.requests;
-    // After the probe: the default selection is what the target's own document lists.
-    const resources = resolveResources(settings.resources, probe.openApiDocumentPath);
+    const probed = await probeRun(settings, target, { seed, runDir, runTag, reportDir }, options.workers);
+    const run = probed.run;
+    const resources = run.resources!;
+    requests += probed.requests;
     phase('probe');
-    const run: RunContext = {
-      embedded: !settings.baseUrl,
-      runId: runDir,
-      runTag,
-      seed,
-      profile: settings.profile,
-      readOnly: settings.readOnly,
-      grep: settings.grep,
-      main: probe.main,
-      roles,
-      secondary: probe.secondary,
-      capabilities: probe.capabilities,
-      evidence: probe.evidence,
-      refs: probe.refs,
-      discovery: probe.discovery,
-      settings: { timeoutMs: settings.timeoutMs, maxConcurrency: settings.maxConcurrency, workers: Math.max(1, Math.min(options.workers ?? Infinity, workerCount(settings.maxConcurrency))) },
-      runDir,
-      ledgerPath: join(runDir, 'ledger.jsonl'),
-      reportDir,
-      openApiDocumentPath: probe.openApiDocumentPath,
-      resources,
-    };
-    options.onStart?.({ seed, target: probe.main.urls.root, embedded: !settings.baseUrl, runTag });
+    options.onStart?.({ seed, target: run.main.urls.root, embedded: !settings.baseUrl, runTag });
 
     const collected = await runChecks(run, settings, options);
     interrupted = !!options.signal?.aborted;
@@ -236,16 +271,63 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
   // Fresh results for this run; the history file (Allure trend) lives beside them and is kept.
   rmSync(join(run.reportDir, 'allure-results'), { recursive: true, force: true });
   mkdirSync(run.reportDir, { recursive: true });
-  const specs = options.specs ?? process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean);
-  const moduleCacheDir = options.moduleCacheDir ?? (process.env[MODULE_CACHE_ENV] || undefined);
+  await runSpecs({
+    runs: [run],
+    specs: options.specs ?? process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean),
+    moduleCacheDir: options.moduleCacheDir,
+    signal: options.signal,
+    maxWorkers: run.settings.workers,
+    // Checks of one file in flight at once (sequence.concurrent in the config): as many as the cap.
+    maxConcurrency: run.settings.maxConcurrency,
+    // This run's own reporters: they write into this run's directories, nowhere else.
+    reporters: [
+      new ProgressReporter(),
+      ['allure-vitest/reporter', { resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES }],
+      new ResultsCollector(run),
+    ],
+    // The run context reaches this instance's workers only (inject() in src/runtime/current-run.ts).
+    provide: (vitest) => vitest.provide(RUN_CONTEXT_KEY, run),
+  });
+  return collectedResults(run);
+}
+
+/** What the results collector wrote into the run's directory (src/cli/results-collector.ts). */
+export function collectedResults(run: RunContext): CollectedResults {
+  const file = join(run.runDir, RESULTS_FILE);
+  if (!existsSync(file)) return { checks: [], notRun: 0, suiteErrors: ['the checks did not run to the end (no results were collected)'] };
+  return JSON.parse(readFileSync(file, 'utf8')) as CollectedResults;
+}
+
+type Vitest = Awaited<ReturnType<typeof import('vitest/node').createVitest>>;
+
+export interface SpecsRun {
+  /** The runs whose checks this vitest instance runs (one; several in a batch, src/cli/batch.ts). */
+  runs: RunContext[];
+  specs?: string[];
+  moduleCacheDir?: string;
+  signal?: AbortSignal;
+  maxWorkers: number;
+  maxConcurrency: number;
+  reporters: NonNullable<Parameters<typeof import('vitest/node').createVitest>[1]['reporters']>;
+  /** Hands the run context(s) to this instance's spec workers. */
+  provide(vitest: Vitest): void;
+}
+
+/**
+ * One vitest instance over the spec files, for the runs given: the request cap and the interrupt
+ * channel of each run are hosted here while it goes on. Resources none of the runs checks are
+ * left out (the runs agree on them).
+ */
+export async function runSpecs(r: SpecsRun): Promise<void> {
+  const moduleCacheDir = r.moduleCacheDir ?? (process.env[MODULE_CACHE_ENV] || undefined);
   const exitCodeBefore = process.exitCode;
   const { createVitest } = await import('vitest/node');
   const { configDefaults } = await import('vitest/config');
   // Spec files of resources the run does not check are not collected at all (not shown as skipped).
-  const excluded = excludedSpecGlobs(run.resources ?? []);
+  const excluded = excludedSpecGlobs(r.runs[0]?.resources ?? []);
   // The run-wide request cap the spec workers share (src/runtime/permits.ts).
-  const permits = hostPermits(run.runId);
-  const interrupts = hostInterrupt(run.runId);
+  const permits = r.runs.map((run) => hostPermits(run.runId));
+  const interrupts = r.runs.map((run) => hostInterrupt(run.runId));
   const signalListenersBefore = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   try {
     const vitest = await createVitest('test', {
@@ -255,20 +337,13 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
       run: true,
       passWithNoTests: true,
       ...(moduleCacheDir ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCacheDir } } : {}),
-      ...(specs?.length ? { include: specs } : {}),
+      ...(r.specs?.length ? { include: r.specs } : {}),
       ...(excluded.length ? { exclude: [...configDefaults.exclude, ...excluded] } : {}),
-      maxWorkers: run.settings.workers,
-      // Checks of one file in flight at once (sequence.concurrent in the config): as many as the cap.
-      maxConcurrency: run.settings.maxConcurrency,
-      // This run's own reporters: they write into this run's directories, nowhere else.
-      reporters: [
-        new ProgressReporter(),
-        ['allure-vitest/reporter', { resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES }],
-        new ResultsCollector(run),
-      ],
+      maxWorkers: r.maxWorkers,
+      maxConcurrency: r.maxConcurrency,
+      reporters: r.reporters,
     });
-    // The run context reaches this instance's workers only (inject() in src/runtime/current-run.ts).
-    vitest.provide(RUN_CONTEXT_KEY, run);
+    r.provide(vitest);
     // Vitest's logger exits the process on SIGINT/SIGTERM; the runner must sweep the ledger first,
     // so those handlers are taken off and the caller's AbortSignal cancels the run instead.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -277,23 +352,20 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     // The checks in flight hear it from the runner too (src/runtime/interrupt.ts): vitest's own
     // cancel misses some of them, which would keep the run waiting for their remaining time.
     const cancel = (): void => {
-      interrupts.interrupt();
+      for (const i of interrupts) i.interrupt();
       void vitest.cancelCurrentRun('keyboard-input');
     };
-    options.signal?.addEventListener('abort', cancel, { once: true });
+    r.signal?.addEventListener('abort', cancel, { once: true });
     try {
-      if (!options.signal?.aborted) await vitest.start();
+      if (!r.signal?.aborted) await vitest.start();
     } finally {
-      options.signal?.removeEventListener('abort', cancel);
+      r.signal?.removeEventListener('abort', cancel);
       await vitest.close();
     }
   } finally {
-    permits.close();
-    interrupts.close();
+    for (const p of permits) p.close();
+    for (const i of interrupts) i.close();
     // vitest sets process.exitCode from the test outcome; the runner decides the exit code itself.
     process.exitCode = exitCodeBefore;
   }
-  const file = join(run.runDir, RESULTS_FILE);
-  if (!existsSync(file)) return { checks: [], notRun: 0, suiteErrors: ['the checks did not run to the end (no results were collected)'] };
-  return JSON.parse(readFileSync(file, 'utf8')) as CollectedResults;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3 } from 'openapi-types';
 import { Contract, contractFromDocument } from './contract.js';
 import { isOpenApiDocument } from './openapi.js';
+import { documentKey } from './document-key.js';
 
 export const ODS_73_DOCUMENT = fileURLToPath(new URL('./ods-7.3/resources-openapi.json', import.meta.url));
 
@@ -33,7 +34,9 @@ const forTarget = new Map<string, Contract>();
  */
 export function runContract(targetDocumentPath: string | undefined): Contract {
   if (!targetDocumentPath) return ods73Contract();
-  let contract = forTarget.get(targetDocumentPath);
+  // By content: a batch's runs each saved the same document (src/contract/document-key.ts).
+  const key = documentKey(targetDocumentPath);
+  let contract = forTarget.get(key);
   if (!contract) {
     let doc: unknown;
     try {
@@ -42,7 +45,7 @@ export function runContract(targetDocumentPath: string | undefined): Contract {
       doc = undefined; // unreadable: the committed copy alone labels the exchanges
     }
     contract = isOpenApiDocument(doc) ? ods73Contract().withResourcesFrom(contractFromDocument(doc, "target's OpenAPI")) : ods73Contract();
-    forTarget.set(targetDocumentPath, contract);
+    forTarget.set(key, contract);
   }
   return contract;
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { OpenAPIV3 } from 'openapi-types';
 import { createAjv, describeAjvErrors, type SchemaProblem } from './ajv.js';
+import { documentKey } from './document-key.js';
 
 export type BodyValidator = (value: unknown) => SchemaProblem[];
 
@@ -49,11 +50,13 @@ const cache = new Map<string, OpenApiValidators>();
 
 export function openApiValidatorsFromFile(path: string | undefined): OpenApiValidators {
   if (!path) return {};
-  let validators = cache.get(path);
+  // By content: a batch's runs each saved the same document (src/contract/document-key.ts).
+  const key = documentKey(path);
+  let validators = cache.get(key);
   if (!validators) {
     const doc = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     validators = isOpenApiDocument(doc) ? compileOpenApiValidators(doc) : {};
-    cache.set(path, validators);
+    cache.set(key, validators);
   }
   return validators;
 }

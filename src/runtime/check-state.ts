@@ -4,6 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Area, Level, OperationName, Requirement } from '../requirements/types.js';
 import type { Exchange } from '../http/exchange.js';
+import type { RunContext } from './run-context.js';
 
 /**
  * pass: the requirement held. fail: a MUST was broken. warn: a SHOULD/MAY was not met.
@@ -84,6 +85,8 @@ declare module 'vitest' {
     requests?: number;
     seed?: number;
     cases?: CaseRow[];
+    /** In a batch (src/cli/batch.ts): the run the check belongs to, so its results go to that run. */
+    runId?: string;
   }
 }
 
@@ -94,6 +97,8 @@ export interface CheckState {
   exchanges: Exchange[];
   /** Replay hint printed with every failure. */
   replay: string;
+  /** The run the check belongs to: in a batch, currentRun() reads it (src/runtime/current-run.ts). */
+  run?: RunContext;
 }
 
 const storage = new AsyncLocalStorage<CheckState>();

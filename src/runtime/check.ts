@@ -3,7 +3,9 @@
 // profile skips with the reason. Meta (task.meta) and Allure labels carry the requirement.
 import { createHash } from 'node:crypto';
 import * as allure from 'allure-js-commons';
+import { resolve } from 'node:path';
 import { test, type TestContext } from 'vitest';
+import { getCurrentSuite } from 'vitest/suite';
 import { Ledger } from '../fixtures/ledger.js';
 import { redactError, redactText } from '../report/redact.js';
 import { requirementById } from '../requirements/index.js';
@@ -19,7 +21,7 @@ import { buildContext, type CheckContext } from './context.js';
 import type { ObservedCheck } from './exchange-observer.js';
 import { Differences, valueUnder } from '../profiles/register.js';
 import { quoteEvidence } from './evidence.js';
-import { currentRun, loadRunContext } from './current-run.js';
+import { batchRuns, currentRun, loadRunContext } from './current-run.js';
 import { ROLES, type Capability, type CapabilityFlag, type RunContext, type Role } from './run-context.js';
 import { deriveSeed } from './seed.js';
 
@@ -153,15 +155,54 @@ function quietly(fn: () => unknown): void {
   }
 }
 
+/** The spec file being collected (absolute path), when vitest says. */
+function collectingFile(): string | undefined {
+  try {
+    const path = getCurrentSuite().file?.filepath;
+    return path ? resolve(path) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function check(requirementId: string, title: string, fn: (t: CheckContext) => Promise<void> | void, options: CheckOptions = {}): void {
   // Throws at collection time: a spec citing an unknown id fails to load.
   const requirement = requirementById(requirementId);
   const checkId = checkIdOf(requirement.id, title, options.key);
-  // The requirement id lives in task.meta, not in the test name; --grep selects on id or title.
-  const selected = selectedByGrep(collectionGrep(), checkId, requirement.id, title);
+  const batch = batchRuns();
+  if (!batch) {
+    // The requirement id lives in task.meta, not in the test name; --grep selects on id or title.
+    const selected = selectedByGrep(collectionGrep(), checkId, requirement.id, title);
+    (selected ? test : test.skip)(title, { timeout: options.timeout }, checkBody(requirement, title, checkId, fn, options, loadRunContext));
+    return;
+  }
+  // A batch (src/cli/batch.ts) loads the union of its runs' spec files: a run takes the check when
+  // it would have alone (the file is one of its own, and its --grep selects the check). The test
+  // name carries the run's tag so the runs' tests stay apart; ids and titles are a single run's.
+  const file = collectingFile();
+  let taken = false;
+  for (const { run, specFiles } of batch) {
+    if (specFiles && (!file || !specFiles.includes(file))) continue;
+    if (!selectedByGrep(run.grep, checkId, requirement.id, title)) continue;
+    taken = true;
+    test(`${title} (${run.runTag})`, { timeout: options.timeout }, checkBody(requirement, title, checkId, fn, options, () => run, true));
+  }
+  // As a single run shows a check its --grep leaves out (and a file keeps at least one test).
+  if (!taken) test.skip(title, () => undefined);
+}
 
-  (selected ? test : test.skip)(title, { timeout: options.timeout }, async (vt: TestContext) => {
-    const run = loadRunContext();
+/** The test body of a check for the run `runOf` gives; `tagged` marks its results with the run (a batch). */
+function checkBody(
+  requirement: Requirement,
+  title: string,
+  checkId: string,
+  fn: (t: CheckContext) => Promise<void> | void,
+  options: CheckOptions,
+  runOf: () => RunContext,
+  tagged = false,
+): (vt: TestContext) => Promise<void> {
+  return async (vt: TestContext) => {
+    const run = runOf();
     const seed = deriveSeed(run.seed, requirement.id, title);
     const meta: CheckMeta = {
       checkId,
@@ -182,8 +223,9 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
       exchanges: [],
       // Against another target the replay needs the same target settings (--base-url or --config).
       replay: `npm run conformance -- --seed ${run.seed} --grep '${checkId}'${run.embedded ? '' : ' (plus your --base-url/--config)'}`,
+      run,
     };
-    const publish = (): void => void Object.assign(vt.task.meta, meta);
+    const publish = (): void => void Object.assign(vt.task.meta, meta, tagged ? { runId: run.runId } : {});
     publish();
     await label(requirement, checkId, run.profile);
 
@@ -266,5 +308,5 @@ export function check(requirementId: string, title: string, fn: (t: CheckContext
         publish();
       }
     }
-  });
+  };
 }

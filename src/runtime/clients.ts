@@ -1,6 +1,6 @@
 // Per-worker HTTP state: one transport (one undici Agent, its requests gated by the run-wide
 // concurrency cap) and one token source per (target, role), so each worker fetches each token
-// once and reuses it across checks.
+// once and reuses it across checks. Kept per run: a batch's runs share a worker (src/cli/batch.ts).
 import { runContract } from '../contract/contract-sources.js';
 import { ApiClient, type ExchangeObserver, type RequestAnnouncer, type RequestGuard } from '../http/api-client.js';
 import { TokenSource } from '../http/token-source.js';
@@ -89,15 +89,20 @@ export class WorkerClients {
   }
 }
 
-let shared: WorkerClients | undefined;
+/** One per run this worker serves (a batch's runs share the worker, each with its own target and cap). */
+const shared = new Map<string, WorkerClients>();
 
 export function workerClients(ctx: RunContext): WorkerClients {
-  shared ??= new WorkerClients(ctx);
-  return shared;
+  let clients = shared.get(ctx.runId);
+  if (!clients) {
+    clients = new WorkerClients(ctx);
+    shared.set(ctx.runId, clients);
+  }
+  return clients;
 }
 
 export async function closeWorkerClients(): Promise<void> {
-  const s = shared;
-  shared = undefined;
-  await s?.close();
+  const all = [...shared.values()];
+  shared.clear();
+  await Promise.all(all.map((c) => c.close()));
 }

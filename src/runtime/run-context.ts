@@ -103,8 +103,21 @@ export interface RunContext {
 /** The key the runner provides the RunContext under (vitest's ProvidedContext). */
 export const RUN_CONTEXT_KEY = 'edfiConformanceRun';
 
+/**
+ * One run of a batch (src/cli/batch.ts): its context, and the spec files it would have loaded
+ * alone (absolute paths; undefined = every file), since the batch loads the union of them.
+ */
+export interface BatchRun {
+  run: RunContext;
+  specFiles?: string[];
+}
+
+/** The key a batch's runner provides its runs under (instead of RUN_CONTEXT_KEY). */
+export const RUN_BATCH_KEY = 'edfiConformanceBatch';
+
 declare module 'vitest' {
   export interface ProvidedContext {
     edfiConformanceRun: RunContext;
+    edfiConformanceBatch: BatchRun[];
   }
 }

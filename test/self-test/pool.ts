@@ -1,6 +1,7 @@
 // The worker pool the kill matrix and the persona matrix share: jobs spread over `parallelism`
 // worker processes (worker.ts), each running its jobs one after another; a job that outlives its
 // timeout is counted as timed out and its worker replaced; a worker that dies fails its job.
+// A batch job (Job.members) answers for each of its members, and fails or times out for each.
 // The workers share one module cache directory (moduleCacheDir below).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,9 @@ function moduleCacheDir(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The jobs a job answers for: its members when it is a batch, else itself. */
+export const membersOf = (job: Job): Job[] => job.members ?? [job];
+
 /** A worker process, its stdout/stderr tail (for diagnostics), and the job it is running. */
 interface WorkerSlot {
   child: ChildProcess;
@@ -40,16 +44,17 @@ function keepTail(slot: WorkerSlot, chunk: Buffer): void {
   if (slot.tail.length > 40) slot.tail.splice(0, slot.tail.length - 40);
 }
 
-/** Runs the jobs on `parallelism` workers; resolves with one JobResult per job. */
+/** Runs the jobs on `parallelism` workers; resolves with one JobResult per job (per member of a batch job). */
 export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: number, onResult: (r: JobResult) => void): Promise<JobResult[]> {
   const queue = [...jobs];
+  const expected = jobs.reduce((n, job) => n + membersOf(job).length, 0);
   const results: JobResult[] = [];
   let live = 0;
   const moduleCache = moduleCacheDir();
 
   return new Promise((resolveAll) => {
     const finishIfDone = (): void => {
-      if (results.length === jobs.length && live === 0) {
+      if (results.length === expected && live === 0) {
         moduleCache.remove();
         resolveAll(results);
       }
@@ -57,6 +62,10 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
     const record = (result: JobResult): void => {
       results.push(result);
       onResult(result);
+    };
+    /** The same failure for every job a job answers for. */
+    const fail = (job: Job, failure: Pick<JobResult, 'durationMs' | 'error' | 'timedOut'>): void => {
+      for (const m of membersOf(job)) record({ jobId: m.jobId, faultId: m.faultId, grep: m.grep, checks: [], suiteErrors: [], ...failure });
     };
     const next = (slot: WorkerSlot): void => {
       const job = queue.shift();
@@ -69,7 +78,7 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
       // A job may bring its own limit (a persona's full run beside the kill matrix's short runs).
       const limitMs = job.timeoutMs ?? jobTimeoutMs;
       slot.timer = setTimeout(() => {
-        record({ jobId: job.jobId, faultId: job.faultId, grep: job.grep, durationMs: limitMs, checks: [], suiteErrors: [], timedOut: true, error: `no result within ${limitMs} ms` });
+        fail(job, { durationMs: limitMs, timedOut: true, error: `no result within ${limitMs} ms` });
         slot.job = undefined;
         slot.child.kill('SIGKILL');
       }, limitMs);
@@ -85,11 +94,11 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
         if (message.type === 'ready') next(slot);
         else if (message.type === 'result') {
           clearTimeout(slot.timer);
-          if (slot.job?.jobId === message.result.jobId) record(message.result);
+          if (slot.job?.jobId === message.jobId) for (const r of message.results) record(r);
           next(slot);
         } else if (message.type === 'fatal') {
           // The worker cannot run anything: fail its queue share rather than hang.
-          for (const job of queue.splice(0)) record({ jobId: job.jobId, faultId: job.faultId, durationMs: 0, checks: [], suiteErrors: [], error: message.error });
+          for (const job of queue.splice(0)) fail(job, { durationMs: 0, error: message.error });
         }
       });
       child.on('exit', (code) => {
@@ -98,7 +107,7 @@ export async function runJobs(jobs: Job[], parallelism: number, jobTimeoutMs: nu
         const lost = slot.job;
         if (lost) {
           const why = `worker exited (code ${code}) during the run; last output: ${slot.tail.slice(-5).join(' | ')}`;
-          record({ jobId: lost.jobId, faultId: lost.faultId, grep: lost.grep, durationMs: 0, checks: [], suiteErrors: [], error: why });
+          fail(lost, { durationMs: 0, error: why });
         }
         if (queue.length > 0) spawnWorker();
         finishIfDone();

@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runConformanceBatch } from '../../src/cli/batch.js';
 import { runConformance, type RunOutcome } from '../../src/cli/run.js';
 import { renderSummary } from '../../src/cli/summary.js';
 import type { Settings } from '../../src/config/settings.js';
@@ -38,10 +39,15 @@ export interface Job {
   seed: number;
   /** Spec worker threads for the run (default: the runner's, from maxConcurrency). */
   workers?: number;
+  /**
+   * A batch: these single-fault jobs (each reusing a main host) run as ONE vitest instance, each
+   * against its own main host (runConformanceBatch); the job answers one JobResult per member.
+   */
+  members?: Job[];
 }
 
 export type ToWorker = { type: 'job'; job: Job } | { type: 'stop' };
-export type FromWorker = { type: 'ready' } | { type: 'result'; result: JobResult } | { type: 'fatal'; error: string };
+export type FromWorker = { type: 'ready' } | { type: 'result'; jobId: string; results: JobResult[] } | { type: 'fatal'; error: string };
 
 interface StoredItem {
   id: string;
@@ -80,8 +86,12 @@ const send = (message: FromWorker): void => {
 /** Secondary hosts (snapshot, change queries off) are faithful and shared by every job here. */
 let secondaries: Secondaries | undefined;
 
-/** The main host single-fault jobs share, with what it stored when it started. */
-let reusable: { host: Host; baseline: string } | undefined;
+/** Main hosts single-fault jobs reuse (a batch takes several at once), with what each stored when it started. */
+interface Reusable {
+  host: Host;
+  baseline: string;
+}
+const idle: Reusable[] = [];
 /** What the shared secondaries stored when they started. */
 let secondariesBaseline: string | undefined;
 
@@ -93,40 +103,36 @@ async function contents(hosts: Host[]): Promise<string> {
 /** A job that may run on the shared hosts: one fault (or none), no host options, no audit. */
 const reuses = (job: Job): boolean => !job.faults?.length && !job.hostOptions && !job.audit;
 
-async function acquireMainHost(job: Job): Promise<Host> {
-  if (!reuses(job)) return startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, faults: job.faults, changeQueries: job.hostOptions?.changeQueries, quiet: true });
+/** An idle reusable main host, or a new one; switched to the job's fault. */
+async function takeReusable(job: Job): Promise<Reusable> {
+  let reusable = idle.pop();
   if (!reusable) {
     const host = await startHost({ port: 0, hostname: '127.0.0.1', quiet: true });
     reusable = { host, baseline: await contents([host]) };
   }
   reusable.host.setFaults(job.faultId ? [job.faultId] : []);
-  return reusable.host;
+  return reusable;
 }
 
-/**
- * After a job on the shared hosts: back to faithful, and kept only if they hold exactly what they
- * held at their start (a host that is not is stopped; the next job starts a fresh one).
- */
-async function releaseSharedHosts(job: Job, clean: boolean): Promise<void> {
-  if (reusable) {
-    reusable.host.setFaults([]);
-    if (!clean || (await contents([reusable.host]).catch(() => '')) !== reusable.baseline) {
-      const stale = reusable.host;
-      reusable = undefined;
-      await stale.stop().catch(() => undefined);
-    }
-  }
-  if (job.faultOnSecondaries && secondaries) {
-    const both = [secondaries.snapshot, secondaries.changeQueriesDisabled];
-    for (const h of both) h.setFaults([]);
-    if (!clean || (await contents(both).catch(() => '')) !== secondariesBaseline) {
-      const stale = secondaries;
-      secondaries = undefined;
-      await Promise.allSettled([stale.snapshot.stop(), stale.changeQueriesDisabled.stop()]);
-      const fresh = await startSecondaries();
-      secondariesBaseline = await contents([fresh.snapshot, fresh.changeQueriesDisabled]);
-      secondaries = fresh;
-    }
+/** Back to faithful, and idle again only if it holds exactly what it held at its start (else stopped). */
+async function giveBack(reusable: Reusable, clean: boolean): Promise<void> {
+  reusable.host.setFaults([]);
+  if (clean && (await contents([reusable.host]).catch(() => '')) === reusable.baseline) idle.push(reusable);
+  else await reusable.host.stop().catch(() => undefined);
+}
+
+/** After a job with its fault on the shared secondaries: back to faithful, replaced unless clean. */
+async function releaseSecondaries(clean: boolean): Promise<void> {
+  if (!secondaries) return;
+  const both = [secondaries.snapshot, secondaries.changeQueriesDisabled];
+  for (const h of both) h.setFaults([]);
+  if (!clean || (await contents(both).catch(() => '')) !== secondariesBaseline) {
+    const stale = secondaries;
+    secondaries = undefined;
+    await Promise.allSettled([stale.snapshot.stop(), stale.changeQueriesDisabled.stop()]);
+    const fresh = await startSecondaries();
+    secondariesBaseline = await contents([fresh.snapshot, fresh.changeQueriesDisabled]);
+    secondaries = fresh;
   }
 }
 
@@ -232,6 +238,7 @@ async function runJob(job: Job): Promise<JobResult> {
   const started = performance.now();
   const reportDir = mkdtempSync(join(tmpdir(), `self-test-${job.jobId.replace(/[^A-Za-z0-9-]/g, '_')}-`));
   let host: Host | undefined;
+  let reusable: Reusable | undefined;
   let ownSecondaries: Secondaries | undefined;
   let shared = false;
   let clean = false;
@@ -244,7 +251,12 @@ async function runJob(job: Job): Promise<JobResult> {
       secondaries = await startSecondaries();
       secondariesBaseline = await contents([secondaries.snapshot, secondaries.changeQueriesDisabled]);
     }
-    host = await acquireMainHost(job);
+    if (shared) {
+      reusable = await takeReusable(job);
+      host = reusable.host;
+    } else {
+      host = await startHost({ port: 0, hostname: '127.0.0.1', fault: job.faultId, faults: job.faults, changeQueries: job.hostOptions?.changeQueries, quiet: true });
+    }
     if (job.faultOnSecondaries) {
       if (shared && secondaries) for (const h of [secondaries.snapshot, secondaries.changeQueriesDisabled]) h.setFaults(job.faultId ? [job.faultId] : []);
       else ownSecondaries = await startSecondaries(job.faultId);
@@ -288,10 +300,57 @@ async function runJob(job: Job): Promise<JobResult> {
   } finally {
     // A host that cannot be checked or replaced must not lose this job's result: the next job
     // starts what it needs.
-    if (shared) await releaseSharedHosts(job, clean).catch(() => undefined);
+    if (reusable) await giveBack(reusable, clean).catch(() => undefined);
     else await Promise.allSettled([host?.stop()]);
+    if (shared && job.faultOnSecondaries) await releaseSecondaries(clean).catch(() => undefined);
     await Promise.allSettled([ownSecondaries?.snapshot.stop(), ownSecondaries?.changeQueriesDisabled.stop()]);
     rmSync(reportDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Single-fault jobs as one batch: each member gets its own reusable main host with its fault, all
+ * share the faithful secondaries, and their runs go through ONE vitest instance
+ * (runConformanceBatch), which spares each run the harness's import in a fresh spec thread. Each
+ * host is checked and given back as after a job of its own.
+ */
+async function runBatch(members: Job[]): Promise<JobResult[]> {
+  const started = performance.now();
+  const reportDirs = members.map((job) => mkdtempSync(join(tmpdir(), `self-test-${job.jobId.replace(/[^A-Za-z0-9-]/g, '_')}-`)));
+  const taken: Reusable[] = [];
+  const clean = members.map(() => false);
+  const base = (job: Job) => ({ jobId: job.jobId, faultId: job.faultId, grep: job.grep });
+  try {
+    if (!secondaries) {
+      secondaries = await startSecondaries();
+      secondariesBaseline = await contents([secondaries.snapshot, secondaries.changeQueriesDisabled]);
+    }
+    // One after the other: the idle list is shared, and a new host's start is CPU-bound anyway.
+    for (const job of members) taken.push(await takeReusable(job));
+    const hostStartMs = Math.round(performance.now() - started);
+    const results = await runConformanceBatch(
+      members.map((job, i) => ({ settings: settingsFor(taken[i]!.host, job, reportDirs[i]!, secondaries), specs: job.specs })),
+      { workers: Math.min(...members.map((job) => job.workers ?? 1)), sweepPolicy: LOCAL_HOST_SWEEP },
+    );
+    return members.map((job, i): JobResult => {
+      const r = results[i]!;
+      const outcome = 'outcome' in r ? r.outcome : undefined;
+      clean[i] = outcome !== undefined;
+      return {
+        ...base(job),
+        exitCode: outcome?.exitCode ?? 2,
+        durationMs: Math.round(performance.now() - started),
+        hostStartMs,
+        checks: (outcome?.checks ?? []).map(checkOutcome),
+        suiteErrors: (outcome?.suiteErrors ?? []).map((e) => shorten(e) ?? ''),
+        ...('error' in r ? { error: shorten(r.error.message) } : {}),
+      };
+    });
+  } catch (error) {
+    return members.map((job) => ({ ...base(job), durationMs: Math.round(performance.now() - started), checks: [], suiteErrors: [], error: shorten((error as Error).message) }));
+  } finally {
+    await Promise.allSettled(taken.map((r, i) => giveBack(r, clean[i]!)));
+    for (const dir of reportDirs) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -306,10 +365,11 @@ async function main(): Promise<void> {
   }
   process.on('message', (message: ToWorker) => {
     if (message.type === 'stop') {
-      void Promise.allSettled([reusable?.host.stop(), secondaries?.snapshot.stop(), secondaries?.changeQueriesDisabled.stop()]).then(() => process.exit(0));
+      void Promise.allSettled([...idle.map((r) => r.host.stop()), secondaries?.snapshot.stop(), secondaries?.changeQueriesDisabled.stop()]).then(() => process.exit(0));
       return;
     }
-    void runJob(message.job).then((result) => send({ type: 'result', result }));
+    const { job } = message;
+    void (job.members ? runBatch(job.members) : runJob(job).then((r) => [r])).then((results) => send({ type: 'result', jobId: job.jobId, results }));
   });
   send({ type: 'ready' });
 }
