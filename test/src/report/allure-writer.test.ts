@@ -1,5 +1,6 @@
 // PlainFileWriter (src/report/allure-writer.ts) writes what allure-js-commons' FileSystemWriter
-// writes, file for file and byte for byte, and the conformance reporter really writes through it.
+// writes, file for file and byte for byte; the conformance reporter really writes through it, and
+// writes each check when it ends, once, with what allure-vitest writes for it at the run's end.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { Status, type TestResult } from 'allure-js-commons';
 import { FileSystemWriter, ReporterRuntime, type Writer } from 'allure-js-commons/sdk/reporter';
 import { PlainFileWriter } from '../../../src/report/allure-writer.js';
 import ConformanceAllureReporter from '../../../src/report/allure-reporter.js';
+import AllureVitestReporter from 'allure-vitest/reporter';
 
 const scratch = mkdtempSync(join(tmpdir(), 'allure-writer-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -76,3 +78,38 @@ describe('ConformanceAllureReporter', () => {
     expect(readdirSync(dir).sort()).toEqual(['categories.json', 'environment.properties', 'x-attachment.txt']);
   });
 });
+
+/** A vitest test task as allure-vitest reads it (name, file, suite, result, meta). */
+function fakeTask(id: string, name: string, state: 'pass' | 'fail'): never {
+  const file = { type: 'suite', id: 'f', name: 'specs/x.spec.ts', filepath: `${process.cwd()}/specs/x.spec.ts`, mode: 'run', tasks: [] as unknown[], meta: {} };
+  const task = { type: 'test', id, name, mode: 'run', file, suite: file, meta: {}, result: { state, startTime: 1_000, duration: 5, ...(state === 'fail' ? { errors: [{ message: 'expected 400' }] } : {}) } };
+  file.tasks.push(task);
+  return task as never;
+}
+
+function resultsIn(dir: string): Array<{ name: string; status: string }> {
+  return readdirSync(dir).filter((n) => n.endsWith('-result.json')).map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as { name: string; status: string }).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+describe('ConformanceAllureReporter, when it writes', () => {
+  it("writes a check's result when the check ends and not again at the run's end; the same result allure-vitest writes", () => {
+    const ours = join(scratch, 'progressive');
+    const theirs = join(scratch, 'end-of-run');
+    const reporter = new ConformanceAllureReporter({ resultsDir: ours });
+    reporter.onInit({ projects: [] } as never);
+    const first = fakeTask('t1', 'a check that passes', 'pass');
+    const second = fakeTask('t2', 'a check that fails', 'fail');
+    reporter.onTestCaseResult({ task: first } as never);
+    expect(resultsIn(ours).map((r) => r.name)).toEqual(['a check that passes']);
+    const modules = [{ task: first }, { task: second }];
+    reporter.onTestRunEnd(modules as never);
+    const original = new AllureVitestReporter({ resultsDir: theirs });
+    original.onInit({ projects: [] } as never);
+    original.onTestRunEnd(modules as never);
+    const strip = (rs: Array<Record<string, unknown>>) => rs.map(({ uuid: _u, historyId: _h, labels, ...r }) => ({ ...r, labels: (labels as Array<{ name: string }>).filter((l) => l.name !== 'thread' && l.name !== 'host') }));
+    expect(resultsIn(ours)).toHaveLength(2);
+    expect(strip(resultsIn(ours) as never)).toEqual(strip(resultsIn(theirs) as never));
+    expect(resultsIn(ours).map((r) => r.status)).toEqual(['broken', 'passed']); // an error without expected/actual is 'broken' to Allure
+  });
+});
+
