@@ -8,9 +8,10 @@
 // A case sessions' hand-written catalogue (specs/sessions.validation*.spec.ts) already holds is not
 // generated again (generatedCasesFor); the semantic cases (references, descriptors, key
 // unification, media types) stay there.
-// Cost: a refused POST is the prepared valid body's parents (a course offering's session), the
-// POST and a list by name; a refused PUT the parents, the create, the PUT and one read; an accepted
-// POST the parents, the POST and one read. Creating the parents and the item a PUT goes to, the
+// Cost: a refused POST is the POST and a list by name; a refused PUT the create, the PUT and one
+// read; an accepted POST the POST and one read. The valid body's created parent (a course
+// offering's session) is one per describe, shared by its checks (specs/support/shared-parents.ts):
+// it is what the cases stand on, not what they check. Creating the parents and the item a PUT goes to, the
 // list and the reads are set-up (blocked by their own requirements); the answer and what it left
 // behind are the check.
 import { generatedCasesFor, UNKNOWN_MEMBER, type SchemaCase, type SchemaRule, type WriteMethod } from '../../generators/index.js';
@@ -19,6 +20,7 @@ import { expectNoneNamed } from '../support/crud-lists.js';
 import { expectStoredValues, idInLocation } from '../support/crud-values.js';
 import { memberNames, readItem } from '../support/representation.js';
 import { nameMemberOf, nounOf } from '../support/resources.js';
+import { prepareWithSharedParent } from '../support/shared-parents.js';
 
 type Body = Record<string, unknown>;
 
@@ -75,7 +77,7 @@ export const validation: Family = {
     describe(`POST ${d.path}: invalid bodies generated from the schema`, () => {
       for (const c of cases.filter((x) => x.refused && x.applyTo.includes('POST'))) {
         check(id(templateOf(c, 'POST')), `POST ${c.id} is refused: ${c.reason}`, async (t) => {
-          const valid = (await t.resource(d.name).prepare()) as Body;
+          const valid = await prepareWithSharedParent(t, d, 'refused POST');
           const ex = await t.step(`POST ${c.id}`, () => t.api.post(d.path, c.build(valid)));
           expectRefused(ex, c);
           // Listed by the valid name: the sent one may be absent, of another type or too long for a filter.
@@ -88,7 +90,7 @@ export const validation: Family = {
       for (const c of cases.filter((x) => x.refused && x.applyTo.includes('PUT'))) {
         check(id(templateOf(c, 'PUT')), `PUT ${c.id} is refused: ${c.reason}`, async (t) => {
           const r = t.resource(d.name);
-          const valid = (await r.prepare()) as Body;
+          const valid = await prepareWithSharedParent(t, d, 'refused PUT');
           const created = await r.create(valid);
           // The route id goes into the body (ODS ignores it, DMS requires it), so the case tests its own rule.
           const ex = await t.step(`PUT ${c.id}`, () => r.update(created.id, c.build(valid)));
@@ -102,7 +104,7 @@ export const validation: Family = {
     describe(`POST ${d.path}: valid bodies generated from the schema`, () => {
       for (const c of cases.filter((x) => !x.refused && x.applyTo.includes('POST'))) {
         check(id(templateOf(c, 'POST')), `POST ${c.id} is accepted: ${c.reason}`, async (t) => {
-          const valid = (await t.resource(d.name).prepare()) as Body;
+          const valid = await prepareWithSharedParent(t, d, 'accepted POST');
           const sent = c.build(valid);
           const ex = await t.step(`POST ${c.id}`, () => t.api.post(d.path, sent));
           expectStatus(ex, 201);

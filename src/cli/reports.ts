@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { buildHtmlReport, evaluateQualityGate, type QualityGateOutcome } from '../report/html.js';
+import { buildHtmlReport, type HtmlReportOutcome, type QualityGateOutcome } from '../report/html.js';
 import { FAILURES_FILE, renderFailureDetail } from '../report/failure-detail.js';
 import { renderJunit } from '../report/junit.js';
 import { buildMatrix, renderMatrixMarkdown, type Matrix } from '../report/matrix.js';
@@ -45,8 +45,11 @@ export async function writeReports(input: {
   mkdirSync(dir, { recursive: true });
   const allureResults = join(dir, 'allure-results');
   writeExecutor(allureResults, run);
-
   const resources = run.resources ?? RESOURCES.map((d) => d.name);
+  // The Allure child process starts first: the matrix, JUnit and failure detail are written by
+  // this process while it runs, and conformance.json (which records the quality gate) after it.
+  const html = settings.html ? startHtmlReport(dir, allureResults, resources, run, settings, collected) : undefined;
+
   const matrix: Matrix = buildMatrix({
     requirements: allRequirements(),
     resources,
@@ -63,19 +66,11 @@ export async function writeReports(input: {
   const paths: ReportPaths = { allureResults, junit: join(dir, 'junit.xml'), matrixJson, matrixMarkdown };
   writeFileSync(paths.junit, renderJunit({ checks: collected.checks, suiteErrors: collected.suiteErrors, resources }));
   paths.failures = writeFailureDetail(dir, collected);
-  if (settings.html) {
-    const outputDir = join(dir, 'allure-report');
-    const allure = {
-      resultsDir: allureResults,
-      outputDir,
-      historyPath: join(dir, 'history.jsonl'),
-      expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun,
-      reportName: `Ed-Fi ${resources.join(', ')} conformance (${run.profile}, seed ${run.seed})`,
-    };
-    // Two allure processes side by side: the report and the gate do not depend on each other.
-    const [problem, gate] = await Promise.all([buildHtmlReport(allure), evaluateQualityGate(allure)]);
+  writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
+  if (html) {
+    const { problem, gate } = await html.outcome;
     if (problem) paths.htmlProblem = problem;
-    else paths.allureReport = outputDir;
+    else paths.allureReport = html.outputDir;
     paths.qualityGate = gate;
   }
   // Who ran what against which host: compare, the CI summary and the bundle read it back.
@@ -87,8 +82,19 @@ export async function writeReports(input: {
   // quotes before JSON escapes them.
   const json = { ...matrix, run: identity, qualityGate: paths.qualityGate, baseline: input.baseline, checks: collected.checks, sweep: input.sweep, leftovers: input.sweep.leftovers, suiteErrors: collected.suiteErrors };
   writeFileSync(matrixJson, redactText(JSON.stringify(redactValue(json), null, 2)));
-  writeFileSync(matrixMarkdown, redactText(renderMatrixMarkdown(matrix)));
   return paths;
+}
+
+function startHtmlReport(dir: string, resultsDir: string, resources: string[], run: RunContext, settings: Settings, collected: CollectedResults): { outputDir: string; outcome: Promise<HtmlReportOutcome> } {
+  const outputDir = join(dir, 'allure-report');
+  const outcome = buildHtmlReport({
+    resultsDir,
+    outputDir,
+    historyPath: join(dir, 'history.jsonl'),
+    expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun,
+    reportName: `Ed-Fi ${resources.join(', ')} conformance (${run.profile}, seed ${run.seed})`,
+  });
+  return { outputDir, outcome };
 }
 
 /** failures.txt, or nothing (and no stale file from an earlier run) when every check passed or skipped. */

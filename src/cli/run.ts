@@ -13,6 +13,7 @@ import { RESULTS_FILE, type CheckResult, type CollectedResults } from '../report
 import { RUN_CONTEXT_KEY, type Credentials, type RunContext } from '../runtime/run-context.js';
 import { CATEGORIES, environmentInfo } from '../report/allure-setup.js';
 import ProgressReporter from './progress-reporter.js';
+import ConformanceAllureReporter from '../report/allure-reporter.js';
 import ResultsCollector from './results-collector.js';
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
 import { hostPermits } from '../runtime/permits.js';
@@ -282,7 +283,8 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     // This run's own reporters: they write into this run's directories, nowhere else.
     reporters: [
       new ProgressReporter(),
-      ['allure-vitest/reporter', { resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES }],
+      // allure-vitest's reporter with a writer that skips its fsync per file (src/report/allure-reporter.ts).
+      new ConformanceAllureReporter({ resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES }),
       new ResultsCollector(run),
     ],
     // The run context reaches this instance's workers only (inject() in src/runtime/current-run.ts).

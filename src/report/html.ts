@@ -1,8 +1,8 @@
-// Builds the Allure Report 3 HTML report from the results (the `allure` package CLI, no Java): one
-// self-contained index.html that opens from disk (file://), and evaluates the quality gate.
+// Builds the Allure Report 3 HTML report from the results (the `allure` package, no Java): one
+// self-contained index.html that opens from disk (file://), and evaluates the quality gate, both
+// in one child process (allure-build.mjs).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ALLURE_CATEGORIES } from './allure-setup.js';
@@ -12,6 +12,7 @@ const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ALLURE_CLI = join(REPO_ROOT, 'node_modules', 'allure', 'cli.js');
 const CONFIG = fileURLToPath(new URL('./allurerc.mjs', import.meta.url));
 const NODE20_POLYFILL = fileURLToPath(new URL('./node20-iterator-helpers.mjs', import.meta.url));
+const BUILD_SCRIPT = fileURLToPath(new URL('./allure-build.mjs', import.meta.url));
 
 export interface HtmlReportInput {
   resultsDir: string;
@@ -28,69 +29,66 @@ export function allureCliPath(): string | undefined {
   return existsSync(bin) ? bin : undefined;
 }
 
-/** Resolves with undefined on success, or a one-line reason the report could not be built. */
-export function buildHtmlReport(input: HtmlReportInput): Promise<string | undefined> {
-  const cli = allureCliPath();
-  if (!cli) return Promise.resolve('the allure package is not installed');
-  // Allure writes each plugin into a sub-folder and flattens it only when it is the only folder
-  // in the output: files left by an earlier run would leave a stale report at the top.
-  rmSync(input.outputDir, { recursive: true, force: true });
-  repairHistory(input.historyPath);
-  return new Promise((resolve) => {
-    runAllure(cli, ['generate', input.resultsDir, '--config', CONFIG, '--output', input.outputDir], input,
-      (error, _stdout, stderr) => {
-        if (error && !existsSync(join(input.outputDir, 'index.html'))) {
-          resolve(`allure generate failed: ${(stderr || error.message).trim().split('\n').slice(-1)[0]}`);
-        } else {
-          postprocessAllureReport(input.outputDir);
-          resolve(undefined);
-        }
-      },
-    );
-  });
-}
-
 export interface QualityGateOutcome {
   passed: boolean;
   /** One line per violated rule, as Allure words it. */
   violations: string[];
 }
 
+export interface HtmlReportOutcome {
+  /** Why the report is missing, when it is: one line. */
+  problem?: string;
+  /** The allurerc quality gate (no MUST failure; at least the expected number of checks); undefined when it could not be evaluated. */
+  gate?: QualityGateOutcome;
+}
+
 /**
- * Evaluates the allurerc quality gate (no MUST failure; at least the expected number of checks).
- * `allure generate` does not evaluate it, so the runner calls `allure quality-gate` itself.
+ * Builds the report and evaluates the quality gate in one Allure process (allure-build.mjs):
+ * `allure generate` does not evaluate the gate, and a second process for `allure quality-gate`
+ * read every results file again.
  */
-export function evaluateQualityGate(input: HtmlReportInput): Promise<QualityGateOutcome | undefined> {
-  const cli = allureCliPath();
-  if (!cli) return Promise.resolve(undefined);
-  // The gate command writes its own files into ./allure-report of its working directory; give it
-  // a scratch one so nothing lands in the repository or in the HTML report being generated.
-  const scratch = mkdtempSync(join(tmpdir(), 'edfi-quality-gate-'));
+export function buildHtmlReport(input: HtmlReportInput): Promise<HtmlReportOutcome> {
+  if (!allureCliPath()) return Promise.resolve({ problem: 'the allure package is not installed' });
+  // Allure writes each plugin into a sub-folder and flattens it only when it is the only folder
+  // in the output: files left by an earlier run would leave a stale report at the top.
+  rmSync(input.outputDir, { recursive: true, force: true });
+  repairHistory(input.historyPath);
   return new Promise((resolve) => {
-    // Its own history file too: `generate` appends to the real one at the same moment.
-    const gateInput = { ...input, cwd: scratch, historyPath: join(scratch, 'history.jsonl') };
-    runAllure(cli, ['quality-gate', input.resultsDir, '--config', CONFIG], gateInput, (error, stdout, stderr) => {
-      rmSync(scratch, { recursive: true, force: true });
-      const lines = `${stdout}\n${stderr}`.split('\n').map((l) => l.trim());
-      const violations = lines.filter((l) => l.startsWith('⨯')).map((l) => l.replace(/^⨯\s*/, '').replace(/\s{2,}/g, ' — '));
-      if (error && !violations.length) resolve(undefined); // the gate itself could not run
-      else resolve({ passed: !error, violations });
+    runAllure(BUILD_SCRIPT, [input.resultsDir, CONFIG, input.outputDir], input, (error, stdout, stderr) => {
+      const outcome: HtmlReportOutcome = { gate: parseGate(stdout) };
+      if (error && !existsSync(join(input.outputDir, 'index.html'))) {
+        outcome.problem = `allure generate failed: ${(stderr || error.message).trim().split('\n').slice(-1)[0]}`;
+      } else {
+        postprocessAllureReport(input.outputDir);
+      }
+      resolve(outcome);
     });
   });
 }
 
+/** The `GATE …` line of allure-build.mjs; violations are the lines Allure marks with ⨯. */
+function parseGate(stdout: string): QualityGateOutcome | undefined {
+  const line = stdout.split('\n').find((l) => l.startsWith('GATE '));
+  if (!line) return undefined;
+  const gate = JSON.parse(line.slice('GATE '.length)) as { passed: boolean; text: string } | null;
+  if (!gate) return undefined;
+  const lines = gate.text.split('\n').map((l) => l.trim());
+  const violations = lines.filter((l) => l.startsWith('⨯')).map((l) => l.replace(/^⨯\s*/, '').replace(/\s{2,}/g, ' — '));
+  return { passed: gate.passed, violations };
+}
+
 function runAllure(
-  cli: string,
+  script: string,
   args: string[],
-  input: HtmlReportInput & { cwd?: string },
+  input: HtmlReportInput,
   done: (error: Error | null, stdout: string, stderr: string) => void,
 ): void {
   execFile(
     process.execPath,
     // Allure 3 uses iterator helpers that Node 20 lacks; the polyfill is loaded into its process only.
-    ['--import', NODE20_POLYFILL, cli, ...args],
+    ['--import', NODE20_POLYFILL, script, ...args],
     {
-      cwd: input.cwd ?? REPO_ROOT,
+      cwd: REPO_ROOT,
       timeout: input.timeoutMs ?? 120_000,
       env: {
         // Without the run's settings: the run context and EDFI_* variables carry credentials.

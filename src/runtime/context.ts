@@ -44,6 +44,12 @@ export interface SecondaryTarget {
 export interface CheckLedger {
   /** What this check created and has not deleted yet (oldest first). */
   entries(): readonly LedgerEntry[];
+  /**
+   * Leaves an item this check created to the run's final sweep instead of the check's own
+   * clean-up: for a parent other checks go on using after this one ends (specs/support/shared-parents.ts).
+   * It stays in the ledger, so the sweep deletes it like anything else the run created.
+   */
+  keepForSweep(id: string): void;
 }
 
 export interface CheckContext {
@@ -213,7 +219,13 @@ export async function buildContext(
       const clients = clientsOn(api, { evidences: { [name]: setUpStep(title) } });
       return setUpClient({ api, clients, skip, step: context.step }, name);
     },
-    ledger: { entries: () => [...observed.created] },
+    ledger: {
+      entries: () => [...observed.created],
+      keepForSweep: (id) => {
+        const i = observed.created.findIndex((e) => e.id.toLowerCase() === id.toLowerCase());
+        if (i >= 0) observed.created.splice(i, 1);
+      },
+    },
     step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,
     arrange: (name, fn, evidences) => allure.step(`arrange: ${name}`, () => inArrange(name, evidences, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
     exclusive: (why, fn) => allure.step(`exclusive: ${why}`, () => exclusively(clients.transport, api, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
