@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, startCli } from '../helpers/cli.js';
+import { startCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { countItems, hostAvailable, startReferenceHost, type TestHost } from '../helpers/reference-host.js';
 import { configFor } from '../helpers/reference-runs.js';
 
@@ -23,7 +24,8 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
 
     it('should leave the host as it found it after a failing run', async () => {
       const before = [await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')];
-      const result = await runCli(['run', '--config', configFor(host), '--report-dir', mkdtempSync(join(tmpdir(), 'conf-fail-')), '--grep', 'SES-POST|SES-PUT|SES-DELETE'], {
+      // In this process (helpers/cli-in-process.ts): the clean-up is the runner's; the interrupted run below is a real process.
+      const result = await runMain(['run', '--config', configFor(host), '--report-dir', mkdtempSync(join(tmpdir(), 'conf-fail-')), '--grep', 'SES-POST|SES-PUT|SES-DELETE'], {
         EDFI_CONFORMANCE_SPECS: 'specs/**/*.spec.ts,test/src/fixtures-specs/verdicts.spec.ts',
       });
       expect(result.code, result.stdout.slice(-4000)).toBe(1);

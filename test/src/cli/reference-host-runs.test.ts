@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { filesContaining } from '../helpers/report-files.js';
 import { countItems, hostAvailable, startReferenceHost, type TestHost } from '../helpers/reference-host.js';
 import { configFor, expectReportsWithoutLeaks, SUMMARY } from '../helpers/reference-runs.js';
@@ -30,7 +31,8 @@ if (!hostAvailable) console.warn('reference-host-runs.test: skipped, host/index.
 describe.skipIf(!hostAvailable)('runs against the reference host', () => {
   it('should pass a short embedded run (the hosts it starts itself) with its reports written', async () => {
     const reportDir = mkdtempSync(join(tmpdir(), 'conf-embedded-'));
-    const result = await runCli(['run', '--report-dir', reportDir, '--seed', '20261122', '--no-html', '--grep', 'SES-(POST|GETBYID|SNAP|CQ-DISABLED)']);
+    // In this process (helpers/cli-in-process.ts): starting the hosts is the runner's; the full run below is a real process.
+    const result = await runMain(['run', '--report-dir', reportDir, '--seed', '20261122', '--no-html', '--grep', 'SES-(POST|GETBYID|SNAP|CQ-DISABLED)']);
     expect(result.code, result.stdout.slice(-6000) + result.stderr.slice(-2000)).toBe(0);
     expect(result.stdout).toContain('Verdict: CONFORMANT');
     // The secondary hosts were started too: their checks ran rather than skipped for want of a target.
