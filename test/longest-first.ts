@@ -11,10 +11,9 @@ export const LONGEST_FIRST = [
   'test/src/cli/reference-host-runs.test.ts',
   'test/src/report/html-report.test.ts',
   'test/src/cli/reference-host-cleanup.test.ts',
-  'test/src/cli/exit-codes.test.ts',
   'test/src/cli/two-runs-in-one-process.test.ts',
-  'test/src/ci/run-gate.test.ts',
   'test/src/cli/run-against-fake-target.test.ts',
+  'test/src/cli/leftovers-and-tokens.test.ts',
 ];
 
 export default class LongestFirst extends BaseSequencer {
