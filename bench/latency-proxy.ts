@@ -75,7 +75,7 @@ async function serve(target: string, delayMs: number): Promise<void> {
         // A kept-alive connection the target closed as idle just as this request went out on it:
         // the target never saw the request, so it is sent once more on a fresh connection (the
         // retry node:http's documentation gives for reusedSocket), not counted as the target's error.
-        if (!retried && out.reusedSocket && error.code === 'ECONNRESET') forward(req, body, true).then(resolve, reject);
+        if (!retried && out.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) forward(req, body, true).then(resolve, reject);
         else reject(error);
       });
       out.end(body);
