@@ -22,6 +22,8 @@ export interface ProxyStats {
   maxAtTarget: number;
   /** Answers the target could not give (connection refused, reset): each became a 502. */
   upstreamErrors: number;
+  /** The request and error of the last of them, to say which. */
+  lastUpstreamError?: string;
   /** Responses that named the target's origin and were rewritten to the proxy's. */
   rewritten: number;
 }
@@ -60,7 +62,7 @@ async function serve(target: string, delayMs: number): Promise<void> {
   let atTarget = 0;
   let origin = '';
 
-  const forward = (req: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
+  const forward = (req: http.IncomingMessage, body: Buffer, retried = false): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers: http.OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
@@ -69,7 +71,13 @@ async function serve(target: string, delayMs: number): Promise<void> {
       const out = http.request({ host: targetUrl.hostname, port: targetUrl.port, method: req.method, path: req.url, headers, agent }, (res) => {
         readAll(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
       });
-      out.on('error', reject);
+      out.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the target closed as idle just as this request went out on it:
+        // the target never saw the request, so it is sent once more on a fresh connection (the
+        // retry node:http's documentation gives for reusedSocket), not counted as the target's error.
+        if (!retried && out.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) forward(req, body, true).then(resolve, reject);
+        else reject(error);
+      });
       out.end(body);
     });
 
@@ -83,8 +91,9 @@ async function serve(target: string, delayMs: number): Promise<void> {
       let answer: Awaited<ReturnType<typeof forward>>;
       try {
         answer = await forward(req, body);
-      } catch {
+      } catch (error) {
         stats.upstreamErrors++;
+        stats.lastUpstreamError = `${req.method} ${req.url}: ${(error as Error).message}`;
         answer = { status: 502, headers: {}, body: Buffer.alloc(0) };
       } finally {
         atTarget--;
@@ -119,7 +128,7 @@ async function serve(target: string, delayMs: number): Promise<void> {
   port.on('message', (msg: ToWorker) => {
     if ('stats' in msg) port.postMessage({ stats: { ...stats } } satisfies FromWorker);
     else if ('reset' in msg) {
-      Object.assign(stats, { requests: 0, maxOutstanding: outstanding, maxAtTarget: atTarget, upstreamErrors: 0, rewritten: 0 });
+      Object.assign(stats, { requests: 0, maxOutstanding: outstanding, maxAtTarget: atTarget, upstreamErrors: 0, lastUpstreamError: undefined, rewritten: 0 });
       port.postMessage({ reset: true } satisfies FromWorker);
     } else if ('close' in msg) {
       agent.destroy();

@@ -145,8 +145,8 @@ export class SharedPermits implements ExclusivePermits {
   }
 }
 
-/** Asks the runner for the run's counter; undefined when no runner answers in time. */
-function askForCounter(runId: string): Promise<Int32Array | undefined> {
+/** Asks the runner for the run's counter; undefined when no runner answers within handshakeMs. */
+function askForCounter(runId: string, handshakeMs: number): Promise<Int32Array | undefined> {
   return new Promise((resolve) => {
     const channel = new BroadcastChannel(channelName(runId));
     const done = (counter: Int32Array | undefined): void => {
@@ -154,7 +154,7 @@ function askForCounter(runId: string): Promise<Int32Array | undefined> {
       channel.close();
       resolve(counter);
     };
-    const timer = setTimeout(() => done(undefined), HANDSHAKE_MS);
+    const timer = setTimeout(() => done(undefined), handshakeMs);
     channel.onmessage = (event: unknown) => {
       const buffer = (event as { data?: { counter?: unknown } }).data?.counter;
       if (buffer instanceof SharedArrayBuffer) done(new Int32Array(buffer));
@@ -170,9 +170,10 @@ function askForCounter(runId: string): Promise<Int32Array | undefined> {
  * requests skip that queue (src/http/gate.ts).
  */
 export class WorkerGate extends ExclusiveGate {
-  constructor(runId: string, max: number, fallbackSlice: number) {
+  /** `handshakeMs`: how long to wait for the runner (tests of the fallback shorten it rather than sit it out). */
+  constructor(runId: string, max: number, fallbackSlice: number, handshakeMs = HANDSHAKE_MS) {
     super(
-      askForCounter(runId).then((counter): ExclusivePermits => (counter ? new SharedPermits(counter, max) : new Limiter(Math.max(1, fallbackSlice)))),
+      askForCounter(runId, handshakeMs).then((counter): ExclusivePermits => (counter ? new SharedPermits(counter, max) : new Limiter(Math.max(1, fallbackSlice)))),
       new Limiter(Math.max(1, max)),
     );
   }

@@ -1,5 +1,6 @@
 // The certification bundle: what it holds, the manifest, redaction on the way in, and
-// verify-bundle catching a one-byte change, an added file and a removed file.
+// verify-bundle catching a one-byte change, an added file and a removed file. The bundle command
+// runs the real CLI in a child process; the verify-bundle commands call its main() in this process.
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { verifyBundle, writeBundle, type BundleManifest } from '../../../src/ci/
 import { InputUnreadableError } from '../../../src/errors.js';
 import { MASK, registerSecret } from '../../../src/report/redact.js';
 import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { filesContaining } from '../helpers/report-files.js';
 import { check, doc, identity, REQ, reportDir } from './crafted.js';
 
@@ -119,13 +121,13 @@ describe('edfi-conformance bundle / verify-bundle (CLI)', () => {
     const written = await runCli(['bundle', '--from', from, '--out', out]);
     expect(written.code, written.stderr).toBe(0);
     expect(written.stdout).toMatch(/^Bundle written to .*: 2 files, verdict pass \(absent: allure-report, conformance\.md, probe\.json, probe\.md\)\.$/m);
-    const intact = await runCli(['verify-bundle', out]);
+    const intact = await runMain(['verify-bundle', out]);
     expect([intact.code, intact.stdout.trim()]).toEqual([0, `Bundle intact: 2 files match manifest.json (${out}).`]);
     appendFileSync(join(out, 'conformance.json'), ' ');
-    const changed = await runCli(['verify-bundle', out]);
+    const changed = await runMain(['verify-bundle', out]);
     expect(changed.code).toBe(1);
     expect(changed.stdout).toContain('changed: conformance.json');
-    const notBundle = await runCli(['verify-bundle', from]);
+    const notBundle = await runMain(['verify-bundle', from]);
     expect(notBundle.code).toBe(2);
     expect(notBundle.stderr.trim()).toMatch(/^edfi-conformance: .* is not a certification bundle \(no readable manifest\.json\)/);
   });

@@ -1,10 +1,12 @@
 // Run comparison on crafted pairs: regression, fix, new and removed checks, changed evidence, no
-// longer observed (not a fix), different profiles and suite versions, Markdown and exit codes.
+// longer observed (not a fix), different profiles and suite versions, Markdown and exit codes. The
+// first compare runs the real CLI in a child process; the others call its main() in this process.
 import { describe, expect, it } from 'vitest';
 import { compareRuns, comparisonExitCode } from '../../../src/ci/compare.js';
 import { renderComparisonMarkdown } from '../../../src/ci/compare-markdown.js';
 import type { ConformanceDocument } from '../../../src/ci/conformance-file.js';
 import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { cause, check, doc, identity, REQ, reportDir } from './crafted.js';
 
 const compare = (a: ConformanceDocument, b: ConformanceDocument) => compareRuns({ source: 'a', doc: a }, { source: 'b', doc: b });
@@ -105,17 +107,17 @@ describe('edfi-conformance compare (CLI)', () => {
     const md = await runCli(['compare', a, `${b}/conformance.json`]);
     expect(md.code, md.stderr).toBe(1);
     expect(md.stdout).toContain('### Regressions: did not fail in A, fail or warn in B (1)');
-    const json = await runCli(['compare', b, a, '--json']);
+    const json = await runMain(['compare', b, a, '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout).fixes).toHaveLength(1);
   });
 
   it('should exit 2 with one sentence on unreadable input', async () => {
     const a = reportDir(doc([]));
-    const missing = await runCli(['compare', a, '/nonexistent/conformance.json']);
+    const missing = await runMain(['compare', a, '/nonexistent/conformance.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe('edfi-conformance: Cannot read /nonexistent/conformance.json; give a conformance.json or the report directory that holds one.');
-    const foreign = await runCli(['compare', a, reportDir({ hello: 'world' } as never)]);
+    const foreign = await runMain(['compare', a, reportDir({ hello: 'world' } as never)]);
     expect(foreign.code).toBe(2);
     expect(foreign.stderr).toMatch(/is not a conformance\.json written by edfi-conformance/);
   });

@@ -1,7 +1,8 @@
 // The CI gate end to end through the real CLI (fake target, fixture checks: one pass, two MUST
 // failures of one requirement, a blocked check, a SHOULD warning, a skip): a baseline covering the
 // failures turns exit 1 into 0 and writes the step summary and the bundle; a changed cause fails
-// again; a bad baseline is exit 2.
+// again; a bad baseline is exit 2. The passing gate runs the real CLI in a child process; the other
+// two call its main() in this process (helpers/cli-in-process.ts): the gate is the runner's decision.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { verifyBundle } from '../../../src/ci/bundle.js';
 import { allRequirements } from '../../../src/requirements/index.js';
 import { checkIdOf } from '../../../src/runtime/check-id.js';
 import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { filesContaining } from '../helpers/report-files.js';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
 
@@ -70,7 +72,7 @@ describe('edfi-conformance run --baseline (fake target, fixture checks)', () => 
       { check: failingCheck, cause: 'a cause this failure does not have', reason: 'accepted', expires: '2099-12-31' },
       { check: failingSetUp, cause: 'deliberately broken own requirement', reason: 'accepted', expires: '2099-12-31' },
     ]);
-    const r = await runCli(['run', ...target(), '--report-dir', reportDir, '--baseline', baseline], SPECS);
+    const r = await runMain(['run', ...target(), '--report-dir', reportDir, '--baseline', baseline], SPECS);
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toContain(`✗ new [${failingCheck}] fail: cause changed since it was baselined (entry 1) — deliberate failure for the harness tests`);
     expect(r.stdout).toContain('1 known failure(s) covered, 1 new failure(s)');
@@ -79,7 +81,7 @@ describe('edfi-conformance run --baseline (fake target, fixture checks)', () => 
   it('should exit 2 at once, naming the entry and field, on a bad baseline', async () => {
     const baseline = baselineFile([{ check: failingCheck, reason: 'accepted', expires: 'next year' }]);
     const writesBefore = fake.writes;
-    const r = await runCli(['run', ...target(), '--baseline', baseline], SPECS);
+    const r = await runMain(['run', ...target(), '--baseline', baseline], SPECS);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`edfi-conformance: Invalid setting: --baseline: ${baseline}: entry 1 (${failingCheck}): 'expires' must be a date 'YYYY-MM-DD' (got "next year")`);
     expect(fake.writes).toBe(writesBefore); // refused before any check ran

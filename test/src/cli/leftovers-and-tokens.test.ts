@@ -3,13 +3,15 @@
 //   failing: every leftover is reported (summary, conformance.json, exit 3) and no 12-char piece of
 //   any token reaches the output, junit.xml, conformance.json or the Allure results;
 // - a host that answers the first DELETE of each item 404 while keeping it, and then serves deleted
-//   items for a second more: the cleanup is not fooled either way and nothing is left.
+//   items for a second more: the cleanup is not fooled either way and nothing is left (a run in this
+//   process, helpers/cli-in-process.ts: the sweep is the runner's).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { filesUnder } from '../helpers/report-files.js';
 
 const WINDOW = 12;
@@ -98,7 +100,7 @@ describe('a host that answers 404 to the first DELETE but keeps the item, then s
     });
     try {
       const reportDir = mkdtempSync(join(tmpdir(), 'conf-lying-'));
-      const result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--no-html'], {
+      const result = await runMain(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--no-html'], {
         EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts',
       });
       const report = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as { leftovers: unknown[]; sweep: { deleted: number; alreadyGone: number } };

@@ -1,11 +1,12 @@
 // Every run leaves probe.json and probe.md in the report directory, above all a run that exits 2;
 // and a strict host (reference filters refused, no current school year) can be run with flags only.
+// The runs call the CLI's main() in this process (helpers/cli-in-process.ts): the files are the runner's.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeTarget, type FakeTarget, type FakeTargetOptions } from '../helpers/fake-target.js';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { filesContaining } from '../helpers/report-files.js';
 
 const SPECS = { EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts' };
@@ -33,7 +34,7 @@ describe('the probe report', () => {
       },
     });
     const reportDir = mkdtempSync(join(tmpdir(), 'probe-strict-'));
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--report-dir', reportDir, '--no-html'], SPECS);
+    const r = await runMain(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--report-dir', reportDir, '--no-html'], SPECS);
     expect(r.code, r.stdout + r.stderr).toBe(1); // the fixture checks include one that fails on purpose; not 2
     const probe = JSON.parse(readFileSync(join(reportDir, 'probe.json'), 'utf8'));
     expect(probe.failure).toBeUndefined();
@@ -48,7 +49,7 @@ describe('the probe report', () => {
   it('should be written when the run exits 2, naming the request that failed', async () => {
     const f = await fake({ fixtures: { schools: [] } });
     const reportDir = mkdtempSync(join(tmpdir(), 'probe-exit2-'));
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--report-dir', reportDir]);
+    const r = await runMain(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', f.secret, '--report-dir', reportDir]);
     expect(r.code, r.stdout + r.stderr).toBe(2);
     expect(r.stderr).toMatch(/The target has no school the client can read \(GET …\/schools\?limit=500&offset=0 answered 200 \[0 items over 1 page\]\); give one with --school-id \(EDFI_SCHOOL_ID\)/);
     for (const name of ['probe.json', 'probe.md']) expect(existsSync(join(reportDir, name)), name).toBe(true);
@@ -63,7 +64,7 @@ describe('the probe report', () => {
   it('should be written when the token is refused', async () => {
     const f = await fake({});
     const reportDir = mkdtempSync(join(tmpdir(), 'probe-token-'));
-    const r = await runCli(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', 'wrong-secret-value', '--report-dir', reportDir]);
+    const r = await runMain(['run', '--base-url', f.baseUrl, '--key', f.key, '--secret', 'wrong-secret-value', '--report-dir', reportDir]);
     expect(r.code).toBe(2);
     const probe = JSON.parse(readFileSync(join(reportDir, 'probe.json'), 'utf8'));
     expect(probe.failure).toMatch(/refused the client credentials/);

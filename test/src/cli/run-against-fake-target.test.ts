@@ -1,11 +1,14 @@
 // The whole CLI against a stand-in target with fixture checks: verdict rules, failure output,
-// cleanup of everything the run created, reports written, and no secret in any of them.
+// cleanup of everything the run created, reports written, and no secret in any of them. The
+// --read-only and unknown-requirement runs call the CLI's main() in this process
+// (helpers/cli-in-process.ts): what they test is the runner's, not the process's.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { filesContaining, filesUnder } from '../helpers/report-files.js';
 import { verifyBundle } from '../../../src/ci/bundle.js';
 
@@ -110,7 +113,7 @@ describe('edfi-conformance run --read-only (fake target, fixture checks)', () =>
     const fake = await startFakeTarget();
     try {
       const reportDir = mkdtempSync(join(tmpdir(), 'conf-ro-'));
-      const result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--read-only', '--no-html'], SPECS);
+      const result = await runMain(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--read-only', '--no-html'], SPECS);
       const matrix = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8')) as { checks: Array<{ title: string; verdict: string; reason?: string }> };
       const creator = matrix.checks.find((c) => c.title.includes('creates a session and passes'));
       expect(creator?.verdict, result.stdout).toBe('skip');
@@ -128,7 +131,7 @@ describe('edfi-conformance run with a spec citing an unknown requirement', () =>
   it('should report the spec file as a suite error naming the id and the closest known one', async () => {
     const fake = await startFakeTarget();
     try {
-      const result = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', mkdtempSync(join(tmpdir(), 'conf-unk-')), '--no-html'], {
+      const result = await runMain(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', mkdtempSync(join(tmpdir(), 'conf-unk-')), '--no-html'], {
         EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/unknown-id.spec.ts',
       });
       expect(result.code).toBe(1);

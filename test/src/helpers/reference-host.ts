@@ -9,6 +9,8 @@ export interface TestHost {
   baseUrl: string;
   clients: Record<string, { key: string; secret: string }>;
   stop(): Promise<void>;
+  /** Every access token the host handed out (host/inspect.ts), for greps of a run's output. */
+  inspect: { issuedTokens(): readonly string[] };
 }
 
 export async function startReferenceHost(options: Record<string, unknown> = {}): Promise<TestHost> {

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium, withPage, CHROMIUM_CANDIDATES, type PageSession } from '../helpers/headless-chromium.js';
 import { startFakeTarget, type FakeTarget } from '../helpers/fake-target.js';
-import { runCli } from '../helpers/cli.js';
+import { runMain } from '../helpers/cli-in-process.js';
 import { removeAnalytics } from '../../../src/report/html-postprocess.js';
 
 import { repairHistory } from '../../../src/report/html.js';
@@ -53,8 +53,9 @@ describe('Allure HTML report', () => {
     fake = await startFakeTarget();
     const reportDir = mkdtempSync(join(tmpdir(), 'conf-html-'));
     // Two runs into the same directory: the report must show the second, not leftovers of the first.
+    // In this process (helpers/cli-in-process.ts): the report is the point here, not the CLI's process.
     for (const seed of ['101', '202']) {
-      const run = await runCli(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--seed', seed], {
+      const run = await runMain(['run', '--base-url', fake.baseUrl, '--key', fake.key, '--secret', fake.secret, '--report-dir', reportDir, '--seed', seed], {
         EDFI_CONFORMANCE_SPECS: 'test/src/fixtures-specs/verdicts.spec.ts',
       });
       expect(run.code, run.stdout + run.stderr).toBe(1);

@@ -75,6 +75,8 @@ describe(SharedPermits.name, () => {
   });
 });
 
+/** The handshake wait of a gate no runner will answer: well past the waits below, far short of the real 2 s. */
+const NO_RUNNER_MS = 250;
 const tick = (ms = 5): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A request that stays in flight until released. */
@@ -129,11 +131,11 @@ describe(WorkerGate.name, () => {
   });
 
   it('should keep to its static slice when no runner answers', async () => {
-    expect(await busiest([new WorkerGate(randomUUID(), 8, 3)], 12, 5)).toBe(3);
+    expect(await busiest([new WorkerGate(randomUUID(), 8, 3, NO_RUNNER_MS)], 12, 5)).toBe(3);
   });
 
   it('should hold its own slice for an exclusive holder when no runner answers', async () => {
-    const gate = new WorkerGate(randomUUID(), 8, 2);
+    const gate = new WorkerGate(randomUUID(), 8, 2, NO_RUNNER_MS);
     const events: string[] = [];
     const inFlight = held();
     const running = gate.run(async () => { await inFlight.done; events.push('request done'); });
