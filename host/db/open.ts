@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Db } from './db.js';
 import { PgliteDb } from './pglite-db.js';
-import { warmPgliteThread } from './pglite-thread.js';
 import { PgPoolDb } from './pg-db.js';
 import { seedDatabase, seedSql } from './seed.js';
 import { imageCacheEnabled, imageCachePath, readImage, writeImage } from './image-cache.js';
@@ -28,7 +27,6 @@ function openFromImage(image: Blob): Promise<PgliteDb> {
 }
 
 async function openEmbedded(): Promise<PgliteDb> {
-  warmPgliteThread(); // its start-up overlaps reading the image
   if (seededImage) return openFromImage(await seededImage);
   let resolveImage!: (image: Blob) => void;
   let rejectImage!: (error: unknown) => void;

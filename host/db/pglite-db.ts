@@ -1,15 +1,15 @@
-// Db over an embedded PGlite instance (in-memory) that runs in the process's PGlite thread
+// Db over an embedded PGlite instance (in-memory) that runs in a thread of its own
 // (pglite-worker.ts, reached through pglite-thread.ts). All work is serialized through one queue
 // here, so a read that holds the queue sees one state without a transaction; the read cache sits
 // in front, and statements run prepared in the thread (pglite-statements.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db, QueryResult, ReadOptions } from './db.js';
-import { PgliteConnection } from './pglite-thread.js';
+import { PgliteThread } from './pglite-thread.js';
 import { SerialQueue } from './serial-queue.js';
 import { ReadCache, WriteInReadError, isPureRead } from './read-cache.js';
 
 /** A Db bound to an open transaction: no queueing (the queue is already held). */
-function transactionDb(thread: PgliteConnection): Db {
+function transactionDb(thread: PgliteThread): Db {
   const db: Db = {
     query: <R>(sql: string, params?: unknown[]) => thread.call<QueryResult<R>>({ op: 'query', sql, params }),
     exec: (sql) => thread.call<void>({ op: 'exec', sql }),
@@ -21,7 +21,7 @@ function transactionDb(thread: PgliteConnection): Db {
 }
 
 /** A Db for Db.read while the queue is held: pure reads only. */
-function readOnlyDb(thread: PgliteConnection): Db {
+function readOnlyDb(thread: PgliteThread): Db {
   const db: Db = {
     query: <R>(sql: string, params?: unknown[]) =>
       isPureRead(sql) ? thread.call<QueryResult<R>>({ op: 'query', sql, params }) : Promise.reject(new WriteInReadError()),
@@ -50,7 +50,7 @@ export class PgliteDb implements Db {
   /** PGlite's own query() (unprepared, in the thread): for tests that compare the prepared path with it. */
   readonly pglite: { query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> };
 
-  private constructor(private readonly thread: PgliteConnection) {
+  private constructor(private readonly thread: PgliteThread) {
     this.reader = readOnlyDb(thread);
     this.inTransactionDb = transactionDb(thread);
     this.pglite = { query: (sql, params) => this.enqueue(() => thread.call({ op: 'plainQuery', sql, params })) };
@@ -58,7 +58,7 @@ export class PgliteDb implements Db {
 
   /** Opens PGlite in its own thread on a data-directory image (a seeded copy), or on an empty cluster. */
   static async open(image?: Blob): Promise<PgliteDb> {
-    return new PgliteDb(await PgliteConnection.open(image));
+    return new PgliteDb(await PgliteThread.start(image));
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -107,6 +107,6 @@ export class PgliteDb implements Db {
 
   close(): Promise<void> {
     this.cache.clear();
-    return this.enqueue(() => this.thread.call<void>({ op: 'close' }));
+    return this.enqueue(() => this.thread.close());
   }
 }
