@@ -2,7 +2,7 @@
 // Either way the schema is applied fresh and seeded, so every host starts from the same state.
 import { readFile } from 'node:fs/promises';
 import type { Db } from './db.js';
-import { PgliteDb } from './pglite-db.js';
+import { PgliteDb, createPglite } from './pglite-db.js';
 import { PgPoolDb } from './pg-db.js';
 import { seedDatabase, seedSql } from './seed.js';
 import { imageCacheEnabled, imageCachePath, readImage, writeImage } from './image-cache.js';
@@ -20,15 +20,15 @@ function schemaSql(): Promise<string> {
  * image-cache.ts). A cold PGlite start (initdb inside WASM) costs about 3 s; loading this image
  * costs about 0.5 s, so every later host starts from it.
  */
-let seededImage: Promise<Blob> | undefined;
+let seededImage: Promise<Blob | File> | undefined;
 
-function openFromImage(image: Blob): Promise<PgliteDb> {
-  return PgliteDb.open(image);
+async function openFromImage(image: Blob | File): Promise<PgliteDb> {
+  return new PgliteDb(await createPglite(image));
 }
 
 async function openEmbedded(): Promise<PgliteDb> {
   if (seededImage) return openFromImage(await seededImage);
-  let resolveImage!: (image: Blob) => void;
+  let resolveImage!: (image: Blob | File) => void;
   let rejectImage!: (error: unknown) => void;
   seededImage = new Promise((resolve, reject) => {
     resolveImage = resolve;
@@ -48,7 +48,7 @@ async function openEmbedded(): Promise<PgliteDb> {
         // A damaged cache file: fall through to a cold start, which rewrites it.
       }
     }
-    const db = await PgliteDb.open();
+    const db = new PgliteDb(await createPglite());
     await db.exec(schema);
     await seedDatabase(db);
     const image = await db.dump();

@@ -1,18 +1,42 @@
-// Db over an embedded PGlite instance (in-memory) that runs in a thread of its own
-// (pglite-worker.ts, reached through pglite-thread.ts). All work is serialized through one queue
-// here, so a read that holds the queue sees one state without a transaction; the read cache sits
-// in front, and statements run prepared in the thread (pglite-statements.ts).
+// Db over an embedded PGlite instance (in-memory). All work is serialized through one queue, so
+// a read that holds the queue sees one state without a transaction; the read cache sits in front,
+// and statements run prepared (pglite-statements.ts).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult, ReadOptions } from './db.js';
-import { PgliteThread } from './pglite-thread.js';
+import { PreparedStatements } from './pglite-statements.js';
+import { INT8_OID, parseInt8, textTypeOids } from './type-parsers.js';
 import { SerialQueue } from './serial-queue.js';
 import { ReadCache, WriteInReadError, isPureRead } from './read-cache.js';
 
-/** A Db bound to an open transaction: no queueing (the queue is already held). */
-function transactionDb(thread: PgliteThread): Db {
+
+function parserOptions(): Record<number, (value: string) => unknown> {
+  const parsers: Record<number, (value: string) => unknown> = { [INT8_OID]: parseInt8 };
+  for (const oid of textTypeOids) parsers[oid] = (value: string) => value;
+  return parsers;
+}
+
+/**
+ * Session settings for a database that lives in this process's memory: commits need not wait
+ * for the WAL to reach a file (there is no disk to survive a crash on; dump() checkpoints first),
+ * and no statistics collector or activity view reads the counters (PGlite has no autovacuum).
+ * Visibility and constraints are unaffected.
+ */
+const IN_MEMORY_SETTINGS = 'SET synchronous_commit = off; SET track_counts = off; SET track_activities = off;';
+
+export async function createPglite(loadDataDir?: Blob | File): Promise<PGlite> {
+  const pglite = await PGlite.create({ loadDataDir, parsers: parserOptions() });
+  await pglite.exec(IN_MEMORY_SETTINGS);
+  return pglite;
+}
+
+/** A Db bound to an open PGlite transaction: no queueing (the queue is already held). */
+function transactionDb(tx: Transaction, statements: PreparedStatements): Db {
   const db: Db = {
-    query: <R>(sql: string, params?: unknown[]) => thread.call<QueryResult<R>>({ op: 'query', sql, params }),
-    exec: (sql) => thread.call<void>({ op: 'exec', sql }),
+    query: (sql, params) => statements.query(sql, params),
+    exec: async (sql) => {
+      await tx.exec(sql);
+    },
     transaction: (fn) => fn(db),
     read: (fn) => fn(db),
     close: async () => undefined,
@@ -20,11 +44,10 @@ function transactionDb(thread: PgliteThread): Db {
   return db;
 }
 
-/** A Db for Db.read while the queue is held: pure reads only. */
-function readOnlyDb(thread: PgliteThread): Db {
+/** A Db for Db.read while the queue is held: pure reads only, straight to PGlite. */
+function readOnlyDb(statements: PreparedStatements): Db {
   const db: Db = {
-    query: <R>(sql: string, params?: unknown[]) =>
-      isPureRead(sql) ? thread.call<QueryResult<R>>({ op: 'query', sql, params }) : Promise.reject(new WriteInReadError()),
+    query: (sql, params) => (isPureRead(sql) ? statements.query(sql, params) : Promise.reject(new WriteInReadError())),
     exec: () => Promise.reject(new WriteInReadError()),
     transaction: () => Promise.reject(new WriteInReadError()),
     read: (fn) => fn(db),
@@ -45,20 +68,12 @@ export class PgliteDb implements Db {
   /** Set inside transaction and read callbacks: a root call from there would wait on its own queue slot. */
   private readonly inTransaction = new AsyncLocalStorage<boolean>();
   readonly cache = new ReadCache();
+  private readonly statements: PreparedStatements;
   private readonly reader: Db;
-  private readonly inTransactionDb: Db;
-  /** PGlite's own query() (unprepared, in the thread): for tests that compare the prepared path with it. */
-  readonly pglite: { query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> };
 
-  private constructor(private readonly thread: PgliteThread) {
-    this.reader = readOnlyDb(thread);
-    this.inTransactionDb = transactionDb(thread);
-    this.pglite = { query: (sql, params) => this.enqueue(() => thread.call({ op: 'plainQuery', sql, params })) };
-  }
-
-  /** Opens PGlite in its own thread on a data-directory image (a seeded copy), or on an empty cluster. */
-  static async open(image?: Blob): Promise<PgliteDb> {
-    return new PgliteDb(await PgliteThread.start(image));
+  constructor(readonly pglite: PGlite) {
+    this.statements = new PreparedStatements(pglite);
+    this.reader = readOnlyDb(this.statements);
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -67,29 +82,20 @@ export class PgliteDb implements Db {
   }
 
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
-    const run = () => this.enqueue(() => this.thread.call<QueryResult<R>>({ op: 'query', sql, params }));
+    const run = () => this.enqueue(() => this.statements.query<R>(sql, params));
     return isPureRead(sql) ? run() : this.cache.write(run);
   }
 
   exec(sql: string): Promise<void> {
-    return this.cache.write(() => this.enqueue(() => this.thread.call<void>({ op: 'exec', sql })));
+    return this.cache.write(() =>
+      this.enqueue(async () => {
+        await this.pglite.exec(sql);
+      }),
+    );
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return this.cache.write(() =>
-      this.enqueue(async () => {
-        await this.thread.call({ op: 'begin' });
-        let result: T;
-        try {
-          result = await this.inTransaction.run(true, () => fn(this.inTransactionDb));
-        } catch (error) {
-          await this.thread.call({ op: 'rollback' });
-          throw error;
-        }
-        await this.thread.call({ op: 'commit' });
-        return result;
-      }),
-    );
+    return this.cache.write(() => this.enqueue(() => this.pglite.transaction((tx) => this.inTransaction.run(true, () => fn(transactionDb(tx, this.statements))))));
   }
 
   read<T>(fn: (db: Db) => Promise<T>, options: ReadOptions<T> = {}): Promise<T> {
@@ -98,15 +104,18 @@ export class PgliteDb implements Db {
   }
 
   /**
-   * The whole data directory as a tar image (used to start later hosts from a seeded copy), with
-   * every committed change checkpointed into it.
+   * The whole data directory as a tar image (used to start later hosts from a seeded copy). The
+   * checkpoint writes every committed change (commits do not flush the WAL) into the files copied.
    */
-  dump(): Promise<Blob> {
-    return this.enqueue(async () => new Blob([await this.thread.call<ArrayBuffer>({ op: 'dump' })]));
+  dump(): Promise<Blob | File> {
+    return this.enqueue(async () => {
+      await this.pglite.exec('CHECKPOINT');
+      return this.pglite.dumpDataDir('none');
+    });
   }
 
   close(): Promise<void> {
     this.cache.clear();
-    return this.enqueue(() => this.thread.close());
+    return this.enqueue(() => this.pglite.close());
   }
 }

@@ -1,7 +1,7 @@
 // Point-in-time copies for `Use-Snapshot: true` reads (CONTRACT.md §5 "Snapshots"). ODS reads a
 // separately configured snapshot database; the host makes one from its live database at start.
 import type { Db } from '../db/db.js';
-import { PgliteDb } from '../db/pglite-db.js';
+import { PgliteDb, createPglite } from '../db/pglite-db.js';
 
 export class SnapshotUnsupportedError extends Error {
   constructor() {
@@ -22,7 +22,7 @@ export async function takeSnapshot(db: Db): Promise<Db> {
     `SELECT last_value, is_called FROM ${CHANGE_VERSION_SEQUENCE}`,
   );
   const image = await db.dump();
-  const copy = await PgliteDb.open(image);
+  const copy = new PgliteDb(await createPglite(image));
   // A restored data directory replays the sequence from its WAL record, which PostgreSQL logs up
   // to 32 values ahead; availableChangeVersions on the snapshot must report the live value as it
   // was. A write between the read above and the dump is covered by the stored versions (of
