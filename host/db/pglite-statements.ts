@@ -7,6 +7,7 @@
 // Prepared statements are per connection, not per transaction: they survive a ROLLBACK.
 import { type PGlite, parse, protocol } from '@electric-sql/pglite';
 import type { QueryResult } from './db.js';
+import { type Column, readPreparedRun } from './pglite-results.js';
 
 const { serialize } = protocol;
 
@@ -19,6 +20,8 @@ interface Prepared {
   paramTypes: number[];
   /** The statement's RowDescription (column names and types), absent for statements without rows. */
   rowDescription?: BackendMessage;
+  /** Its columns, for readPreparedRun (none without a RowDescription). */
+  columns: Column[];
 }
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocol']>>['messages'][number];
@@ -55,11 +58,21 @@ export class PreparedStatements {
       const serializer = this.pglite.serializers[prepared.paramTypes[i]];
       return serializer ? serializer(param) : String(param);
     });
-    const { messages } = await this.pglite.execProtocol(
+    const chunks: Buffer[] = [];
+    await this.pglite.execProtocolRawStream(
       concat([serialize.bind({ statement: prepared.name, values }), serialize.execute({}), serialize.sync()]),
-      // The database lives in memory: there is no file system to sync.
-      { syncToFs: false },
+      // The database lives in memory: there is no file system to sync. The bytes are a view of
+      // the WASM memory, valid only during the call.
+      { syncToFs: false, onRawData: (data) => chunks.push(Buffer.from(data)) },
     );
+    const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    const fast = readPreparedRun<R>(bytes, prepared.columns, this.pglite.parsers);
+    if (fast) return fast;
+    // An error, a notice or anything else: PGlite's own reading, which throws its DatabaseError.
+    const messages: BackendMessage[] = [];
+    new protocol.Parser().parse(bytes, (message) => messages.push(message));
+    const failure = messages.find((message) => message instanceof protocol.messages.DatabaseError);
+    if (failure) throw failure;
     const [result] = parse.parseResults(prepared.rowDescription ? [prepared.rowDescription, ...messages] : messages, this.pglite.parsers);
     return { rows: result.rows as R[], affectedRows: result.affectedRows };
   }
@@ -71,10 +84,12 @@ export class PreparedStatements {
       concat([serialize.parse({ name, text: sql }), serialize.describe({ type: 'S', name }), serialize.sync()]),
       { syncToFs: false },
     );
-    const prepared = {
+    const rowDescription = messages.find((message) => message.name === 'rowDescription');
+    const prepared: Prepared = {
       name,
       paramTypes: parse.parseDescribeStatementResults(messages),
-      rowDescription: messages.find((message) => message.name === 'rowDescription'),
+      rowDescription,
+      columns: rowDescription instanceof protocol.messages.RowDescriptionMessage ? rowDescription.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })) : [],
     };
     this.statements.set(sql, prepared);
     return prepared;

@@ -57,13 +57,14 @@ export function readJsonBody(req: HostRequest, emptyStyle: EmptyBodyStyle): Body
 export function member(obj: Record<string, unknown>, name: string): unknown {
   const wanted = name.toLowerCase();
   let found: unknown;
-  for (const [key, value] of Object.entries(obj)) if (key.toLowerCase() === wanted) found = value;
+  // Lower-casing keeps the length of these names (ASCII); only keys of the same length are lowered.
+  for (const key of Object.keys(obj)) if (key.length === wanted.length && key.toLowerCase() === wanted) found = obj[key];
   return found;
 }
 
 export function hasMember(obj: Record<string, unknown>, name: string): boolean {
   const wanted = name.toLowerCase();
-  return Object.keys(obj).some((key) => key.toLowerCase() === wanted);
+  return Object.keys(obj).some((key) => key.length === wanted.length && key.toLowerCase() === wanted);
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

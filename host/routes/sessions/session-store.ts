@@ -1,6 +1,7 @@
 // Row-level reads and writes of edfi.session and its child tables for the write handlers.
 // Every function takes the transaction's Db. Change versions and lastmodifieddate on UPDATE are
 // the database's job (schema.sql triggers); inserts stamp lastmodifieddate with clock time.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/db.js';
 import type { ResolvedSession } from './references.js';
 
@@ -142,14 +143,16 @@ async function insertChildren(db: Db, session: ResolvedSession, only?: { periods
  * Inserts a session with its children in one statement, unless its natural key is taken
  * (undefined then, and nothing is written: no sequence value is drawn, so availableChangeVersions
  * does not move). One statement is atomic on its own, so POST needs no BEGIN/COMMIT for a new key;
- * the foreign keys of the children are checked at its end, after the session row exists.
+ * the foreign keys of the children are checked at its end, after the session row exists. The id
+ * is a random (v4) UUID drawn here, as the column default would draw it: in PGlite the default
+ * opens and reads /dev/urandom through the WASM file system on every insert.
  */
 export async function insertSession(db: Db, session: ResolvedSession): Promise<{ id: string; lastModified: string } | undefined> {
   const { rows } = await db.query<{ id: string; lastmodified: string }>(
     `WITH inserted AS (
        INSERT INTO edfi.session
-         (schoolid, schoolyear, sessionname, begindate, enddate, termdescriptorid, totalinstructionaldays, createdate, lastmodifieddate)
-       SELECT $1::bigint, $2::smallint, $3::varchar, $4::date, $5::date, $6::int, $7::int,
+         (schoolid, schoolyear, sessionname, begindate, enddate, termdescriptorid, totalinstructionaldays, id, createdate, lastmodifieddate)
+       SELECT $1::bigint, $2::smallint, $3::varchar, $4::date, $5::date, $6::int, $7::int, $11::uuid,
               (clock_timestamp() AT TIME ZONE 'utc'), (clock_timestamp() AT TIME ZONE 'utc')
        WHERE NOT EXISTS (SELECT 1 FROM edfi.session WHERE schoolid = $1::bigint AND schoolyear = $2::smallint AND sessionname = $3::varchar)
        RETURNING schoolid, schoolyear, sessionname, id, lastmodifieddate
@@ -174,6 +177,7 @@ export async function insertSession(db: Db, session: ResolvedSession): Promise<{
       session.gradingPeriodRows.map((p) => p.descriptorId),
       session.gradingPeriodRows.map((p) => p.name),
       session.academicWeeks.map((w) => w.weekIdentifier),
+      randomUUID(),
     ],
   );
   const row = rows[0];
