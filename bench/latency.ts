@@ -7,11 +7,15 @@
 // (goal: within 5%), and the most requests in flight through the proxy against `maxConcurrency`.
 // It also prints the floor no scheduling can beat: check requests × delay ÷ cap. When that floor
 // is above 1.3× the direct phase, the goal cannot be met at that cap, whatever the suite does.
-// EDFI_BENCH_MAX_CONCURRENCY sets the cap of both runs (default: the run's default, 8), to show
-// how far a user with a remote host gains by raising it.
+// EDFI_BENCH_MAX_CONCURRENCY sets the cap of both runs (default: the run's default), to show how
+// far a user with a remote host gains by raising it; a list (`8,16`) measures each cap in turn, a
+// direct and a proxied run each, in one process against one host.
+// EDFI_BENCH_TRACE=<dir> keeps, per cap, the proxy's record of every request (arrival, answer) and
+// the proxied run's Allure results (each check's start, stop and thread) there, for
+// bench/latency-trace.ts, which shows what kept the requests in flight few.
 // The direct run goes first; a cold first run in a process would flatter the ratio, so
 // `npm run bench` runs this after its embedded run has warmed the process.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load-config.js';
@@ -65,21 +69,22 @@ function delayMs(): number {
   return n;
 }
 
-/** The cap of both runs: EDFI_BENCH_MAX_CONCURRENCY, else the configuration's default. */
-function benchCap(): number | undefined {
+/** The caps to measure: EDFI_BENCH_MAX_CONCURRENCY (one or a comma list), else [undefined]: the configuration's default. */
+function benchCaps(): (number | undefined)[] {
   const raw = process.env.EDFI_BENCH_MAX_CONCURRENCY;
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`EDFI_BENCH_MAX_CONCURRENCY must be a whole number of requests (1 or more), not "${raw}".`);
-    process.exit(2);
-  }
-  return n;
+  if (raw === undefined || raw === '') return [undefined];
+  return raw.split(',').map((part) => {
+    const n = Number(part.trim());
+    if (!Number.isInteger(n) || n < 1) {
+      console.error(`EDFI_BENCH_MAX_CONCURRENCY must be whole numbers of requests (1 or more, comma-separated), not "${raw}".`);
+      process.exit(2);
+    }
+    return n;
+  });
 }
 
-function settingsFor(baseUrl: string, clients: Awaited<ReturnType<typeof startEmbeddedHosts>>['main']['clients'], reportDir: string): Settings {
+function settingsFor(baseUrl: string, clients: Awaited<ReturnType<typeof startEmbeddedHosts>>['main']['clients'], reportDir: string, cap: number | undefined): Settings {
   const { full, readOnly, noSessionsClaim, otherSchool, shortLived } = clients;
-  const cap = benchCap();
   const base = loadConfig({ flags: { baseUrl, key: full.key, secret: full.secret, reportDir, html: false, seed: SEED, ...(cap !== undefined ? { maxConcurrency: cap } : {}) }, env: {} });
   return { ...base, roles: { readOnly, noSessionsClaim, otherSchool, shortLived } };
 }
@@ -90,26 +95,48 @@ async function oneRun(label: string, settings: Settings, budget: Budget): Promis
   return outcome;
 }
 
-export async function measureLatency(budget: Budget): Promise<LatencyFigures> {
+/** EDFI_BENCH_TRACE's directory, made if missing; undefined when unset. */
+function traceDir(): string | undefined {
+  const dir = process.env.EDFI_BENCH_TRACE;
+  if (!dir) return undefined;
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export async function measureLatency(budget: Budget): Promise<LatencyFigures[]> {
   const delay = delayMs();
+  const caps = benchCaps();
+  const keep = traceDir();
   const reportDir = mkdtempSync(join(tmpdir(), 'edfi-bench-latency-'));
   const hosts = await startEmbeddedHosts({ secondary: false });
-  const proxy = await startLatencyProxy({ target: hosts.main.baseUrl, delayMs: delay });
+  const proxy = await startLatencyProxy({ target: hosts.main.baseUrl, delayMs: delay, trace: keep !== undefined });
   try {
-    const directSettings = settingsFor(hosts.main.baseUrl, hosts.main.clients, join(reportDir, 'direct'));
-    const direct = await oneRun('direct', directSettings, budget);
-    await proxy.reset();
-    const proxied = await oneRun('proxied', settingsFor(proxy.origin, hosts.main.clients, join(reportDir, 'proxied')), budget);
-    const stats = await proxy.stats();
-    return {
-      delayMs: delay,
-      maxConcurrency: directSettings.maxConcurrency,
-      direct: figures(direct),
-      proxied: figures(proxied),
-      proxy: stats,
-      ratio: proxied.phases.checks / direct.phases.checks,
-      requestDrift: Math.abs(proxied.requests - direct.requests) / Math.max(1, direct.requests),
-    };
+    const measured: LatencyFigures[] = [];
+    for (const cap of caps) {
+      const directSettings = settingsFor(hosts.main.baseUrl, hosts.main.clients, join(reportDir, `direct-${cap}`), cap);
+      const direct = await oneRun('direct', directSettings, budget);
+      await proxy.reset();
+      const proxiedDir = join(reportDir, `proxied-${cap}`);
+      const proxied = await oneRun('proxied', settingsFor(proxy.origin, hosts.main.clients, proxiedDir, cap), budget);
+      const stats = await proxy.stats();
+      if (keep) {
+        const out = join(keep, `cap-${directSettings.maxConcurrency}`);
+        rmSync(out, { recursive: true, force: true });
+        cpSync(join(proxiedDir, 'allure-results'), join(out, 'allure-results'), { recursive: true });
+        writeFileSync(join(out, 'proxy-trace.json'), JSON.stringify({ delayMs: delay, maxConcurrency: directSettings.maxConcurrency, checksMs: proxied.phases.checks, directChecksMs: direct.phases.checks, phases: proxied.phases, directPhases: direct.phases, requests: await proxy.trace() }));
+        writeFileSync(join(out, 'checks.json'), JSON.stringify(proxied.checks.map((c) => ({ id: c.checkId, requirementId: c.requirementId, file: c.file, title: c.title, requests: c.requests, durationMs: c.durationMs, verdict: c.verdict }))));
+      }
+      measured.push({
+        delayMs: delay,
+        maxConcurrency: directSettings.maxConcurrency,
+        direct: figures(direct),
+        proxied: figures(proxied),
+        proxy: stats,
+        ratio: proxied.phases.checks / direct.phases.checks,
+        requestDrift: Math.abs(proxied.requests - direct.requests) / Math.max(1, direct.requests),
+      });
+    }
+    return measured;
   } finally {
     await proxy.close();
     await hosts.stop();
@@ -117,7 +144,11 @@ export async function measureLatency(budget: Budget): Promise<LatencyFigures> {
   }
 }
 
-export function printLatency(f: LatencyFigures): void {
+export function printLatency(all: LatencyFigures[]): void {
+  for (const f of all) printOne(f);
+}
+
+function printOne(f: LatencyFigures): void {
   const mark = (ok: boolean): string => (ok ? 'meets goal' : 'MISSES goal');
   console.log(`latency: suite through a ${f.delayMs} ms-per-response proxy vs straight at the host (seed ${SEED}, maxConcurrency ${f.maxConcurrency})`);
   console.log(`  check phase   direct ${fmtSeconds(f.direct.checksMs)}, proxied ${fmtSeconds(f.proxied.checksMs)}, ratio ${f.ratio.toFixed(2)}× (goal ≤ 1.3×: ${mark(f.ratio <= 1.3)})`);
