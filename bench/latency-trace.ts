@@ -21,6 +21,7 @@ interface Trace {
 }
 
 interface AllureTest {
+  status: string;
   start: number;
   stop: number;
   labels: { name: string; value: string }[];
@@ -65,7 +66,8 @@ function occupancy(requests: Trace['requests'], from: number, to: number): { sha
 
 /**
  * Each check's start and stop from the Allure results (matched to the run's results by the checkId
- * label). Skipped checks are left out: Allure stamps them when the reporter writes them, at the end.
+ * label). Those Allure calls skipped (skip, blocked) are left out: it stamps them when the reporter
+ * writes them, at the end of the run.
  */
 function spansOf(dir: string, checks: CheckRow[]): Span[] {
   const results = join(dir, 'allure-results');
@@ -75,7 +77,7 @@ function spansOf(dir: string, checks: CheckRow[]): Span[] {
     if (!f.endsWith('-result.json')) continue;
     const t = JSON.parse(readFileSync(join(results, f), 'utf8')) as AllureTest;
     const check = byId.get(t.labels.find((l) => l.name === 'checkId')?.value ?? '');
-    if (!check || check.verdict === 'skip') continue;
+    if (!check || t.status === 'skipped') continue;
     spans.push({ id: check.id, file: check.file, start: t.start, stop: t.stop, requests: check.requests });
   }
   return spans.sort((a, b) => a.start - b.start);

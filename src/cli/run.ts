@@ -94,9 +94,14 @@ export interface RunOutcome {
   resources: string[];
 }
 
-/** Spec workers: at most 3 (2 cores; the target needs CPU too) and never more than the request cap. */
+/**
+ * Spec worker threads: one per 4 of the request cap, at least 3 and at most 6, never more than the
+ * cap. A thread runs one spec file at a time, and most files have few checks, so against a remote
+ * host the requests in flight grow with the threads; each thread costs its start-up (importing the
+ * harness) on a 2-core machine whose target needs CPU too, hence the bounds.
+ */
 export function workerCount(maxConcurrency: number): number {
-  return Math.max(1, Math.min(3, maxConcurrency));
+  return Math.max(1, Math.min(maxConcurrency, Math.max(3, Math.min(6, Math.ceil(maxConcurrency / 4)))));
 }
 
 function rolesFrom(settings: Settings): RunContext['roles'] {
