@@ -17,8 +17,8 @@ export default defineConfig({
     // concurrently: a remote host's latency is hidden by having requests in flight, not by waiting.
     // The request cap (--max-concurrency, shared by the workers: src/runtime/permits.ts) still bounds
     // what reaches the target; the runner sets maxConcurrency (how many checks of a file wait on it
-    // at once) to the cap, enough for one worker to fill it alone. A check that needs a quiet
-    // moment takes it with t.exclusive (every permit of the run at once).
+    // at once: checksPerFile in src/cli/run.ts) so the threads together run about twice the cap.
+    // A check that needs a quiet moment takes it with t.exclusive (every permit of the run at once).
     // The files whose checks take longest start first (src/cli/spec-order.ts), so no thread is
     // left running one long file while the others sit idle at the end.
     sequence: { concurrent: true, sequencer: LongestFirstSequencer },

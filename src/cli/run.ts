@@ -104,6 +104,17 @@ export function workerCount(maxConcurrency: number): number {
   return Math.max(1, Math.min(maxConcurrency, Math.max(3, Math.min(6, Math.ceil(maxConcurrency / 4)))));
 }
 
+/**
+ * Checks of one spec file running at once in a thread: up to the cap (at most 8), or twice the
+ * cap shared over the threads where that is more. Most checks wait on one request at a time, so
+ * about twice the cap in checks across the threads keeps the cap full against a remote host; far
+ * more would only queue for permits, and against a host that is slow to work (not far away) every
+ * check would get a smaller share of it, so a long one would run past its timeout.
+ */
+export function checksPerFile(maxConcurrency: number, workers: number): number {
+  return Math.max(1, Math.min(maxConcurrency, Math.max(8, Math.ceil((2 * maxConcurrency) / Math.max(1, workers)))));
+}
+
 function rolesFrom(settings: Settings): RunContext['roles'] {
   const roles: RunContext['roles'] = {};
   for (const [name, c] of Object.entries(settings.roles ?? {})) if (c) roles[name as keyof RunContext['roles']] = { key: c.key, secret: c.secret };
@@ -283,8 +294,8 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     moduleCacheDir: options.moduleCacheDir,
     signal: options.signal,
     maxWorkers: run.settings.workers,
-    // Checks of one file in flight at once (sequence.concurrent in the config): as many as the cap.
-    maxConcurrency: run.settings.maxConcurrency,
+    // Checks of one file in flight at once (sequence.concurrent in the config).
+    maxConcurrency: checksPerFile(run.settings.maxConcurrency, run.settings.workers),
     // This run's own reporters: they write into this run's directories, nowhere else.
     reporters: [
       new ProgressReporter(),
