@@ -61,13 +61,14 @@ export const DEFAULTS = {
   readOnly: false,
   reportDir: 'reports',
   timeoutMs: 15_000,
-  // Requests in flight against the target, whole run. 24 is the smallest of 16 and 24 with which
-  // the check phase through a 50 ms-per-response proxy stays within 1.3× of the same run straight
-  // at the host (issue 11; `npm run bench:latency`): the suite sends about 3,600 requests, so at
-  // 16 the requests alone take 3,600 × 50 ms ÷ 16 = 11 s, the whole loopback phase, before any
-  // chain of a check waits on another. Still polite: Ed-Fi's own API Publisher defaults to 10
-  // resources × 20 POSTs in parallel (up to 200 requests) and 5 page streams per resource
-  // against the API it writes to. The cap is --max-concurrency's to lower for a small host.
+  // Requests in flight against the target, whole run. 24, of 16 and 24 the one that comes nearest
+  // to hiding a remote host's latency (issue 11; `npm run bench:latency`, 2 busy cores: the check
+  // phase through a 50 ms-per-response proxy 1.4-1.6× the loopback one at 24, 1.7× at 16, 2.5-3×
+  // at 8). The suite sends about 3,400 requests, so at 16 the requests alone take 3,400 × 50 ms ÷
+  // 16 = 10.6 s, the whole loopback phase, before any check's chain waits on another. Still
+  // polite: Ed-Fi's own API Publisher defaults to 10 resources × 20 POSTs in parallel (up to 200
+  // requests) and 5 page streams per resource against the API it writes to. --max-concurrency
+  // lowers it for a small host.
   maxConcurrency: 24,
   html: true,
 } as const satisfies Partial<Settings>;
