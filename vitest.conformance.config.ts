@@ -4,20 +4,24 @@
 // itself, handed to the workers with vitest's provide/inject) the runner passes to createVitest,
 // so several runs can proceed in one process.
 import { defineConfig } from 'vitest/config';
+import LongestFirstSequencer from './src/cli/spec-order.js';
 
 export default defineConfig({
   test: {
     include: ['specs/**/*.spec.ts'],
     pool: 'threads',
     fileParallelism: true,
+    // The runner sets it per run: workerCount(maxConcurrency) in src/cli/run.ts.
     maxWorkers: 3,
     // Checks are isolated from each other (run-unique data), so within a spec file they run
     // concurrently: a remote host's latency is hidden by having requests in flight, not by waiting.
     // The request cap (--max-concurrency, shared by the workers: src/runtime/permits.ts) still bounds
     // what reaches the target; the runner sets maxConcurrency (how many checks of a file wait on it
-    // at once) to the cap, enough for one worker to fill it alone. Checks that need a quiet moment
-    // use describe.sequential.
-    sequence: { concurrent: true },
+    // at once: checksPerFile in src/cli/run.ts) so the threads together run about twice the cap.
+    // A check that needs a quiet moment takes it with t.exclusive (every permit of the run at once).
+    // The files whose checks take longest start first (src/cli/spec-order.ts), so no thread is
+    // left running one long file while the others sit idle at the end.
+    sequence: { concurrent: true, sequencer: LongestFirstSequencer },
     setupFiles: ['./src/runtime/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -7,6 +7,7 @@
 // and every Location header; the proxy rewrites that origin to its own in headers and bodies, so a
 // run given only the proxy's URL never learns the target's and every request it makes comes through
 // here (--token-url/--data-url overrides could redirect the discovery URLs, not Location headers).
+// Started with `trace`, it also keeps every request's arrival and answer times (bench/latency-trace.ts).
 //
 // It runs in a worker thread of its own (this file is also the worker's entry): a network's delay
 // does not grow when the client is busy, and the runner's main thread is busy with vitest reporters.
@@ -28,16 +29,21 @@ export interface ProxyStats {
   rewritten: number;
 }
 
+/** One request through the proxy, for EDFI_BENCH_TRACE: arrival and answer (epoch ms), method, path. */
+export type TraceEntry = [arrived: number, answered: number, method: string, path: string];
+
 export interface LatencyProxy {
   origin: string;
   stats(): Promise<ProxyStats>;
+  /** Every request since the last reset, when the proxy was started with `trace` (else empty). */
+  trace(): Promise<TraceEntry[]>;
   /** Zeroes the counters (between two runs through one proxy). */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
-type ToWorker = { stats: true } | { reset: true } | { close: true };
-type FromWorker = { listening: string } | { stats: ProxyStats } | { reset: true } | { closed: true } | { failed: string };
+type ToWorker = { stats: true } | { trace: true } | { reset: true } | { close: true };
+type FromWorker = { listening: string } | { stats: ProxyStats } | { trace: TraceEntry[] } | { reset: true } | { closed: true } | { failed: string };
 
 const WORKER_FLAG = 'edfiLatencyProxy';
 /** Hop-by-hop headers: they describe one connection, not the message, and are not forwarded. */
@@ -53,7 +59,7 @@ function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
 }
 
 /** Worker side: listen, forward, delay, count. */
-async function serve(target: string, delayMs: number): Promise<void> {
+async function serve(target: string, delayMs: number, tracing: boolean): Promise<void> {
   const port = parentPort!;
   const targetUrl = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -61,6 +67,7 @@ async function serve(target: string, delayMs: number): Promise<void> {
   let outstanding = 0;
   let atTarget = 0;
   let origin = '';
+  let trace: TraceEntry[] = [];
 
   const forward = (req: http.IncomingMessage, body: Buffer, retried = false): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
     new Promise((resolve, reject) => {
@@ -84,7 +91,11 @@ async function serve(target: string, delayMs: number): Promise<void> {
   const server = http.createServer({ keepAlive: true }, (req, res) => {
     stats.requests++;
     stats.maxOutstanding = Math.max(stats.maxOutstanding, ++outstanding);
-    res.on('close', () => outstanding--);
+    const arrived = Date.now();
+    res.on('close', () => {
+      outstanding--;
+      if (tracing) trace.push([arrived, Date.now(), req.method ?? '', req.url ?? '']);
+    });
     void (async () => {
       const body = await readAll(req);
       stats.maxAtTarget = Math.max(stats.maxAtTarget, ++atTarget);
@@ -127,7 +138,9 @@ async function serve(target: string, delayMs: number): Promise<void> {
 
   port.on('message', (msg: ToWorker) => {
     if ('stats' in msg) port.postMessage({ stats: { ...stats } } satisfies FromWorker);
+    else if ('trace' in msg) port.postMessage({ trace } satisfies FromWorker);
     else if ('reset' in msg) {
+      trace = [];
       Object.assign(stats, { requests: 0, maxOutstanding: outstanding, maxAtTarget: atTarget, upstreamErrors: 0, lastUpstreamError: undefined, rewritten: 0 });
       port.postMessage({ reset: true } satisfies FromWorker);
     } else if ('close' in msg) {
@@ -149,16 +162,19 @@ async function serve(target: string, delayMs: number): Promise<void> {
 }
 
 if (!isMainThread && (workerData as Record<string, unknown> | undefined)?.[WORKER_FLAG]) {
-  const { target, delayMs } = workerData as { target: string; delayMs: number };
-  void serve(target, delayMs);
+  const { target, delayMs, trace } = workerData as { target: string; delayMs: number; trace: boolean };
+  void serve(target, delayMs, trace);
 }
 
-/** Main side: start the proxy in its worker; `target` is the host's origin (no path, no trailing slash). */
-export function startLatencyProxy(options: { target: string; delayMs: number }): Promise<LatencyProxy> {
+/**
+ * Main side: start the proxy in its worker; `target` is the host's origin (no path, no trailing
+ * slash); `trace` keeps every request's arrival and answer times for LatencyProxy.trace().
+ */
+export function startLatencyProxy(options: { target: string; delayMs: number; trace?: boolean }): Promise<LatencyProxy> {
   // Same bootstrap as src/cli/embedded-host.ts: tsx's register API loads this TypeScript file in the worker.
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: { [WORKER_FLAG]: true, target: options.target.replace(/\/+$/, ''), delayMs: options.delayMs } });
-  const ask = <K extends 'stats' | 'reset' | 'closed'>(msg: ToWorker, key: K): Promise<Extract<FromWorker, Record<K, unknown>>> =>
+  const worker = new Worker(bootstrap, { eval: true, workerData: { [WORKER_FLAG]: true, target: options.target.replace(/\/+$/, ''), delayMs: options.delayMs, trace: options.trace ?? false } });
+  const ask = <K extends 'stats' | 'trace' | 'reset' | 'closed'>(msg: ToWorker, key: K): Promise<Extract<FromWorker, Record<K, unknown>>> =>
     new Promise((resolve) => {
       const onMessage = (reply: FromWorker): void => {
         if (key in reply) {
@@ -177,6 +193,7 @@ export function startLatencyProxy(options: { target: string; delayMs: number }):
       resolve({
         origin: msg.listening,
         stats: async () => (await ask({ stats: true }, 'stats')).stats,
+        trace: async () => (await ask({ trace: true }, 'trace')).trace,
         reset: async () => void (await ask({ reset: true }, 'reset')),
         close: async () => {
           await Promise.race([ask({ close: true }, 'closed'), new Promise((r) => setTimeout(r, 5000))]);

@@ -94,9 +94,25 @@ export interface RunOutcome {
   resources: string[];
 }
 
-/** Spec workers: at most 3 (2 cores; the target needs CPU too) and never more than the request cap. */
+/**
+ * Spec worker threads: one per 4 of the request cap, at least 3 and at most 6, never more than the
+ * cap. A thread runs one spec file at a time, and most files have few checks, so against a remote
+ * host the requests in flight grow with the threads; each thread costs its start-up (importing the
+ * harness) on a 2-core machine whose target needs CPU too, hence the bounds.
+ */
 export function workerCount(maxConcurrency: number): number {
-  return Math.max(1, Math.min(3, maxConcurrency));
+  return Math.max(1, Math.min(maxConcurrency, Math.max(3, Math.min(6, Math.ceil(maxConcurrency / 4)))));
+}
+
+/**
+ * Checks of one spec file running at once in a thread: up to the cap (at most 8), or twice the
+ * cap shared over the threads where that is more. Most checks wait on one request at a time, so
+ * about twice the cap in checks across the threads keeps the cap full against a remote host; far
+ * more would only queue for permits, and against a host that is slow to work (not far away) every
+ * check would get a smaller share of it, so a long one would run past its timeout.
+ */
+export function checksPerFile(maxConcurrency: number, workers: number): number {
+  return Math.max(1, Math.min(maxConcurrency, Math.max(8, Math.ceil((2 * maxConcurrency) / Math.max(1, workers)))));
 }
 
 function rolesFrom(settings: Settings): RunContext['roles'] {
@@ -278,8 +294,8 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     moduleCacheDir: options.moduleCacheDir,
     signal: options.signal,
     maxWorkers: run.settings.workers,
-    // Checks of one file in flight at once (sequence.concurrent in the config): as many as the cap.
-    maxConcurrency: run.settings.maxConcurrency,
+    // Checks of one file in flight at once (sequence.concurrent in the config).
+    maxConcurrency: checksPerFile(run.settings.maxConcurrency, run.settings.workers),
     // This run's own reporters: they write into this run's directories, nowhere else.
     reporters: [
       new ProgressReporter(),

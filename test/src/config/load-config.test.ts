@@ -25,7 +25,7 @@ function problemsOf(fn: () => unknown): string[] {
 describe(loadConfig.name, () => {
   it('should apply the defaults', () => {
     const s = loadConfig({ env: {} });
-    expect(s).toMatchObject({ profile: 'ods-7.3', reportDir: 'reports', timeoutMs: 15000, maxConcurrency: 8, readOnly: false, html: true });
+    expect(s).toMatchObject({ profile: 'ods-7.3', reportDir: 'reports', timeoutMs: 15000, maxConcurrency: 24, readOnly: false, html: true });
     expect(s.seed).toBeUndefined();
     expect(Object.isFrozen(s)).toBe(true);
   });
