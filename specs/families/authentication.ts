@@ -126,12 +126,14 @@ export const authentication: Family = {
           if (lifetime !== undefined && lifetime > EXPIRY_BUDGET_S) {
             t.skip(`the short-lived client's token announces expires_in ${lifetime} s, longer than this check waits (${EXPIRY_BUDGET_S} s): configure roles.shortLived with a client whose tokens live at most ${EXPIRY_BUDGET_S} s`, 'shortLived');
           }
-          // Expired by the lifetime its issue announced, counted from when it was asked for (it cannot
-          // be older), give or take the grace. An expires_in that is no lifetime in seconds (an
-          // absolute time: the token checks' finding) leaves the whole budget, tried as it goes.
-          const known = lifetime !== undefined && Number.isFinite(issued.requestedAt);
+          // Expired by the lifetime its issue announced: first tried counting from when it was asked
+          // for (it cannot be older), and until the lifetime counted from when its answer arrived (it
+          // cannot be younger: a busy or remote host issues it late) plus the grace. An expires_in
+          // that is no lifetime in seconds (an absolute time: the token checks' finding) leaves the
+          // whole budget, tried as it goes.
+          const known = lifetime !== undefined && Number.isFinite(issued.requestedAt) && Number.isFinite(issued.receivedAt);
           const firstTry = known ? issued.requestedAt + lifetime * 1000 : Date.now() + EXPIRY_POLL_MS;
-          const deadline = known ? firstTry + EXPIRY_GRACE_MS : Date.now() + EXPIRY_BUDGET_S * 1000;
+          const deadline = known ? issued.receivedAt + lifetime * 1000 + EXPIRY_GRACE_MS : Date.now() + EXPIRY_BUDGET_S * 1000;
           let last!: Exchange;
           await t.step(known
             ? `use the token once its announced lifetime (${lifetime} s) has run out, for up to ${EXPIRY_GRACE_MS / 1000} s more`

@@ -19,6 +19,8 @@ export interface IssuedToken {
   value: string;
   /** Epoch ms when the token request was sent: the token cannot be older. */
   requestedAt: number;
+  /** Epoch ms when the token answer arrived: the token cannot be younger (a slow host issues late). */
+  receivedAt: number;
   /** `expires_in` as the token endpoint sent it (not checked: that is the token checks' job). */
   expiresIn: unknown;
 }
@@ -52,8 +54,8 @@ export class TokenSource {
     const value = await this.token();
     const cached = this.cached;
     // A concurrent renewal may have replaced it meanwhile; then the value is all that is known.
-    if (cached?.value !== value) return { value, requestedAt: Number.NaN, expiresIn: undefined };
-    return { value, requestedAt: cached.requestedAt, expiresIn: cached.expiresIn };
+    if (cached?.value !== value) return { value, requestedAt: Number.NaN, receivedAt: Number.NaN, expiresIn: undefined };
+    return { value, requestedAt: cached.requestedAt, receivedAt: cached.receivedAt, expiresIn: cached.expiresIn };
   }
 
   /** Forget the cached token (after the target said it is invalid). */
@@ -86,7 +88,7 @@ export class TokenSource {
     const lifetimeMs = (typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 1800) * 1000;
     // Renew a little early: 10% of the lifetime, at most 30 s, so even a 2-second token is reused.
     const margin = Math.min(30_000, lifetimeMs * 0.1);
-    this.cached = { value: body.access_token, renewAt: started + lifetimeMs - margin, requestedAt: started, expiresIn: body.expires_in };
+    this.cached = { value: body.access_token, renewAt: started + lifetimeMs - margin, requestedAt: started, receivedAt: this.now(), expiresIn: body.expires_in };
     return body.access_token;
   }
 }

@@ -50,6 +50,17 @@ describe(TokenSource.name, () => {
     expect(await tokens.token()).toBe('second-token');
   });
 
+  it('should say when the token was asked for and when its answer arrived (a slow host issues late)', async () => {
+    let now = 5_000;
+    // The answer takes 3 s to come: the token may have been issued at any moment in between.
+    mock.get(ORIGIN).intercept({ path: '/oauth/token', method: 'POST' }).reply(() => {
+      now += 3_000;
+      return { statusCode: 200, data: { access_token: 'late-token', expires_in: 2 }, responseOptions: { headers: { 'content-type': 'application/json' } } };
+    });
+    const tokens = new TokenSource(transport, `${ORIGIN}/oauth/token`, { key: 'k', secret: 's3cret' }, () => now);
+    expect(await tokens.issued()).toEqual({ value: 'late-token', requestedAt: 5_000, receivedAt: 8_000, expiresIn: 2 });
+  });
+
   it('should throw TokenRequestError with the status when the credentials are refused', async () => {
     mock.get(ORIGIN).intercept({ path: '/oauth/token', method: 'POST' }).reply(401, { error: 'invalid_client' }, { headers: { 'content-type': 'application/json' } });
     const tokens = new TokenSource(transport, `${ORIGIN}/oauth/token`, { key: 'k', secret: 'wrong-one' });

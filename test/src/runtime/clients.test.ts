@@ -1,7 +1,7 @@
 // Politeness: the workers' slices of --max-concurrency never add up to more than the cap.
 import { describe, expect, it } from 'vitest';
 import { perWorkerCap } from '../../../src/runtime/clients.js';
-import { workerCount } from '../../../src/cli/run.js';
+import { EMBEDDED_WORKERS, specThreads, workerCount } from '../../../src/cli/run.js';
 
 describe(perWorkerCap.name, () => {
   it('should keep the sum of the workers\' slices within the run-wide cap', () => {
@@ -22,5 +22,16 @@ describe(perWorkerCap.name, () => {
     expect(perWorkerCap(8, 3, 4)).toBe(2);
     expect(perWorkerCap(8, 3, 0)).toBe(2);
     expect(perWorkerCap(8, 3, Number.NaN)).toBe(2);
+  });
+});
+
+describe(specThreads.name, () => {
+  it('should give an embedded run 3 threads and a run against --base-url the cap\'s count', () => {
+    expect(specThreads({ maxConcurrency: 24 })).toBe(EMBEDDED_WORKERS);
+    expect(specThreads({ baseUrl: 'https://ods.example', maxConcurrency: 24 })).toBe(workerCount(24));
+    expect(workerCount(24)).toBe(6);
+    // The caller's count wins (the self-test's 1), and nothing goes above the cap's own count.
+    expect(specThreads({ baseUrl: 'https://ods.example', maxConcurrency: 24 }, 1)).toBe(1);
+    expect(specThreads({ maxConcurrency: 2 })).toBe(2);
   });
 });
