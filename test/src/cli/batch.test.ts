@@ -1,12 +1,10 @@
 // runConformanceBatch runs several runs in one vitest instance, each against its own host: every
 // check is attributed to its own run's host and verdicts, and a run holds exactly the checks it
 // would hold alone (its own spec files and --grep, though the batch loads the union of the files).
-// The runs happen in a child process (batch-driver.ts) so they are not nested inside this test's
-// own vitest worker.
-import { spawn } from 'node:child_process';
+// The runs happen in a child process (batch-driver.ts, started by helpers/run-driver.ts).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/cli.js';
+import { driveRuns } from '../helpers/run-driver.js';
 
 const DRIVER = fileURLToPath(new URL('./batch-driver.ts', import.meta.url));
 
@@ -21,16 +19,7 @@ interface RunLine {
   reportDir: string;
 }
 
-function drive(): Promise<{ runs: RunLine[]; output: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EDFI_') && !k.startsWith('VITEST')));
-  const child = spawn(process.execPath, ['--import', 'tsx', DRIVER], { cwd: REPO, env });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve) =>
-    child.on('close', () => resolve({ runs: output.split('\n').filter((l) => l.startsWith('RUN ')).map((l) => JSON.parse(l.slice(4)) as RunLine), output })),
-  );
-}
+const drive = (): Promise<{ runs: RunLine[]; output: string }> => driveRuns<RunLine>(DRIVER);
 
 describe('a batch of runs in one vitest instance', () => {
   it('should attribute each check to its own run and host, with the checks that run would hold alone', async () => {

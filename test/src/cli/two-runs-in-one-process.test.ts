@@ -1,11 +1,10 @@
 // runConformance keeps no process-wide state: two runs proceed at the same time in one process
 // against two hosts, and each gets its own verdicts, its own report directory and its own host's
-// tokens. The runs happen in a child process (two-runs-driver.ts) so they are not nested inside
-// this test's own vitest worker.
-import { spawn } from 'node:child_process';
+// tokens. The runs happen in a child process (two-runs-driver.ts, started by
+// helpers/run-driver.ts).
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/cli.js';
+import { driveRuns } from '../helpers/run-driver.js';
 
 const DRIVER = fileURLToPath(new URL('./two-runs-driver.ts', import.meta.url));
 
@@ -21,16 +20,7 @@ interface RunLine {
   reportDir: string;
 }
 
-function drive(): Promise<{ runs: RunLine[]; output: string }> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EDFI_') && !k.startsWith('VITEST')));
-  const child = spawn(process.execPath, ['--import', 'tsx', DRIVER], { cwd: REPO, env });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  return new Promise((resolve) =>
-    child.on('close', () => resolve({ runs: output.split('\n').filter((l) => l.startsWith('RUN ')).map((l) => JSON.parse(l.slice(4)) as RunLine), output })),
-  );
-}
+const drive = (): Promise<{ runs: RunLine[]; output: string }> => driveRuns<RunLine>(DRIVER);
 
 describe('two runs in one process', () => {
   it('should give each concurrent run its own target, verdicts and reports', async () => {
