@@ -55,6 +55,18 @@ const sharedRunFile = join(mkdtempSync(join(tmpdir(), 'npm-test-shared-')), 'ful
 const moduleCacheDir = mkdtempSync(join(tmpdir(), 'npm-test-modules-'));
 process.env[MODULE_CACHE_ENV] = moduleCacheDir;
 
+/**
+ * The temporary directory of everything npm test starts (TMPDIR, which os.tmpdir() reads): the
+ * tests' report, config and ledger directories, the fault runs', Chromium's profiles. Many tests
+ * leave theirs for a person to look into, and over many runs they filled the OS temp directory
+ * (about 30 directories and up to hundreds of MB per run). Removed when everything passed; kept,
+ * and named in the summary, when something failed. The reference host's seeded image stays in the
+ * OS temp directory, shared with other runs (EDFI_HOST_IMAGE_DIR).
+ */
+const scratchDir = mkdtempSync(join(tmpdir(), 'npm-test-scratch-'));
+process.env.EDFI_HOST_IMAGE_DIR ??= tmpdir();
+process.env.TMPDIR = scratchDir;
+
 async function runProjectTests(): Promise<UnitOutcome> {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'npm-test-'));
@@ -158,6 +170,7 @@ async function main(): Promise<void> {
   }
   if (matrices?.wallMs !== undefined) lines.push(`  self-test and persona matrix, one worker pool: ${(matrices.wallMs / 1000).toFixed(1)} s`);
   lines.push(`  total wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (failed > 0) lines.push(`  the tests' temporary files are kept in ${scratchDir}`);
   console.log(lines.join('\n'));
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
@@ -167,4 +180,5 @@ try {
   await main();
 } finally {
   rmSync(moduleCacheDir, { recursive: true, force: true });
+  if (process.exitCode === 0) rmSync(scratchDir, { recursive: true, force: true });
 }

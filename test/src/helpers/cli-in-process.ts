@@ -1,14 +1,14 @@
 // Runs the CLI's main() inside the test's own process, for tests about what the runner decides
 // (its exit code, its one-sentence refusals) rather than about the process: a spawned CLI costs a
 // second of CPU to start (tsx) before it does anything. The environment is the one cli.ts gives a
-// spawned CLI (no EDFI_* settings from the shell but npm test's module cache, plus `env`), and
+// spawned CLI (no EDFI_* settings from the shell but npm test's caches, plus `env`), and
 // what main() writes to stdout and stderr is captured instead of printed.
 import { vi } from 'vitest';
-import type { CliResult } from './cli.js';
+import { CACHE_ENV, type CliResult } from './cli.js';
 
 export async function runMain(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const saved = { ...process.env };
-  for (const k of Object.keys(process.env)) if (k.startsWith('EDFI_') && k !== 'EDFI_MODULE_CACHE_DIR') delete process.env[k];
+  for (const k of Object.keys(process.env)) if (k.startsWith('EDFI_') && !CACHE_ENV.has(k)) delete process.env[k];
   Object.assign(process.env, env);
   let stdout = '';
   let stderr = '';

@@ -12,12 +12,18 @@ export interface CliResult {
   durationMs: number;
 }
 
+/**
+ * EDFI_* variables a CLI started by a test keeps: where npm test keeps vitest's modules and the
+ * host's seeded image. Caches, not settings: they change no verdict.
+ */
+export const CACHE_ENV = new Set(['EDFI_MODULE_CACHE_DIR', 'EDFI_HOST_IMAGE_DIR']);
+
 export function startCli(args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult>; output: () => string } {
   const started = Date.now();
   // Only what the run needs: no inherited EDFI_* settings from the developer's shell, but npm
-  // test's module cache (MODULE_CACHE_ENV of src/cli/run.ts, not imported here: that would load
-  // the whole runner into every test file that starts the CLI), which changes no verdict.
-  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => (!k.startsWith('EDFI_') || k === 'EDFI_MODULE_CACHE_DIR') && !k.startsWith('VITEST')));
+  // test's caches (CACHE_ENV; MODULE_CACHE_ENV of src/cli/run.ts is not imported here: that would
+  // load the whole runner into every test file that starts the CLI).
+  const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => (!k.startsWith('EDFI_') || CACHE_ENV.has(k)) && !k.startsWith('VITEST')));
   const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...baseEnv, ...env } });
   let stdout = '';
   let stderr = '';

@@ -2,11 +2,11 @@
 // makes are not nested inside the calling test's own vitest worker, and reads back the one JSON
 // line per run it prints ("RUN {...}") with all it wrote, for failure messages.
 import { spawn } from 'node:child_process';
-import { REPO } from './cli.js';
+import { CACHE_ENV, REPO } from './cli.js';
 
 export function driveRuns<Line>(driverPath: string): Promise<{ runs: Line[]; output: string }> {
-  // The driver starts its own runs: no setting or vitest state of this test process reaches it.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('EDFI_') && !k.startsWith('VITEST')));
+  // The driver starts its own runs: no setting or vitest state of this test process reaches it (npm test's caches do).
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => (!k.startsWith('EDFI_') || CACHE_ENV.has(k)) && !k.startsWith('VITEST')));
   const child = spawn(process.execPath, ['--import', 'tsx', driverPath], { cwd: REPO, env });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
