@@ -9,7 +9,7 @@
 //   npm test -- --only-self-test     only (b)
 //   npm test -- --skip-personas      (a) and (b) without the persona matrix
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,21 @@ interface VitestJson {
   testResults?: Array<{ status: string; message?: string; name: string }>;
 }
 
+/**
+ * The temporary directory of everything npm test starts (TMPDIR, which os.tmpdir() reads): the
+ * tests' report, config and ledger directories, the fault runs', Chromium's profiles. Many tests
+ * leave theirs for a person to look into, and over many runs they filled the OS temp directory
+ * (about 30 directories and up to hundreds of MB per run). Removed when everything passed; kept,
+ * and named in the summary, when something failed. The reference host's seeded image stays in the
+ * OS temp directory, shared with other runs (EDFI_HOST_IMAGE_DIR).
+ */
+const scratchDir = mkdtempSync(join(tmpdir(), 'npm-test-scratch-'));
+// As open as the OS temp directory: under root, the PostgreSQL tests run the server as the
+// 'postgres' user in a directory of their own in here (test/host/postgres-server.ts).
+chmodSync(scratchDir, 0o1777);
+process.env.EDFI_HOST_IMAGE_DIR ??= tmpdir();
+process.env.TMPDIR = scratchDir;
+
 /** Where the project tests' full run records its reports for the kill matrix (shared-run.ts). */
 const sharedRunFile = join(mkdtempSync(join(tmpdir(), 'npm-test-shared-')), 'full-run.json');
 
@@ -54,18 +69,6 @@ const sharedRunFile = join(mkdtempSync(join(tmpdir(), 'npm-test-shared-')), 'ful
  */
 const moduleCacheDir = mkdtempSync(join(tmpdir(), 'npm-test-modules-'));
 process.env[MODULE_CACHE_ENV] = moduleCacheDir;
-
-/**
- * The temporary directory of everything npm test starts (TMPDIR, which os.tmpdir() reads): the
- * tests' report, config and ledger directories, the fault runs', Chromium's profiles. Many tests
- * leave theirs for a person to look into, and over many runs they filled the OS temp directory
- * (about 30 directories and up to hundreds of MB per run). Removed when everything passed; kept,
- * and named in the summary, when something failed. The reference host's seeded image stays in the
- * OS temp directory, shared with other runs (EDFI_HOST_IMAGE_DIR).
- */
-const scratchDir = mkdtempSync(join(tmpdir(), 'npm-test-scratch-'));
-process.env.EDFI_HOST_IMAGE_DIR ??= tmpdir();
-process.env.TMPDIR = scratchDir;
 
 async function runProjectTests(): Promise<UnitOutcome> {
   const started = performance.now();
