@@ -25,6 +25,7 @@ export { Differences, type ProfileDifference } from './profiles/register.js';
 // Check families over resource descriptors (specs/families/).
 export { runFamily, selectedResources, type Family } from './runtime/families.js';
 export type { ResourceClient } from './runtime/resource-client.js';
+export { lacking as fixtureLacking } from './runtime/resource-client.js';
 export { RESOURCES, memberAt, naturalKeyOf, resourceByName, type AnyResourceDescriptor, type ResourceName } from './resources/index.js';
 export { requirementIdOf } from './requirements/templates.js';
 export { expectResourceBody, requiredMembers } from './assert/resource-body.js';

@@ -6,16 +6,11 @@
 // shared create failed creates its own parents, as if nothing were shared, and the next check to
 // come asks again: what a failing create tells any check is unchanged. Keyed by the run and a name
 // the caller gives (its describe), per spec worker.
-import type { AnyResourceDescriptor, CheckContext, CreatedResource } from '../../src/index.js';
+import { fixtureLacking, type AnyResourceDescriptor, type CheckContext, type CreatedResource } from '../../src/index.js';
 
 type Body = Record<string, unknown>;
 
 const shared = new Map<string, Promise<CreatedResource | undefined>>();
-
-/** A missing fixture: absent, or an empty list (as the resource client judges it). */
-function lacking(value: unknown): boolean {
-  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-}
 
 /**
  * t.resource(d).prepare(), its one created parent shared by every check that calls this with the
@@ -25,7 +20,7 @@ function lacking(value: unknown): boolean {
 export async function prepareWithSharedParent(t: CheckContext, d: AnyResourceDescriptor, key: string): Promise<Body> {
   const client = t.resource(d.name);
   const created = d.prerequisites.flatMap((p) => (p.kind === 'created' ? [p] : []));
-  const fixturesMissing = d.prerequisites.some((p) => p.kind === 'fixture' && p.required && lacking(t.refs[p.fixture]));
+  const fixturesMissing = d.prerequisites.some((p) => p.kind === 'fixture' && p.required && fixtureLacking(t.refs[p.fixture]));
   if (created.length !== 1 || fixturesMissing) return (await client.prepare()) as Body;
   const parent = created[0]!;
   const slot = `${t.target.runTag}\u0000${d.name}\u0000${key}`;

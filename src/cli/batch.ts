@@ -21,7 +21,7 @@ import { RUN_BATCH_KEY, type BatchRun, type RunContext } from '../runtime/run-co
 import { makeRunTag, randomSeed } from '../runtime/seed.js';
 import ProgressReporter from './progress-reporter.js';
 import ResultsCollector from './results-collector.js';
-import { collectedResults, probeRun, registerSettingsSecrets, REPO_ROOT, runSpecs, targetOf, type RunOutcome } from './run.js';
+import { collectedResults, exitCodeOf, probeRun, registerSettingsSecrets, REPO_ROOT, runSpecs, targetOf, type RunOutcome } from './run.js';
 import { sweepLedger } from './sweep.js';
 
 export interface BatchMember {
@@ -139,7 +139,7 @@ async function finish(p: Prepared, options: BatchOptions): Promise<Omit<RunOutco
   // As a single run decides it, without the Allure quality gate (a batch writes no reports).
   const failed = runFailed({ checks: collected.checks, suiteErrors: collected.suiteErrors });
   return {
-    exitCode: interrupted ? 130 : sweep.leftovers.length > 0 ? 3 : failed ? 1 : 0,
+    exitCode: exitCodeOf(interrupted, sweep.leftovers.length, failed),
     leftovers: sweep.leftovers,
     checks: collected.checks,
     suiteErrors: collected.suiteErrors,

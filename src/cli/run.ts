@@ -72,6 +72,11 @@ export interface RunOptions extends ConfigInput {
  */
 export type ExitCode = 0 | 1 | 2 | 3 | 130;
 
+/** A finished run's status (2 is thrown before a run gets here): interrupted, left something, failed, passed. */
+export function exitCodeOf(interrupted: boolean, leftovers: number, failed: boolean): ExitCode {
+  return interrupted ? 130 : leftovers > 0 ? 3 : failed ? 1 : 0;
+}
+
 export interface RunOutcome {
   exitCode: ExitCode;
   checks: CheckResult[];
@@ -275,7 +280,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     phase('reports');
     const failed = runFailed({ checks: collected.checks, suiteErrors: collected.suiteErrors, qualityGate: reports.qualityGate, baseline });
     return {
-      exitCode: interrupted ? 130 : sweep.leftovers.length > 0 ? 3 : failed ? 1 : 0,
+      exitCode: exitCodeOf(interrupted, sweep.leftovers.length, failed),
       leftovers: sweep.leftovers,
       checks: collected.checks,
       suiteErrors: collected.suiteErrors,

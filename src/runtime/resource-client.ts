@@ -118,7 +118,7 @@ function putBody(id: string, payload: unknown, options: WriteOptions | undefined
 }
 
 /** A missing fixture: absent, or an empty list (a session needs at least one term descriptor). */
-function lacking(value: unknown): boolean {
+export function lacking(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 
