@@ -69,12 +69,13 @@ async function inPartitions(t: CheckContext, query: Query, id: string): Promise<
   return false;
 }
 
-// These read the run-wide newestChangeVersion. The checks whose verdict needs nothing else in
-// between (SES-ACV-MONOTONIC's back-to-back reads, the reads around a raising write) hold the
-// target to themselves for those few requests (t.exclusive): that keeps out this file's other
-// checks as well as every other file's, so they need not also run one after another (which held
-// this file's thread, and the bounds checks below, for the whole chain against a remote host).
-// SES-ACV-SHAPE and SES-ACV-OLDEST-ZERO judge one read each, which no write moves.
+// These read the run-wide newestChangeVersion. SES-ACV-MONOTONIC's back-to-back reads hold the
+// target to themselves for those few requests (t.exclusive): no other write, nor another read,
+// which moves a load balancer on. The reads around a raising write (raisedBy) only keep the other
+// writes out (t.withoutOtherWrites): a read moves no change version. Either hold keeps out this
+// file's other checks as well as every other file's, so they need not also run one after another
+// (which held this file's thread, and the bounds checks below, for the whole chain against a
+// remote host). SES-ACV-SHAPE and SES-ACV-OLDEST-ZERO judge one read each, which no write moves.
 describe('availableChangeVersions', () => {
   check('SES-ACV-SHAPE', 'availableChangeVersions gives oldest and newest as integers', async (t) => {
     await t.step('GET availableChangeVersions', () => availableVersions(t));

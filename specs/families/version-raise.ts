@@ -1,10 +1,10 @@
 // Family "version-raise": every write of any resource draws a new change version, so
 // availableChangeVersions' newestChangeVersion rises (CONTRACT.md §5; PM-CQ "Full Life Cycle with
-// Change Queries"). Each check reads newestChangeVersion around one write of its own with the
-// target to itself (specs/support/change-versions.ts raisedBy); what the write needs first (the
-// item to update or delete, a course offering's session) is made before, outside that hold, so
-// only the write under test lies between the reads; the hold, not the order of the checks, keeps
-// other writes out, so they need not run one after another.
+// Change Queries"). Each check reads newestChangeVersion around one write of its own with every
+// other write of the run held back (specs/support/change-versions.ts raisedBy); what the write
+// needs first (the item to update or delete, a course offering's session) is made before, outside
+// that hold, so only the write under test lies between the reads; the hold, not the order of the
+// checks, keeps other writes out, so they need not run one after another.
 // availableChangeVersions itself (shape, oldest, monotonic) is API-wide and a session key change
 // is sessions' alone: both stay in specs/change-versions.spec.ts.
 import { check, describe, expectStatus, requirementIdOf, type Family } from '../../src/index.js';

@@ -35,13 +35,16 @@ export async function windowStart(t: CheckContext): Promise<number> {
 }
 
 /**
- * newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. With the
- * target to itself: a write of another check in between would raise it for this one (a host that
- * does not count key changes, say, would pass). Five or six requests: the run waits meanwhile.
+ * newestChangeVersion before and after a set-up write (evidencing `evidences`) must rise. With no
+ * other write of the run in between (t.withoutOtherWrites): another check's write would raise it
+ * for this one (a host that does not count key changes, say, would pass). newestChangeVersion is
+ * one counter for every resource, so every write is kept out, whatever its resource; reads move
+ * no change version and go on meanwhile (only other reads of availableChangeVersions wait too),
+ * so a remote host's cap stays busy while these three to six requests cross the network.
  * Anything the write needs first (its parents) is made before, outside the hold.
  */
 export async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {
-  await t.exclusive('no other request between the reads around the write', () => readsAround(t, what, write, evidences));
+  await t.withoutOtherWrites('no other write between the reads around the write', () => readsAround(t, what, write, evidences));
 }
 
 async function readsAround(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {

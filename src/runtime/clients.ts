@@ -4,9 +4,10 @@
 import { runContract } from '../contract/contract-sources.js';
 import { ApiClient, type ExchangeObserver, type RequestAnnouncer, type RequestGuard } from '../http/api-client.js';
 import { TokenSource } from '../http/token-source.js';
-import { Transport } from '../http/transport.js';
+import type { Transport } from '../http/transport.js';
 import type { TargetName } from '../fixtures/ledger.js';
 import { WorkerGate } from './permits.js';
+import { WriteMarkingTransport } from './write-scope.js';
 import { registerSecret } from '../report/redact.js';
 import type { Credentials, Role, RunContext, TargetInfo } from './run-context.js';
 
@@ -35,6 +36,8 @@ function poolIdOfThisWorker(): number | undefined {
 
 export class WorkerClients {
   readonly transport: Transport;
+  /** The transport's gate: t.exclusive and t.withoutOtherWrites hold it. */
+  readonly gate: WorkerGate;
   private readonly tokens = new Map<string, TokenSource>();
 
   constructor(private readonly ctx: RunContext) {
@@ -44,7 +47,13 @@ export class WorkerClients {
     const slice = perWorkerCap(cap, ctx.settings.workers ?? 1, poolIdOfThisWorker());
     // Exchanges are labelled by the committed 7.3 contract plus any resource the target's own
     // OpenAPI adds (src/contract/contract-sources.ts).
-    this.transport = new Transport({ timeoutMs: ctx.settings.timeoutMs, maxConcurrency: cap, gate: new WorkerGate(ctx.runId, cap, slice), contract: runContract(ctx.openApiDocumentPath) });
+    // Its requests are marked for the write holds by the run's token and availableChangeVersions URLs.
+    this.gate = new WorkerGate(ctx.runId, cap, slice);
+    const targets = [ctx.main, ctx.secondary.snapshot, ctx.secondary.changeQueriesDisabled].filter((x): x is TargetInfo => x !== undefined);
+    this.transport = new WriteMarkingTransport(
+      { timeoutMs: ctx.settings.timeoutMs, maxConcurrency: cap, gate: this.gate, contract: runContract(ctx.openApiDocumentPath) },
+      { token: targets.map((x) => x.urls.token), availableChangeVersions: targets.flatMap((x) => x.urls.availableChangeVersions ?? []) },
+    );
     for (const c of [ctx.main.credentials, ...Object.values(ctx.roles), ctx.secondary.snapshot?.credentials, ctx.secondary.changeQueriesDisabled?.credentials]) {
       registerSecret(c?.secret);
     }

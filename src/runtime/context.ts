@@ -3,6 +3,7 @@
 import * as allure from 'allure-js-commons';
 import { Status } from 'allure-js-commons';
 import type { ApiClient } from '../http/api-client.js';
+import type { ExclusiveOptions } from '../http/gate.js';
 import { HarnessError } from '../errors.js';
 import type { LedgerEntry, TargetName } from '../fixtures/ledger.js';
 import type { Profile, Requirement } from '../requirements/types.js';
@@ -93,6 +94,15 @@ export interface CheckContext {
    * EXCLUSIVE_MAX_HOLD_MS regardless). Shown as a step named 'exclusive: …'.
    */
   exclusive<T>(why: string, fn: () => T | Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` with no other write of the run going out (nor another read of availableChangeVersions:
+   * src/runtime/write-scope.ts): waits for the writes in flight to finish, then holds every other
+   * write until `fn` settles; the run's other reads go on. For a verdict that only another write
+   * could spoil (the reads of newestChangeVersion around a write of the check's own); narrower and
+   * far cheaper than t.exclusive against a remote host, bounded the same way. Not inside
+   * t.exclusive. Shown as a step named 'no other writes: …'.
+   */
+  withoutOtherWrites<T>(why: string, fn: () => T | Promise<T>): Promise<T>;
   /** The expectation a profile-register entry gives for this run's profile; recorded as `decidedBy`. */
   decide<T>(difference: ProfileDifference<T>): T;
   /** Skip with the reason (quote what the target answered); `lacks` names the capability or role. */
@@ -108,18 +118,29 @@ export interface CheckContext {
  * the hold). How long the permits took and an overrun are logged as steps of the check.
  */
 async function exclusively<T>(transport: WorkerClients['transport'], api: ApiClient, fn: () => T | Promise<T>): Promise<T> {
+  return held(api, (body, options) => transport.exclusive(body, options), 'the run\'s requests in flight finished', 'the target is this check\'s alone', 'shared the target', fn);
+}
+
+/** t.withoutOtherWrites: as t.exclusive, the token first, then a write hold (src/runtime/permits.ts). */
+async function writesHeld<T>(gate: WorkerClients['gate'], api: ApiClient, fn: () => T | Promise<T>): Promise<T> {
+  return held(api, (body, options) => gate.withoutOtherWrites(body, options), 'the run\'s writes in flight finished', 'no other check writes until this one is done', 'went out beside other writes', fn);
+}
+
+type Hold = <R>(body: () => Promise<R>, options: ExclusiveOptions) => Promise<R>;
+
+async function held<T>(api: ApiClient, hold: Hold, drained: string, meaning: string, overran: string, fn: () => T | Promise<T>): Promise<T> {
   // A failing token endpoint is the requests' own finding, inside the hold.
   await api.token().catch(() => undefined);
   let waitedMs = 0;
   let overranAfterMs: number | undefined;
   try {
-    return await transport.exclusive(async () => {
+    return await hold(async () => {
       // Logged (and awaited) before the check's own steps, so Allure nests them beside it.
-      await allure.logStep(`the run's requests in flight finished after ${waitedMs} ms: the target is this check's alone`);
+      await allure.logStep(`${drained} after ${waitedMs} ms: ${meaning}`);
       return fn();
     }, { onHeld: (ms) => (waitedMs = ms), onOverrun: (ms) => (overranAfterMs = ms) });
   } finally {
-    if (overranAfterMs !== undefined) await allure.logStep(`the hold was given back after ${overranAfterMs} ms, before the check was done: its later requests shared the target`, Status.BROKEN);
+    if (overranAfterMs !== undefined) await allure.logStep(`the hold was given back after ${overranAfterMs} ms, before the check was done: its later requests ${overran}`, Status.BROKEN);
   }
 }
 
@@ -229,6 +250,7 @@ export async function buildContext(
     step: (name, fn) => allure.step(name, () => fn()) as Promise<Awaited<ReturnType<typeof fn>>>,
     arrange: (name, fn, evidences) => allure.step(`arrange: ${name}`, () => inArrange(name, evidences, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
     exclusive: (why, fn) => allure.step(`exclusive: ${why}`, () => exclusively(clients.transport, api, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
+    withoutOtherWrites: (why, fn) => allure.step(`no other writes: ${why}`, () => writesHeld(clients.gate, api, fn)) as Promise<Awaited<ReturnType<typeof fn>>>,
     decide(difference) {
       const decided = (observed.state.meta.decidedBy ??= []);
       if (!decided.includes(difference.id)) decided.push(difference.id);

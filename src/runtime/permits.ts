@@ -8,9 +8,15 @@
 // slice (perWorkerCap), which keeps the promise too, only less well used.
 // A check that needs the target to itself takes every permit at once (SharedPermits.exclusive,
 // reached through src/http/gate.ts): with the fallback slice it can only hold its own worker's.
+// A check that only needs no other write between two of its requests keeps the writes out
+// instead (SharedPermits.withoutWrites): the run's reads go on meanwhile, so against a remote
+// host the cap stays busy while the holder's few requests cross the network one after another.
+// What counts as a write is the caller's to say (src/runtime/write-scope.ts marks each request).
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BroadcastChannel } from 'node:worker_threads';
-import { ExclusiveGate, type ExclusivePermits } from '../http/gate.js';
+import { ExclusiveGate, EXCLUSIVE_MAX_HOLD_MS, type ExclusiveOptions, type ExclusivePermits } from '../http/gate.js';
 import { Limiter } from '../http/limiter.js';
+import { writeScope } from './write-scope.js';
 
 export type { Gate } from '../http/gate.js';
 
@@ -44,14 +50,18 @@ export function hostPermits(runId: string): { counter: Int32Array; close(): void
 /**
  * Slots of the shared counter: permits held, requests waiting for one, and the exclusive holders'
  * ticket lock (the next ticket to hand out, the ticket whose turn it is, and whether that holder
- * has closed the counter to newcomers while the requests in flight drain).
+ * has closed the counter to newcomers while the requests in flight drain); then the writes past
+ * the write guard (in flight or waiting for a permit) and whether a holder keeps writes out.
+ * Both kinds of holder queue on the one ticket lock, so they never overlap.
  */
 const HELD = 0;
 const WAITING = 1;
 const NEXT_TICKET = 2;
 const SERVING = 3;
 const CLOSED = 4;
-const SLOTS = 5;
+const WRITES = 5;
+const WRITES_KEPT_OUT = 6;
+const SLOTS = 7;
 
 /** A zeroed counter with room for every slot SharedPermits uses. */
 export function newPermitCounter(): Int32Array {
@@ -94,8 +104,7 @@ export class SharedPermits implements ExclusivePermits {
 
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const c = this.counter;
-    const ticket = Atomics.add(c, NEXT_TICKET, 1);
-    for (let serving = Atomics.load(c, SERVING); serving !== ticket; serving = Atomics.load(c, SERVING)) await waitWhile(c, SERVING, serving);
+    await this.turn();
     Atomics.store(c, CLOSED, 1);
     try {
       for (;;) {
@@ -115,6 +124,63 @@ export class SharedPermits implements ExclusivePermits {
       Atomics.notify(c, CLOSED);
       Atomics.notify(c, HELD);
     }
+  }
+
+  /**
+   * Runs `write` (a request that writes: it then takes its permit inside) once no holder keeps
+   * writes out. It counts itself among the writes first and looks at the flag after, while a
+   * holder sets the flag first and counts after (Atomics are sequentially consistent), so either
+   * the holder sees this write and waits for it, or this write sees the flag and steps back.
+   */
+  async write<T>(write: () => Promise<T>): Promise<T> {
+    const c = this.counter;
+    for (;;) {
+      Atomics.add(c, WRITES, 1);
+      if (Atomics.load(c, WRITES_KEPT_OUT) === 0) break;
+      Atomics.sub(c, WRITES, 1);
+      Atomics.notify(c, WRITES);
+      await waitWhile(c, WRITES_KEPT_OUT, 1);
+    }
+    try {
+      return await write();
+    } finally {
+      Atomics.sub(c, WRITES, 1);
+      if (Atomics.load(c, WRITES_KEPT_OUT) !== 0) Atomics.notify(c, WRITES);
+    }
+  }
+
+  /**
+   * Runs `fn` with every other write of the run kept out: waits its turn among the holders (the
+   * exclusive ones too), stops new writes, waits for the writes already past the guard to finish,
+   * then runs `fn`. Reads and the holder's own requests take permits as usual meanwhile; `release`
+   * (called by the caller when `fn` settles or its hold runs out) lets writes in again.
+   */
+  async withoutWrites(fn: (release: () => void) => Promise<void>): Promise<void> {
+    const c = this.counter;
+    await this.turn();
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      Atomics.store(c, WRITES_KEPT_OUT, 0);
+      Atomics.notify(c, WRITES_KEPT_OUT);
+      Atomics.add(c, SERVING, 1);
+      Atomics.notify(c, SERVING);
+    };
+    try {
+      Atomics.store(c, WRITES_KEPT_OUT, 1);
+      for (let writes = Atomics.load(c, WRITES); writes !== 0; writes = Atomics.load(c, WRITES)) await waitWhile(c, WRITES, writes);
+      await fn(release);
+    } finally {
+      release();
+    }
+  }
+
+  /** Waits for this holder's turn on the ticket lock (first come, first served across threads). */
+  private async turn(): Promise<void> {
+    const c = this.counter;
+    const ticket = Atomics.add(c, NEXT_TICKET, 1);
+    for (let serving = Atomics.load(c, SERVING); serving !== ticket; serving = Atomics.load(c, SERVING)) await waitWhile(c, SERVING, serving);
   }
 
   private take(): boolean {
@@ -167,14 +233,54 @@ function askForCounter(runId: string, handshakeMs: number): Promise<Int32Array |
  * A worker's gate: the run-wide counter once the runner has handed it over; until then, and for
  * good if it never does, the worker's static slice. Requests wait in this worker's own queue
  * first (at most `max` of them contend for run-wide permits at once); an exclusive holder's own
- * requests skip that queue (src/http/gate.ts).
+ * requests skip that queue (src/http/gate.ts). A request marked as a write (write-scope.ts) passes
+ * the write guard before it queues, unless it is a write-holder's own.
  */
 export class WorkerGate extends ExclusiveGate {
+  private readonly found: Promise<ExclusivePermits>;
+  /** The async call chain of this worker's write-holder: its own writes skip the guard. */
+  private readonly writeHolder = new AsyncLocalStorage<{ live: boolean }>();
+
   /** `handshakeMs`: how long to wait for the runner (tests of the fallback shorten it rather than sit it out). */
   constructor(runId: string, max: number, fallbackSlice: number, handshakeMs = HANDSHAKE_MS) {
-    super(
-      askForCounter(runId, handshakeMs).then((counter): ExclusivePermits => (counter ? new SharedPermits(counter, max) : new Limiter(Math.max(1, fallbackSlice)))),
-      new Limiter(Math.max(1, max)),
-    );
+    const found = askForCounter(runId, handshakeMs).then((counter): ExclusivePermits => (counter ? new SharedPermits(counter, max) : new Limiter(Math.max(1, fallbackSlice))));
+    super(found, new Limiter(Math.max(1, max)));
+    this.found = found;
+  }
+
+  override run<T>(fn: () => Promise<T>): Promise<T> {
+    if (!writeScope.getStore() || this.writeHolder.getStore()?.live) return super.run(fn);
+    return this.found.then((permits) => (permits instanceof SharedPermits ? permits.write(() => super.run(fn)) : super.run(fn)));
+  }
+
+  /**
+   * Runs `fn` with no other write of the run going out: writes of every worker wait, the ones
+   * already past the guard finish first, reads go on. Bounded like an exclusive hold (maxHoldMs,
+   * default EXCLUSIVE_MAX_HOLD_MS): past it writes go out again. Without the runner's counter
+   * there is no run-wide guard, so it takes the stronger hold on this worker's slice instead.
+   * Inside another write hold it just runs `fn`; inside an exclusive hold it would wait for that
+   * hold to end (both take turns on one ticket lock), so a check takes one or the other.
+   */
+  async withoutOtherWrites<T>(fn: () => Promise<T>, options: ExclusiveOptions = {}): Promise<T> {
+    if (this.writeHolder.getStore()?.live) return fn();
+    const permits = await this.found;
+    if (!(permits instanceof SharedPermits)) return this.exclusive(fn, options);
+    const maxHoldMs = options.maxHoldMs ?? EXCLUSIVE_MAX_HOLD_MS;
+    const asked = performance.now();
+    let outcome!: Promise<T>;
+    await permits.withoutWrites(async (release) => {
+      const held = performance.now();
+      options.onHeld?.(Math.round(held - asked));
+      const lease = { live: true };
+      outcome = this.writeHolder.run(lease, async () => fn());
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), maxHoldMs)));
+      const overran = await Promise.race([outcome.then(() => false, () => false), late]);
+      clearTimeout(timer);
+      lease.live = false;
+      if (overran) options.onOverrun?.(Math.round(performance.now() - held));
+      release();
+    });
+    return outcome;
   }
 }
