@@ -51,8 +51,9 @@ export function hostPermits(runId: string): { counter: Int32Array; close(): void
  * Slots of the shared counter: permits held, requests waiting for one, and the exclusive holders'
  * ticket lock (the next ticket to hand out, the ticket whose turn it is, and whether that holder
  * has closed the counter to newcomers while the requests in flight drain); then the writes past
- * the write guard (in flight or waiting for a permit) and whether a holder keeps writes out.
- * Both kinds of holder queue on the one ticket lock, so they never overlap.
+ * the write guard (in flight or waiting for a permit), whether a holder keeps writes out, and how
+ * many write holders have asked and not finished. Both kinds of holder queue on the one ticket
+ * lock, so they never overlap.
  */
 const HELD = 0;
 const WAITING = 1;
@@ -61,7 +62,8 @@ const SERVING = 3;
 const CLOSED = 4;
 const WRITES = 5;
 const WRITES_KEPT_OUT = 6;
-const SLOTS = 7;
+const WRITE_HOLDERS = 7;
+const SLOTS = 8;
 
 /** A zeroed counter with room for every slot SharedPermits uses. */
 export function newPermitCounter(): Int32Array {
@@ -105,6 +107,12 @@ export class SharedPermits implements ExclusivePermits {
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const c = this.counter;
     await this.turn();
+    // A write holder before this one may have left writes kept out for the next in line: this
+    // hold keeps out everything, its own writes included otherwise.
+    if (Atomics.load(c, WRITES_KEPT_OUT) !== 0) {
+      Atomics.store(c, WRITES_KEPT_OUT, 0);
+      Atomics.notify(c, WRITES_KEPT_OUT);
+    }
     Atomics.store(c, CLOSED, 1);
     try {
       for (;;) {
@@ -153,21 +161,28 @@ export class SharedPermits implements ExclusivePermits {
    * Runs `fn` with every other write of the run kept out: waits its turn among the holders (the
    * exclusive ones too), stops new writes, waits for the writes already past the guard to finish,
    * then runs `fn`. Reads and the holder's own requests take permits as usual meanwhile; `release`
-   * (called by the caller when `fn` settles or its hold runs out) lets writes in again.
+   * (called by the caller when `fn` settles or its hold runs out) ends the hold. When another
+   * write holder has asked meanwhile, the writes stay kept out for it: reopening for the moment
+   * between two holds would only let a few writes slip in for the next holder to wait out (a
+   * round trip of a remote host per hold, while every other write waits anyway); an exclusive
+   * holder in between reopens them itself.
    */
   async withoutWrites(fn: (release: () => void) => Promise<void>): Promise<void> {
     const c = this.counter;
-    await this.turn();
+    Atomics.add(c, WRITE_HOLDERS, 1);
     let released = false;
     const release = (): void => {
       if (released) return;
       released = true;
-      Atomics.store(c, WRITES_KEPT_OUT, 0);
-      Atomics.notify(c, WRITES_KEPT_OUT);
+      if (Atomics.sub(c, WRITE_HOLDERS, 1) === 1) {
+        Atomics.store(c, WRITES_KEPT_OUT, 0);
+        Atomics.notify(c, WRITES_KEPT_OUT);
+      }
       Atomics.add(c, SERVING, 1);
       Atomics.notify(c, SERVING);
     };
     try {
+      await this.turn();
       Atomics.store(c, WRITES_KEPT_OUT, 1);
       for (let writes = Atomics.load(c, WRITES); writes !== 0; writes = Atomics.load(c, WRITES)) await waitWhile(c, WRITES, writes);
       await fn(release);

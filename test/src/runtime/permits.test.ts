@@ -47,7 +47,7 @@ describe(SharedPermits.name, () => {
     inFlight[1]!.release();
     await Promise.all([...running, whole, late]);
     expect(events.slice(2)).toEqual(['exclusive', 'exclusive done', 'late']);
-    expect(Array.from(counter)).toEqual([0, 0, 1, 1, 0, 0, 0]);
+    expect(Array.from(counter)).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
   });
 
   it('should serve exclusive holders one at a time in the order they asked, and reopen after a throw', async () => {

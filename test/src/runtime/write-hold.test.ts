@@ -46,7 +46,7 @@ describe('WorkerGate.withoutOtherWrites', () => {
       await Promise.all([theirWrite, hold]);
       await lateWrite;
       expect(events).toEqual(['their write done', 'held', 'their read', 'my write', 'hold done', 'their late write']);
-      expect(Array.from(host.counter)).toEqual([0, 0, 1, 1, 0, 0, 0]);
+      expect(Array.from(host.counter)).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
     } finally {
       host.close();
     }
@@ -70,7 +70,35 @@ describe('WorkerGate.withoutOtherWrites', () => {
     expect(settled.map((s) => s.status)).toEqual(['rejected', 'fulfilled']);
     // Writes go out again once the hold is given back.
     expect(await b.write(async () => 'written')).toBe('written');
-    expect(Array.from(counter)).toEqual([0, 0, 2, 2, 0, 0, 0]);
+    expect(Array.from(counter)).toEqual([0, 0, 2, 2, 0, 0, 0, 0]);
+  });
+
+  it('should keep writes out from one write holder to the next, and let an exclusive holder in between write', async () => {
+    const counter = newPermitCounter();
+    const [a, b, c] = [new SharedPermits(counter, 4), new SharedPermits(counter, 4), new SharedPermits(counter, 4)];
+    const events: string[] = [];
+    let waiting: Promise<void> | undefined;
+    const first = a.withoutWrites(async () => {
+      events.push('first');
+      waiting = c.write(async () => void events.push('other write'));
+      await tick(20);
+    });
+    await tick(5);
+    const second = b.withoutWrites(async () => {
+      await tick(20);
+      events.push('second');
+    });
+    await Promise.all([first, second]);
+    await waiting;
+    // The write that waited through the first hold did not slip in before the second.
+    expect(events).toEqual(['first', 'second', 'other write']);
+    const third = a.withoutWrites(async () => void (await tick(20)));
+    await tick(5);
+    const whole = b.exclusive(async () => void (await b.write(async () => void events.push('exclusive holder wrote'))));
+    const fourth = c.withoutWrites(async () => void events.push('fourth'));
+    await Promise.all([third, whole, fourth]);
+    expect(events.slice(3)).toEqual(['exclusive holder wrote', 'fourth']);
+    expect(Array.from(counter)).toEqual([0, 0, 5, 5, 0, 0, 0, 0]);
   });
 
   it('should give writes back after maxHoldMs even while its holder is still busy', async () => {
