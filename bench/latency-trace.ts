@@ -6,7 +6,10 @@
 //               the time after the last answer (reporters writing, vitest closing);
 //   threads     the files laid on lanes as the spec threads took them, and when each went idle;
 //   longest     the longest checks: duration against requests × delay (a check made of one
-//               chain of requests cannot end sooner than that).
+//               chain of requests cannot end sooner than that);
+//   holds       each t.exclusive and t.withoutOtherWrites step: when, how long it waited for its
+//               turn and the drain, how long it held, and the requests in flight meanwhile (a
+//               hold is where the whole run waits on one check's chain).
 // A diagnosis aid for the suite's structure, not a benchmark: it prints no goal.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,12 +23,32 @@ interface Trace {
   requests: [number, number, string, string][];
 }
 
+interface AllureStep {
+  name: string;
+  start: number;
+  stop: number;
+  steps?: AllureStep[];
+}
+
 interface AllureTest {
   status: string;
   start: number;
   stop: number;
   labels: { name: string; value: string }[];
+  steps?: AllureStep[];
 }
+
+interface Hold {
+  id: string;
+  kind: string;
+  start: number;
+  stop: number;
+  /** What the hold's first logged step says: how long the turn and the drain took. */
+  waited: string;
+}
+
+/** The steps t.exclusive and t.withoutOtherWrites name 'exclusive: …' and 'no other writes: …' (src/runtime/context.ts). */
+const HOLD_STEP = /^(exclusive|no other writes): /;
 
 interface CheckRow {
   id: string;
@@ -69,18 +92,27 @@ function occupancy(requests: Trace['requests'], from: number, to: number): { sha
  * label). Those Allure calls skipped (skip, blocked) are left out: it stamps them when the reporter
  * writes them, at the end of the run.
  */
-function spansOf(dir: string, checks: CheckRow[]): Span[] {
+function spansOf(dir: string, checks: CheckRow[]): { spans: Span[]; holds: Hold[] } {
   const results = join(dir, 'allure-results');
   const byId = new Map(checks.map((c) => [c.id, c]));
   const spans: Span[] = [];
+  const holds: Hold[] = [];
+  const findHolds = (id: string, steps: AllureStep[] | undefined): void => {
+    for (const step of steps ?? []) {
+      const kind = HOLD_STEP.exec(step.name)?.[1];
+      if (kind) holds.push({ id, kind, start: step.start, stop: step.stop, waited: /after (\d+) ms/.exec(step.steps?.[0]?.name ?? '')?.[1] ?? '?' });
+      findHolds(id, step.steps);
+    }
+  };
   for (const f of readdirSync(results)) {
     if (!f.endsWith('-result.json')) continue;
     const t = JSON.parse(readFileSync(join(results, f), 'utf8')) as AllureTest;
     const check = byId.get(t.labels.find((l) => l.name === 'checkId')?.value ?? '');
     if (!check || t.status === 'skipped') continue;
     spans.push({ id: check.id, file: check.file, start: t.start, stop: t.stop, requests: check.requests });
+    findHolds(check.id, t.steps);
   }
-  return spans.sort((a, b) => a.start - b.start);
+  return { spans: spans.sort((a, b) => a.start - b.start), holds: holds.sort((a, b) => a.start - b.start) };
 }
 
 /**
@@ -112,7 +144,7 @@ function lanes(spans: Span[]): { file: string; start: number; stop: number; chec
 function report(dir: string): void {
   const trace = JSON.parse(readFileSync(join(dir, 'proxy-trace.json'), 'utf8')) as Trace;
   const checks = JSON.parse(readFileSync(join(dir, 'checks.json'), 'utf8')) as CheckRow[];
-  const spans = spansOf(dir, checks);
+  const { spans, holds } = spansOf(dir, checks);
   const firstRequest = Math.min(...trace.requests.map((r) => r[0]));
   const from = Math.min(...spans.map((x) => x.start));
   const to = Math.max(...trace.requests.map((r) => r[1]));
@@ -135,6 +167,9 @@ function report(dir: string): void {
   const slices: string[] = [];
   for (let i = 0; i < 10; i++) slices.push(occupancy(trace.requests, from + (i * total) / 10, from + ((i + 1) * total) / 10).average.toFixed(1));
   console.log(`  by tenths   ${slices.join(' ')}`);
+  const seconds: string[] = [];
+  for (let t = from; t < to; t += 1000) seconds.push(occupancy(trace.requests, t, Math.min(to, t + 1000)).average.toFixed(0));
+  console.log(`  by seconds  ${seconds.join(' ')}`);
   const laid = lanes(spans);
   console.log(`  threads     ${laid.length} lanes; each lane's files: start+duration (checks, requests, longest check)`);
   for (const lane of laid) {
@@ -143,6 +178,12 @@ function report(dir: string): void {
   const longest = [...spans].sort((a, b) => b.stop - b.start - (a.stop - a.start)).slice(0, 10);
   console.log(`  longest     checks by duration (requests × ${trace.delayMs} ms: the least a check of one chain of requests takes):`);
   for (const x of longest) console.log(`    ${s(x.stop - x.start)} at ${s(x.start - from)}, ${x.requests} requests = ${s(x.requests * trace.delayMs)}: ${x.id} (${short(x.file)})`);
+  console.log(`  holds       ${holds.length}: at, turn and drain, then held, requests in flight while held (of ${cap}), check`);
+  for (const h of holds) {
+    const waited = Number(h.waited);
+    const heldFrom = Number.isFinite(waited) ? h.start + waited : h.start;
+    console.log(`    ${s(h.start - from)}  ${h.waited} ms + ${Math.max(0, Math.round(h.stop - heldFrom))} ms  ${occupancy(trace.requests, heldFrom, Math.max(heldFrom + 1, h.stop)).average.toFixed(1)}  ${h.kind}: ${h.id.split('/')[0]}`);
+  }
 }
 
 const root = process.argv[2];
