@@ -101,6 +101,21 @@ describe('WorkerGate.withoutOtherWrites', () => {
     expect(Array.from(counter)).toEqual([0, 0, 5, 5, 0, 0, 0, 0]);
   });
 
+  it('should take the stronger hold on its own slice when no runner answers (reads wait too)', async () => {
+    const gate = new WorkerGate(randomUUID(), 4, 2, 100);
+    const events: string[] = [];
+    const holding = held();
+    // Another check's read: asked for outside the holder's call chain, once the hold is held.
+    const read = holding.done.then(() => request(gate, false, async () => void events.push('read')));
+    await gate.withoutOtherWrites(async () => {
+      holding.release();
+      await tick(20);
+      events.push('hold done');
+    });
+    await read;
+    expect(events).toEqual(['hold done', 'read']);
+  });
+
   it('should give writes back after maxHoldMs even while its holder is still busy', async () => {
     const runId = randomUUID();
     const host = hostPermits(runId);
