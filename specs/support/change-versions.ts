@@ -39,8 +39,9 @@ export async function windowStart(t: CheckContext): Promise<number> {
  * other write of the run in between (t.withoutOtherWrites): another check's write would raise it
  * for this one (a host that does not count key changes, say, would pass). newestChangeVersion is
  * one counter for every resource, so every write is kept out, whatever its resource; reads move
- * no change version and go on meanwhile (only other reads of availableChangeVersions wait too),
- * so a remote host's cap stays busy while these three to six requests cross the network.
+ * no change version and go on meanwhile (only other reads of availableChangeVersions wait too).
+ * Every other check soon waits on a write of its own, so the run still waits on these three to
+ * six round trips: keep what goes inside to them.
  * Anything the write needs first (its parents) is made before, outside the hold.
  */
 export async function raisedBy(t: CheckContext, what: string, write: () => Promise<void>, evidences: string): Promise<void> {

@@ -9,8 +9,11 @@
 // A check that needs the target to itself takes every permit at once (SharedPermits.exclusive,
 // reached through src/http/gate.ts): with the fallback slice it can only hold its own worker's.
 // A check that only needs no other write between two of its requests keeps the writes out
-// instead (SharedPermits.withoutWrites): the run's reads go on meanwhile, so against a remote
-// host the cap stays busy while the holder's few requests cross the network one after another.
+// instead (SharedPermits.withoutWrites): it need not wait for the reads in flight, and the run's
+// reads go on meanwhile (measured through a 50 ms proxy, that is little: nearly every check
+// reaches a write of its own within a round trip or two and waits there, so a hold costs the run
+// about its own round trips either way; what it saves is the drain of the reads and, holder to
+// holder, the drain of the writes).
 // What counts as a write is the caller's to say (src/runtime/write-scope.ts marks each request).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { BroadcastChannel } from 'node:worker_threads';
