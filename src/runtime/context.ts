@@ -98,8 +98,9 @@ export interface CheckContext {
    * Runs `fn` with no other write of the run going out (nor another read of availableChangeVersions:
    * src/runtime/write-scope.ts): waits for the writes in flight to finish, then holds every other
    * write until `fn` settles; the run's other reads go on. For a verdict that only another write
-   * could spoil (the reads of newestChangeVersion around a write of the check's own); narrower and
-   * far cheaper than t.exclusive against a remote host, bounded the same way. Not inside
+   * could spoil (the reads of newestChangeVersion around a write of the check's own); narrower than
+   * t.exclusive (the reads in flight need not finish first), bounded the same way; the run still
+   * waits on its round trips, since nearly every check soon waits on a write. Not inside
    * t.exclusive. Shown as a step named 'no other writes: …'.
    */
   withoutOtherWrites<T>(why: string, fn: () => T | Promise<T>): Promise<T>;
