@@ -6,6 +6,7 @@
 // Only the storage is filled differently; every request is answered by the unchanged host code.
 import { openDatabase } from '../host/db/open.js';
 import type { Db } from '../host/db/db.js';
+import { PgliteDb } from '../host/db/pglite-db.js';
 import { ClientRegistry } from '../host/auth/clients.js';
 import { TokenStore } from '../host/auth/tokens.js';
 import type { HostContext } from '../host/http/types.js';
@@ -19,6 +20,11 @@ export interface SeededHost {
   full: { key: string; secret: string };
   /** Sessions stored when the host started (the N inserted plus any the seed holds). */
   sessions: number;
+  /**
+   * Empties the host's read cache (host/db/read-cache.ts), so the next read of a page the bench
+   * has read before goes to the database again, as it did the first time.
+   */
+  forgetReads(): void;
   stop(): Promise<void>;
 }
 
@@ -61,6 +67,10 @@ export async function startSeededHost(count: number): Promise<SeededHost> {
       baseUrl: ctx.rootUrl,
       full: clients.credentials().full,
       sessions: stored,
+      forgetReads: () => {
+        if (!(db instanceof PgliteDb)) throw new Error('the seeded host runs on PGlite, which it did not get');
+        db.cache.clear();
+      },
       stop: async () => {
         await server.close();
         await db.close();
