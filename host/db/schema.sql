@@ -1,7 +1,9 @@
 -- Reference host schema: a faithful subset of the ODS/API 7.3 (Data Standard 5.2) PostgreSQL schema
 -- for ed-fi/sessions and what a session depends on. Same file on PGlite and on a PostgreSQL server.
 -- Natural keys, foreign keys (ON UPDATE CASCADE where ODS allows key changes), the change-version
--- sequence and the tracked-change rows live here, as in ODS (CONTRACT.md §5, §6), not in JS.
+-- sequence and the tracked-change rows live here, as in ODS (CONTRACT.md §5, §6), not in JS. One
+-- deliberate gap: a session and its child rows carry no foreign keys to the seeded reference tables
+-- (see edfi.session below).
 
 CREATE SCHEMA IF NOT EXISTS edfi;
 CREATE SCHEMA IF NOT EXISTS changes;
@@ -83,13 +85,21 @@ CREATE TABLE edfi.course (
   PRIMARY KEY (coursecode, educationorganizationid)
 );
 
+-- No foreign keys from a session or its child rows to the seeded reference tables (school, school
+-- year, descriptor, grading period, academic week), unlike ODS: those rows are seeded, nothing
+-- updates or deletes them (no route writes them), and every write resolves each reference before
+-- it stores anything (routes/sessions/references.ts: 400 for a descriptor, 409
+-- unresolved-reference for the rest), so such a key could never refuse a row. Each one was still a
+-- query and a row lock inside every insert: on PGlite the five of them were about a quarter of a
+-- POST's statement. The keys between a session and its children and dependents stay (they cascade
+-- key changes and deletes, and block deleting a session that has course offerings).
 CREATE TABLE edfi.session (
-  schoolid                BIGINT       NOT NULL REFERENCES edfi.school (schoolid),
-  schoolyear              SMALLINT     NOT NULL REFERENCES edfi.schoolyeartype (schoolyear),
+  schoolid                BIGINT       NOT NULL,
+  schoolyear              SMALLINT     NOT NULL,
   sessionname             VARCHAR(60)  NOT NULL,
   begindate               DATE         NOT NULL,
   enddate                 DATE         NOT NULL,
-  termdescriptorid        INTEGER      NOT NULL REFERENCES edfi.descriptor (descriptorid),
+  termdescriptorid        INTEGER      NOT NULL,
   totalinstructionaldays  INTEGER      NOT NULL CHECK (totalinstructionaldays >= 0),
   aggregateid             INTEGER      NOT NULL DEFAULT nextval('edfi.session_aggregateid_seq') UNIQUE,
   id                      UUID         NOT NULL DEFAULT gen_random_uuid() UNIQUE,
@@ -99,9 +109,9 @@ CREATE TABLE edfi.session (
   PRIMARY KEY (schoolid, schoolyear, sessionname)
 );
 
--- Children: key unification is structural. The child rows carry the session's schoolid/schoolyear,
--- and the FK to gradingperiod/academicweek reuses them, so a reference to another school's period
--- cannot be stored (the API answers 400 before it gets here).
+-- Children: the child rows carry the session's schoolid/schoolyear (key unification), so a grading
+-- period or academic week is always looked up under the session's school; a reference to another
+-- school's period is answered 400 before anything is stored (validation/session-body.ts).
 CREATE TABLE edfi.sessiongradingperiod (
   schoolid                   BIGINT       NOT NULL,
   schoolyear                 SMALLINT     NOT NULL,
@@ -111,9 +121,7 @@ CREATE TABLE edfi.sessiongradingperiod (
   createdate                 TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
   PRIMARY KEY (schoolid, schoolyear, sessionname, gradingperioddescriptorid, gradingperiodname),
   FOREIGN KEY (schoolid, schoolyear, sessionname) REFERENCES edfi.session (schoolid, schoolyear, sessionname)
-    ON UPDATE CASCADE ON DELETE CASCADE,
-  FOREIGN KEY (gradingperioddescriptorid, gradingperiodname, schoolid, schoolyear)
-    REFERENCES edfi.gradingperiod (gradingperioddescriptorid, gradingperiodname, schoolid, schoolyear)
+    ON UPDATE CASCADE ON DELETE CASCADE
 );
 
 CREATE TABLE edfi.sessionacademicweek (
@@ -124,8 +132,7 @@ CREATE TABLE edfi.sessionacademicweek (
   createdate      TIMESTAMP(6) NOT NULL DEFAULT (now() AT TIME ZONE 'utc'),
   PRIMARY KEY (schoolid, schoolyear, sessionname, weekidentifier),
   FOREIGN KEY (schoolid, schoolyear, sessionname) REFERENCES edfi.session (schoolid, schoolyear, sessionname)
-    ON UPDATE CASCADE ON DELETE CASCADE,
-  FOREIGN KEY (schoolid, weekidentifier) REFERENCES edfi.academicweek (schoolid, weekidentifier)
+    ON UPDATE CASCADE ON DELETE CASCADE
 );
 
 -- A dependent of session: a key change cascades into it; its existence blocks a session DELETE
