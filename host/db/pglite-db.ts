@@ -63,8 +63,13 @@ export class ReentrantQueryError extends Error {
   }
 }
 
+/** Writes before the first ANALYZE; each later one waits until the count of writes has doubled. */
+export const FIRST_ANALYZE_AFTER = 64;
+
 export class PgliteDb implements Db {
   private readonly queue = new SerialQueue();
+  private writes = 0;
+  private nextAnalyze = FIRST_ANALYZE_AFTER;
   /** Set inside transaction and read callbacks: a root call from there would wait on its own queue slot. */
   private readonly inTransaction = new AsyncLocalStorage<boolean>();
   readonly cache = new ReadCache();
@@ -83,11 +88,11 @@ export class PgliteDb implements Db {
 
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
     const run = () => this.enqueue(() => this.statements.query<R>(sql, params));
-    return isPureRead(sql) ? run() : this.cache.write(run);
+    return isPureRead(sql) ? run() : this.write(run);
   }
 
   exec(sql: string): Promise<void> {
-    return this.cache.write(() =>
+    return this.write(() =>
       this.enqueue(async () => {
         await this.pglite.exec(sql);
       }),
@@ -95,7 +100,35 @@ export class PgliteDb implements Db {
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    return this.cache.write(() => this.enqueue(() => this.pglite.transaction((tx) => this.inTransaction.run(true, () => fn(transactionDb(tx, this.statements))))));
+    return this.write(() => this.enqueue(() => this.pglite.transaction((tx) => this.inTransaction.run(true, () => fn(transactionDb(tx, this.statements))))));
+  }
+
+  /** A statement or transaction that may write: the read cache forgets, and the statistics may be renewed. */
+  private async write<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await this.cache.write(run);
+    } finally {
+      this.noteWrite();
+    }
+  }
+
+  /**
+   * PGlite has no autovacuum, so nothing renews the planner's statistics as the tables grow, and a
+   * prepared statement keeps the generic plan it chose while they were small: after a few thousand
+   * POSTs a GET-many page whose read cache entry was gone took seconds (its child-row queries
+   * scanned every child row, planned for the seeded handful). So, as autovacuum's auto-analyze
+   * would, every time the count of writes doubles an ANALYZE is queued behind the write (not
+   * awaited by it): it changes no data, so the read cache stays, and it invalidates the cached
+   * plans, which are then made again from the new statistics.
+   */
+  private noteWrite(): void {
+    if (++this.writes < this.nextAnalyze) return;
+    this.nextAnalyze = this.writes * 2;
+    this.queue
+      .run(async () => {
+        await this.pglite.exec('ANALYZE');
+      })
+      .catch(() => undefined); // statistics are an optimisation: a failure (a closed database) changes no answer
   }
 
   read<T>(fn: (db: Db) => Promise<T>, options: ReadOptions<T> = {}): Promise<T> {
