@@ -31,7 +31,11 @@ export interface SeededHost {
 const SCHOOL = 255901001;
 const YEAR = 2025;
 
-/** N sessions of one school and year, named so they sort in insertion order, each with one child of each kind. */
+/**
+ * N sessions of one school and year, named so they sort in insertion order, each with one child of
+ * each kind. Then ANALYZE: the host renews statistics as its count of writes doubles
+ * (host/db/pglite-db.ts), which N POSTs would have set off, but this bulk insert counts as one write.
+ */
 async function insertSessions(db: Db, count: number): Promise<void> {
   await db.exec(`
     INSERT INTO edfi.session (schoolid, schoolyear, sessionname, begindate, enddate, termdescriptorid, totalinstructionaldays)
