@@ -18,7 +18,8 @@
 //     what "time linear in the item count" asks about. A cursor page seeks by the aggregate id (one
 //     index range scan, the same generic plan for every page), so this ratio should stay near 1.
 // An offset page skips every item before it, so that walk is allowed to grow; it gets the walk
-// figure only.
+// figure only. Each line also gives the same p50s in CPU time of this process (client and host):
+// a walk whose pages grew dearer would show it there too, whatever the machine's load did.
 import { Pool } from 'undici';
 import { startSeededHost } from './seeded-host.js';
 import { Budget, BudgetExceeded, fmtSeconds, median, runStandalone } from './support.js';
@@ -36,6 +37,9 @@ export interface WalkFigures {
   firstP50: number;
   lastP50: number;
   ratio: number;
+  /** The same p50s in CPU time of this process (client and host) per page: blind to the machine's other load. */
+  firstCpuP50: number;
+  lastCpuP50: number;
   /** The queries of the first and the last ENDS pages, in walk order. */
   firstQueries: string[];
   lastQueries: string[];
@@ -47,6 +51,8 @@ export interface InterleavedFigures {
   firstP50: number;
   lastP50: number;
   ratio: number;
+  firstCpuP50: number;
+  lastCpuP50: number;
 }
 
 export interface CursorFigures {
@@ -70,18 +76,22 @@ function itemCount(): number {
 
 interface Page {
   ms: number;
+  cpuMs: number;
   count: number;
   next?: string;
 }
 
 async function fetchPage(pool: Pool, auth: Record<string, string>, query: string): Promise<Page> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const res = await pool.request({ method: 'GET', path: `/data/v3/ed-fi/sessions?${query}`, headers: auth });
   const body = (await res.body.json()) as unknown[];
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   if (res.statusCode !== 200 || !Array.isArray(body)) throw new Error(`GET sessions?${query} answered ${res.statusCode}`);
   const next = res.headers['next-page-token'];
-  return { ms, count: body.length, next: typeof next === 'string' ? next : undefined };
+  return { ms, cpuMs, count: body.length, next: typeof next === 'string' ? next : undefined };
 }
 
 /** Walks until an empty page; `next(page, index)` gives the query of the following page (undefined: stop). */
@@ -93,6 +103,7 @@ async function walk(
   budget: Budget,
 ): Promise<WalkFigures> {
   const latencies: number[] = [];
+  const cpu: number[] = [];
   const queries: string[] = [];
   let items = 0;
   let query: string | undefined = first;
@@ -102,13 +113,17 @@ async function walk(
     const page = await fetch(query);
     if (page.count === 0) break;
     latencies.push(page.ms);
+    cpu.push(page.cpuMs);
     queries.push(query);
     items += page.count;
     query = next(page, latencies.length);
   }
   const firstP50 = median(latencies.slice(0, ENDS));
   const lastP50 = median(latencies.slice(-ENDS));
-  return { mode, pages: latencies.length, items, totalMs: performance.now() - started, firstP50, lastP50, ratio: lastP50 / firstP50, firstQueries: queries.slice(0, ENDS), lastQueries: queries.slice(-ENDS) };
+  return { mode, pages: latencies.length, items, totalMs: performance.now() - started, firstP50, lastP50, ratio: lastP50 / firstP50,
+    firstCpuP50: median(cpu.slice(0, ENDS)),
+    lastCpuP50: median(cpu.slice(-ENDS)),
+    firstQueries: queries.slice(0, ENDS), lastQueries: queries.slice(-ENDS) };
 }
 
 /**
@@ -118,25 +133,28 @@ async function walk(
 async function interleave(w: WalkFigures, fetch: (query: string) => Promise<Page>, forget: () => void, budget: Budget): Promise<InterleavedFigures> {
   const first: number[] = [];
   const last: number[] = [];
+  const firstCpu: number[] = [];
+  const lastCpu: number[] = [];
   for (let round = 0; round < CONTROL_ROUNDS; round++) {
     for (let i = 0; i < ENDS; i++) {
       const pair = [
-        { query: w.firstQueries[i], into: first },
-        { query: w.lastQueries[i], into: last },
+        { query: w.firstQueries[i], into: first, intoCpu: firstCpu },
+        { query: w.lastQueries[i], into: last, intoCpu: lastCpu },
       ];
       if (round % 2 === 1) pair.reverse();
-      for (const { query, into } of pair) {
+      for (const { query, into, intoCpu } of pair) {
         budget.check();
         forget();
         const page = await fetch(query);
         if (page.count === 0) throw new Error(`a page of the ${w.mode} walk came back empty when read again`);
         into.push(page.ms);
+        intoCpu.push(page.cpuMs);
       }
     }
   }
   const firstP50 = median(first);
   const lastP50 = median(last);
-  return { reads: first.length + last.length, firstP50, lastP50, ratio: lastP50 / firstP50 };
+  return { reads: first.length + last.length, firstP50, lastP50, ratio: lastP50 / firstP50, firstCpuP50: median(firstCpu), lastCpuP50: median(lastCpu) };
 }
 
 export async function measureCursorWalk(budget: Budget): Promise<CursorFigures> {
@@ -186,14 +204,18 @@ export async function measureCursorWalk(budget: Budget): Promise<CursorFigures> 
 
 export function printCursorWalk(f: CursorFigures): void {
   console.log(`cursor walk: ${f.items} sessions (bulk insert ${fmtSeconds(f.seedMs)}), pages of ${PAGE_SIZE}, one request at a time; p50 of the first and last ${ENDS} pages`);
-  const line = (label: string, firstP50: number, lastP50: number, ratio: number, note: string) =>
-    console.log(`  ${label.padEnd(34)}: first ${firstP50.toFixed(1)} ms, last ${lastP50.toFixed(1)} ms, last/first ${ratio.toFixed(2)}×${note}`);
+  type Ends = Pick<WalkFigures, 'firstP50' | 'lastP50' | 'ratio' | 'firstCpuP50' | 'lastCpuP50'>;
+  const line = (label: string, e: Ends, note: string) =>
+    console.log(
+      `  ${label.padEnd(34)}: first ${e.firstP50.toFixed(1)} ms, last ${e.lastP50.toFixed(1)} ms, last/first ${e.ratio.toFixed(2)}×${note}; ` +
+        `cpu first ${e.firstCpuP50.toFixed(1)} ms, last ${e.lastCpuP50.toFixed(1)} ms, ${(e.lastCpuP50 / e.firstCpuP50).toFixed(2)}×`,
+    );
   const c = f.cursor;
-  line(`cursor ${c.pages} pages in ${fmtSeconds(c.totalMs)}`, c.firstP50, c.lastP50, c.ratio, ' (walk: includes the machine\'s drift)');
+  line(`cursor ${c.pages} pages in ${fmtSeconds(c.totalMs)}`, c, ' (walk: includes the machine\'s drift)');
   const i = f.cursorInterleaved;
-  line(`cursor ends re-read, interleaved ×${i.reads}`, i.firstP50, i.lastP50, i.ratio, ` (goal ≤ 1.2×: ${i.ratio <= 1.2 ? 'meets goal' : 'MISSES goal'})`);
+  line(`cursor ends re-read, interleaved ×${i.reads}`, i, ` (goal ≤ 1.2×: ${i.ratio <= 1.2 ? 'meets goal' : 'MISSES goal'})`);
   const o = f.offset;
-  line(`offset ${o.pages} pages in ${fmtSeconds(o.totalMs)}`, o.firstP50, o.lastP50, o.ratio, ' (may grow)');
+  line(`offset ${o.pages} pages in ${fmtSeconds(o.totalMs)}`, o, ' (may grow)');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runStandalone('bench:cursor', measureCursorWalk, printCursorWalk);
