@@ -3,7 +3,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Settings } from '../config/settings.js';
-import { buildHtmlReport, type HtmlReportOutcome, type QualityGateOutcome } from '../report/html.js';
+import { buildHtmlReport, type AllureBuilder, type HtmlReportBeginning, type HtmlReportOutcome, type QualityGateOutcome } from '../report/html.js';
 import { FAILURES_FILE, renderFailureDetail } from '../report/failure-detail.js';
 import { renderJunit } from '../report/junit.js';
 import { buildMatrix, renderMatrixMarkdown, type Matrix } from '../report/matrix.js';
@@ -39,6 +39,8 @@ export async function writeReports(input: {
   sweep: FinalSweep;
   baseline?: BaselineOutcome;
   startedAt?: Date;
+  /** The Allure process the run started early (startAllureBuilder); else one is started here. */
+  allure?: AllureBuilder;
 }): Promise<ReportPaths> {
   const { run, settings, collected } = input;
   const dir = run.reportDir;
@@ -48,7 +50,7 @@ export async function writeReports(input: {
   const resources = run.resources ?? RESOURCES.map((d) => d.name);
   // The Allure child process starts first: the matrix, JUnit and failure detail are written by
   // this process while it runs, and conformance.json (which records the quality gate) after it.
-  const html = settings.html ? startHtmlReport(dir, allureResults, resources, run, settings, collected) : undefined;
+  const html = settings.html ? startHtmlReport(run, settings, collected, input.allure) : undefined;
 
   const matrix: Matrix = buildMatrix({
     requirements: allRequirements(),
@@ -85,16 +87,26 @@ export async function writeReports(input: {
   return paths;
 }
 
-function startHtmlReport(dir: string, resultsDir: string, resources: string[], run: RunContext, settings: Settings, collected: CollectedResults): { outputDir: string; outcome: Promise<HtmlReportOutcome> } {
-  const outputDir = join(dir, 'allure-report');
-  const outcome = buildHtmlReport({
-    resultsDir,
-    outputDir,
-    historyPath: join(dir, 'history.jsonl'),
-    expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun,
+/** Where the HTML report is built from and into, and its name: known once the run is probed. */
+function htmlBeginning(run: RunContext): HtmlReportBeginning {
+  const resources = run.resources ?? RESOURCES.map((d) => d.name);
+  return {
+    resultsDir: join(run.reportDir, 'allure-results'),
+    outputDir: join(run.reportDir, 'allure-report'),
+    historyPath: join(run.reportDir, 'history.jsonl'),
     reportName: `Ed-Fi ${resources.join(', ')} conformance (${run.profile}, seed ${run.seed})`,
-  });
-  return { outputDir, outcome };
+  };
+}
+
+/** The checks are about to start: the Allure process started early reads their results as they are written. */
+export function beginHtmlReport(run: RunContext, allure: AllureBuilder): void {
+  allure.begin(htmlBeginning(run));
+}
+
+function startHtmlReport(run: RunContext, settings: Settings, collected: CollectedResults, allure?: AllureBuilder): { outputDir: string; outcome: Promise<HtmlReportOutcome> } {
+  const beginning = htmlBeginning(run);
+  const input = { ...beginning, expectedChecks: settings.grep ? collected.checks.length : collected.checks.length + collected.notRun };
+  return { outputDir: beginning.outputDir, outcome: allure ? allure.build(input) : buildHtmlReport(input) };
 }
 
 /** failures.txt, or nothing (and no stale file from an earlier run) when every check passed or skipped. */

@@ -24,7 +24,8 @@ import { writeProbeReport } from '../target/probe-report.js';
 import { startEmbeddedHosts, type EmbeddedHosts } from './embedded-host.js';
 import type { Leftover, SweepPolicy } from '../fixtures/ledger.js';
 import { sweepLedger, type FinalSweep } from './sweep.js';
-import { writeReports, type ReportPaths } from './reports.js';
+import { beginHtmlReport, writeReports, type ReportPaths } from './reports.js';
+import { startAllureBuilder, type AllureBuilder } from '../report/html.js';
 import { evaluateBaseline, loadBaseline, type BaselineOutcome } from '../ci/baseline.js';
 import { checkBundleTarget, writeBundle } from '../ci/bundle.js';
 import { runFailed } from '../ci/verdict.js';
@@ -238,6 +239,8 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   const runDir = mkdtempSync(join(tmpdir(), 'edfi-conformance-'));
   const runTag = makeRunTag();
   let hosts: EmbeddedHosts | undefined;
+  // Loads Allure in its own process while the hosts start and the checks run (src/report/html.ts).
+  const allure = settings.html ? startAllureBuilder() : undefined;
   let requests = 0;
   let interrupted = false;
   const phases: Record<string, number> = {};
@@ -267,7 +270,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     phase('probe');
     options.onStart?.({ seed, target: run.main.urls.root, embedded: !settings.baseUrl, runTag });
 
-    const collected = await runChecks(run, settings, options);
+    const collected = await runChecks(run, settings, options, allure);
     interrupted = !!options.signal?.aborted;
     phase('checks');
     const sweep = await sweepLedger(run, options.sweepPolicy);
@@ -275,7 +278,7 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
     requests += sweep.requests + collected.checks.reduce((n, c) => n + c.requests, 0);
 
     const baseline = baselineFile && evaluateBaseline(baselineFile, collected.checks);
-    const reports = await writeReports({ run, settings, collected, sweep, baseline, startedAt });
+    const reports = await writeReports({ run, settings, collected, sweep, baseline, startedAt, allure });
     const bundle = settings.bundle && !interrupted ? writeBundle({ reportDir, out: settings.bundle, baselineFile: settings.baseline }).dir : undefined;
     phase('reports');
     const failed = runFailed({ checks: collected.checks, suiteErrors: collected.suiteErrors, qualityGate: reports.qualityGate, baseline });
@@ -297,15 +300,17 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
       ...(bundle ? { bundle } : {}),
     };
   } finally {
+    allure?.dispose();
     await hosts?.stop();
     if (!process.env.EDFI_KEEP_RUN_DIR) rmSync(runDir, { recursive: true, force: true });
   }
 }
 
-async function runChecks(run: RunContext, settings: Settings, options: RunOptions): Promise<CollectedResults> {
+async function runChecks(run: RunContext, settings: Settings, options: RunOptions, allure?: AllureBuilder): Promise<CollectedResults> {
   // Fresh results for this run; the history file (Allure trend) lives beside them and is kept.
   rmSync(join(run.reportDir, 'allure-results'), { recursive: true, force: true });
   mkdirSync(run.reportDir, { recursive: true });
+  if (allure) beginHtmlReport(run, allure);
   await runSpecs({
     runs: [run],
     specs: options.specs ?? process.env.EDFI_CONFORMANCE_SPECS?.split(',').filter(Boolean),
@@ -318,7 +323,7 @@ async function runChecks(run: RunContext, settings: Settings, options: RunOption
     reporters: [
       new ProgressReporter(),
       // allure-vitest's reporter with a writer that skips its fsync per file (src/report/allure-reporter.ts).
-      new ConformanceAllureReporter({ resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES }),
+      new ConformanceAllureReporter({ resultsDir: join(run.reportDir, 'allure-results'), environmentInfo: environmentInfo(run), categories: CATEGORIES, onWritten: allure?.written }),
       new ResultsCollector(run),
     ],
     // The run context reaches this instance's workers only (inject() in src/runtime/current-run.ts).

@@ -19,9 +19,14 @@ export default class ConformanceAllureReporter extends AllureVitestReporter {
   private readonly written = new Set<string>();
 
   // categories: allure-setup.ts words the statuses as plain strings, which Allure's files hold.
-  constructor(config: Omit<AllureVitestReporterConfig, 'categories'> & { resultsDir: string; categories?: object[] }) {
-    super(config as AllureVitestReporterConfig);
+  /** Told the name of each file written through PlainFileWriter (the Allure process reads it then, src/report/html.ts). */
+  private readonly onWritten?: (name: string) => void;
+
+  constructor(config: Omit<AllureVitestReporterConfig, 'categories'> & { resultsDir: string; categories?: object[]; onWritten?: (name: string) => void }) {
+    const { onWritten, ...forAllure } = config;
+    super(forAllure as AllureVitestReporterConfig);
     this.resultsDir = config.resultsDir;
+    this.onWritten = onWritten;
   }
 
   override onInit(vitest: Vitest): void {
@@ -33,7 +38,7 @@ export default class ConformanceAllureReporter extends AllureVitestReporter {
     // environment.properties through the default writer: two files, left as they are.
     const runtime = (this as unknown as { allureReporterRuntime?: { writer: Writer } }).allureReporterRuntime;
     if (!runtime) throw new Error('allure-vitest changed: its reporter has no allureReporterRuntime after onInit');
-    runtime.writer = new PlainFileWriter({ resultsDir: this.resultsDir });
+    runtime.writer = new PlainFileWriter({ resultsDir: this.resultsDir, onWritten: this.onWritten });
   }
 
   /** A check has ended with its result and its Allure messages (task.meta): written now. */

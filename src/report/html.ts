@@ -1,7 +1,8 @@
 // Builds the Allure Report 3 HTML report from the results (the `allure` package, no Java): one
 // self-contained index.html that opens from disk (file://), and evaluates the quality gate, both
-// in one child process (allure-build.mjs).
-import { execFile } from 'node:child_process';
+// in one child process (allure-build.mjs), which the runner starts early (startAllureBuilder) so
+// that loading Allure overlaps the hosts and the checks.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,28 +43,97 @@ export interface HtmlReportOutcome {
   gate?: QualityGateOutcome;
 }
 
+/** What the report is built from and into, known when the checks start. */
+export type HtmlReportBeginning = Omit<HtmlReportInput, 'expectedChecks' | 'timeoutMs'>;
+
 /**
- * Builds the report and evaluates the quality gate in one Allure process (allure-build.mjs):
- * `allure generate` does not evaluate the gate, and a second process for `allure quality-gate`
- * read every results file again.
+ * The Allure child process (allure-build.mjs), started ahead of its work: it loads Allure's modules
+ * while the run's hosts start, reads each results file as the run writes it (begin, then written),
+ * and generates the report when build() hands it the rest. A run that ends without reports
+ * disposes of it (its stdin closes and it exits).
  */
+export interface AllureBuilder {
+  /** The checks are about to start: where the results go and the report will be. */
+  begin(input: HtmlReportBeginning): void;
+  /** A results file the run has finished writing (its name in the results directory). */
+  written(name: string): void;
+  /** Builds the report and evaluates the quality gate (at most once; begins first if begin was not called). */
+  build(input: HtmlReportInput): Promise<HtmlReportOutcome>;
+  /** Ends the process if build() was never called; harmless after it. */
+  dispose(): void;
+}
+
+/**
+ * Starts the Allure child process now, for a build later; undefined when the allure package is not
+ * installed (build then reports it). `allure generate` does not evaluate the gate, and a second
+ * process for `allure quality-gate` read every results file again, hence one process for both.
+ */
+export function startAllureBuilder(): AllureBuilder | undefined {
+  if (!allureCliPath()) return undefined;
+  const started = spawnAllure();
+  const send = (message: object): void => void started.child.stdin?.write(`${JSON.stringify(message)}\n`);
+  let begun = false;
+  let used = false;
+  const prepare = (input: HtmlReportBeginning): void => {
+    // Allure writes each plugin into a sub-folder and flattens it only when it is the only folder
+    // in the output: files left by an earlier run would leave a stale report at the top.
+    rmSync(input.outputDir, { recursive: true, force: true });
+    repairHistory(input.historyPath);
+  };
+  return {
+    begin(input) {
+      if (begun || used) return;
+      begun = true;
+      prepare(input);
+      send({ begin: jobOf(input) });
+    },
+    written(name) {
+      if (begun && !used) send({ file: name });
+    },
+    build(input) {
+      if (used) throw new Error('an Allure builder builds one report');
+      used = true;
+      if (!begun) prepare(input);
+      // The timeout counts from here, not from the process's start.
+      const timer = setTimeout(() => started.child.kill(), input.timeoutMs ?? 120_000);
+      started.child.stdin?.end(`${JSON.stringify({ end: jobOf(input, input.expectedChecks) })}\n`);
+      return started.exited.then(({ error, stdout, stderr }) => {
+        clearTimeout(timer);
+        const outcome: HtmlReportOutcome = { gate: parseGate(stdout) };
+        if (error && !existsSync(join(input.outputDir, 'index.html'))) {
+          outcome.problem = `allure generate failed: ${(stderr || error.message).trim().split('\n').slice(-1)[0]}`;
+        } else {
+          postprocessAllureReport(input.outputDir);
+        }
+        return outcome;
+      });
+    },
+    dispose() {
+      if (!used) started.child.stdin?.end();
+    },
+  };
+}
+
+/** Builds the report and evaluates the quality gate in a fresh Allure process (startAllureBuilder, used at once). */
 export function buildHtmlReport(input: HtmlReportInput): Promise<HtmlReportOutcome> {
-  if (!allureCliPath()) return Promise.resolve({ problem: 'the allure package is not installed' });
-  // Allure writes each plugin into a sub-folder and flattens it only when it is the only folder
-  // in the output: files left by an earlier run would leave a stale report at the top.
-  rmSync(input.outputDir, { recursive: true, force: true });
-  repairHistory(input.historyPath);
-  return new Promise((resolve) => {
-    runAllure(BUILD_SCRIPT, [input.resultsDir, CONFIG, input.outputDir], input, (error, stdout, stderr) => {
-      const outcome: HtmlReportOutcome = { gate: parseGate(stdout) };
-      if (error && !existsSync(join(input.outputDir, 'index.html'))) {
-        outcome.problem = `allure generate failed: ${(stderr || error.message).trim().split('\n').slice(-1)[0]}`;
-      } else {
-        postprocessAllureReport(input.outputDir);
-      }
-      resolve(outcome);
-    });
-  });
+  const builder = startAllureBuilder();
+  return builder ? builder.build(input) : Promise.resolve({ problem: 'the allure package is not installed' });
+}
+
+/** A begin or end message's job: the paths and the variables allurerc.mjs reads (the check count at the end only). */
+function jobOf(input: HtmlReportBeginning, expectedChecks?: number): object {
+  return {
+    resultsDir: input.resultsDir,
+    configPath: CONFIG,
+    outputDir: input.outputDir,
+    env: {
+      EDFI_ALLURE_HISTORY: input.historyPath,
+      EDFI_ALLURE_REPORT_NAME: input.reportName,
+      // The categories live in TypeScript (allure-setup.ts); the .mjs config cannot import it.
+      EDFI_ALLURE_CATEGORIES: JSON.stringify(ALLURE_CATEGORIES),
+      ...(expectedChecks === undefined ? {} : { EDFI_ALLURE_MIN_TESTS: String(expectedChecks) }),
+    },
+  };
 }
 
 /** The `GATE …` line of allure-build.mjs; violations are the lines Allure marks with ⨯. */
@@ -77,35 +147,45 @@ function parseGate(stdout: string): QualityGateOutcome | undefined {
   return { passed: gate.passed, violations };
 }
 
-function runAllure(
-  script: string,
-  args: string[],
-  input: HtmlReportInput,
-  done: (error: Error | null, stdout: string, stderr: string) => void,
-): void {
-  execFile(
+interface StartedAllure {
+  child: ChildProcess;
+  /** Settles when the process ends: error is set for a non-zero exit, a signal or a failed start. */
+  exited: Promise<{ error: Error | null; stdout: string; stderr: string }>;
+}
+
+function spawnAllure(): StartedAllure {
+  const child = spawn(
     process.execPath,
     // Allure 3 uses iterator helpers that Node 20 lacks; the polyfill is loaded into its process only.
-    ['--import', NODE20_POLYFILL, script, ...args],
+    ['--import', NODE20_POLYFILL, BUILD_SCRIPT],
     {
       cwd: REPO_ROOT,
-      timeout: input.timeoutMs ?? 120_000,
+      stdio: ['pipe', 'pipe', 'pipe'],
       env: {
-        // Without the run's settings: the run context and EDFI_* variables carry credentials.
+        // Without the run's settings: the run context and EDFI_* variables carry credentials (the
+        // job brings the few the config reads).
         ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('EDFI_'))),
-        EDFI_ALLURE_HISTORY: input.historyPath,
-        EDFI_ALLURE_MIN_TESTS: String(input.expectedChecks),
-        EDFI_ALLURE_REPORT_NAME: input.reportName,
-        // The categories live in TypeScript (allure-setup.ts); the .mjs config cannot import it.
-        EDFI_ALLURE_CATEGORIES: JSON.stringify(ALLURE_CATEGORIES),
         // Captured output is parsed; no colour codes.
         NO_COLOR: '1',
         FORCE_COLOR: '0',
       },
-      maxBuffer: 16 * 1024 * 1024,
     },
-    (error, stdout, stderr) => done(error, String(stdout), String(stderr)),
   );
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout?.on('data', (b: Buffer) => out.push(b));
+  child.stderr?.on('data', (b: Buffer) => err.push(b));
+  // A job written after the process died (it could not start) must not throw EPIPE in the runner.
+  child.stdin?.on('error', () => undefined);
+  const exited = new Promise<{ error: Error | null; stdout: string; stderr: string }>((resolve) => {
+    let startError: Error | null = null;
+    child.once('error', (e) => (startError = e));
+    child.once('close', (code, signal) => {
+      const error = startError ?? (code === 0 ? null : new Error(signal ? `the Allure process ended by ${signal}` : `the Allure process exited ${code}`));
+      resolve({ error, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
+    });
+  });
+  return { child, exited };
 }
 
 /**
