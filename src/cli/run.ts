@@ -239,8 +239,10 @@ export async function runConformance(options: RunOptions = {}): Promise<RunOutco
   const runDir = mkdtempSync(join(tmpdir(), 'edfi-conformance-'));
   const runTag = makeRunTag();
   let hosts: EmbeddedHosts | undefined;
-  // Loads Allure in its own process while the hosts start and the checks run (src/report/html.ts).
+  // Loads Allure in its own process while the hosts start and the checks run (src/report/html.ts),
+  // and vitest's modules here (runSpecs imports them): this thread only waits for the hosts and the probe.
   const allure = settings.html ? startAllureBuilder() : undefined;
+  void import('vitest/node').catch(() => undefined);
   let requests = 0;
   let interrupted = false;
   const phases: Record<string, number> = {};
