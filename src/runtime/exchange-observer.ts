@@ -1,5 +1,5 @@
 // What happens to every exchange a check makes: it is kept on the check (for failure messages and
-// the request count), shown as an Allure step with request/response/curl attachments, and watched
+// the request count), shown as an Allure step with one attachment (request, response, curl), and watched
 // for creations and deletions (ledger) and for server errors (elicited 500 pairs). A POST that may
 // create an item is announced to the ledger before it is sent (announceFor) and its answer settles
 // that intent, so an item created by a POST whose answer never arrives can still be found.
@@ -7,7 +7,7 @@ import * as allure from 'allure-js-commons';
 import type { ExchangeObserver, RequestAnnouncer } from '../http/api-client.js';
 import type { Exchange } from '../http/exchange.js';
 import { Ledger, lookupFilter, nameFromBody, parseCollection, parseLocation, type LedgerEntry, type TargetName } from '../fixtures/ledger.js';
-import { curlText, exchangeTitle, requestText, responseText } from '../report/exchange-text.js';
+import { exchangeText, exchangeTitle } from '../report/exchange-text.js';
 import { registerSecret, tokensIn } from '../report/redact.js';
 import { recordElicited, type CheckState } from './check-state.js';
 
@@ -101,8 +101,6 @@ export function observeFor(check: ObservedCheck, target: TargetName): ExchangeOb
 
 export async function attachExchange(ex: Exchange): Promise<void> {
   await allure.step(exchangeTitle(ex), async () => {
-    await allure.attachment('request', requestText(ex), 'text/plain');
-    await allure.attachment('response', responseText(ex), 'text/plain');
-    await allure.attachment('curl', curlText(ex), 'text/plain');
+    await allure.attachment('request, response, curl', exchangeText(ex), 'text/plain');
   });
 }
