@@ -9,8 +9,8 @@
 //   npm test -- --only-self-test     only (b)
 //   npm test -- --skip-personas      (a) and (b) without the persona matrix
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runKillMatrix } from './self-test/kill-matrix.js';
@@ -20,6 +20,7 @@ import { renderPersonaText, writePersonaReports } from './self-test/persona-repo
 import { renderText, writeSelfTestReports } from './self-test/report.js';
 import { readSharedRun, SHARED_FULL_RUN_ENV } from './self-test/shared-run.js';
 import { MODULE_CACHE_ENV } from '../src/cli/run.js';
+import { cpuSeconds } from './cpu-time.js';
 import type { SelfTestSummary } from './self-test/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,6 +33,8 @@ interface UnitOutcome {
   /** Set when vitest could not report (crash, no JSON). */
   error?: string;
   durationMs: number;
+  /** CPU seconds of the part (cpu-time.ts). */
+  cpuS: number;
 }
 
 /** Vitest's JSON reporter output (the fields we read). */
@@ -44,6 +47,28 @@ interface VitestJson {
   testResults?: Array<{ status: string; message?: string; name: string }>;
 }
 
+/** Free bytes a memory-backed file system must have to hold npm test's files (about 100 MB at the end, more at peaks). */
+const MEMORY_FS_MIN_FREE = 4 * 1024 ** 3;
+
+/**
+ * Where the scratch directory goes: /dev/shm when it is a memory-backed file system with room to
+ * spare (Linux), else the OS temp directory. Every full run writes about 7,000 Allure files; on
+ * this machine's ext4 /tmp, creating them cost 0.7-1.7 CPU-s per run in the writing process
+ * (openSync was a tenth of a full run's main-thread profile), plus the kernel's journal work
+ * beside it, against under 0.1 s in memory. TMPDIR given by the caller wins: it says where.
+ */
+function scratchParent(): string {
+  if (process.env.TMPDIR) return tmpdir();
+  try {
+    const fs = statfsSync('/dev/shm');
+    // TMPFS_MAGIC: a disk mounted there would not be faster than /tmp.
+    if (fs.type === 0x01021994 && fs.bavail * fs.bsize >= MEMORY_FS_MIN_FREE) return '/dev/shm';
+  } catch {
+    // No /dev/shm (not Linux): the OS temp directory.
+  }
+  return tmpdir();
+}
+
 /**
  * The temporary directory of everything npm test starts (TMPDIR, which os.tmpdir() reads): the
  * tests' report, config and ledger directories, the fault runs', Chromium's profiles. Many tests
@@ -52,7 +77,7 @@ interface VitestJson {
  * and named in the summary, when something failed. The reference host's seeded image stays in the
  * OS temp directory, shared with other runs (EDFI_HOST_IMAGE_DIR).
  */
-const scratchDir = mkdtempSync(join(tmpdir(), 'npm-test-scratch-'));
+const scratchDir = mkdtempSync(join(scratchParent(), 'npm-test-scratch-'));
 // As open as the OS temp directory: under root, the PostgreSQL tests run the server as the
 // 'postgres' user in a directory of their own in here (test/host/postgres-server.ts).
 chmodSync(scratchDir, 0o1777);
@@ -72,6 +97,7 @@ process.env[MODULE_CACHE_ENV] = moduleCacheDir;
 
 async function runProjectTests(): Promise<UnitOutcome> {
   const started = performance.now();
+  const cpuBefore = cpuSeconds();
   const dir = mkdtempSync(join(tmpdir(), 'npm-test-'));
   const jsonFile = join(dir, 'vitest.json');
   const vitestBin = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
@@ -87,14 +113,15 @@ async function runProjectTests(): Promise<UnitOutcome> {
     child.on('error', () => done(1));
   });
   const durationMs = Math.round(performance.now() - started);
+  const cpuS = cpuSeconds() - cpuBefore;
   try {
     const json = JSON.parse(readFileSync(jsonFile, 'utf8')) as VitestJson;
     // A file that fails to load has no test results but fails the run: count it as one failure.
     const brokenFiles = (json.testResults ?? []).filter((f) => f.status === 'failed' && f.message).length;
     const failed = json.numFailedTests + (json.numFailedTests === 0 && !json.success ? Math.max(1, brokenFiles) : 0);
-    return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + (json.numTodoTests ?? 0), durationMs };
+    return { passed: json.numPassedTests, failed, skipped: json.numPendingTests + (json.numTodoTests ?? 0), durationMs, cpuS };
   } catch {
-    return { passed: 0, failed: 1, skipped: 0, durationMs, error: `vitest exited with code ${code} and wrote no results` };
+    return { passed: 0, failed: 1, skipped: 0, durationMs, cpuS, error: `vitest exited with code ${code} and wrote no results` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -135,7 +162,9 @@ async function main(): Promise<void> {
     console.log('== project tests (vitest over test/**/*.test.ts) ==');
     unit = await runProjectTests();
   }
+  const selfCpuBefore = cpuSeconds();
   const matrices = args.has('--skip-self-test') ? undefined : await runMatrices(!args.has('--skip-personas'));
+  const selfCpuS = cpuSeconds() - selfCpuBefore;
   const self = matrices?.self;
   const personas = matrices?.personas;
 
@@ -145,7 +174,7 @@ async function main(): Promise<void> {
   if (unit) {
     passed += unit.passed;
     failed += unit.failed;
-    lines.push(`  project tests: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped (${(unit.durationMs / 1000).toFixed(1)} s)${unit.error ? ` — ${unit.error}` : ''}`);
+    lines.push(`  project tests: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped (${(unit.durationMs / 1000).toFixed(1)} s, CPU ${unit.cpuS.toFixed(0)} s)${unit.error ? ` — ${unit.error}` : ''}`);
   }
   if (self && 'error' in self) {
     failed += 1;
@@ -172,8 +201,11 @@ async function main(): Promise<void> {
     lines.push(`  persona matrix: ${personas.passed}/${personas.results.length} personas with true verdicts${untrue.length ? ` — not true: ${untrue.join(', ')}` : ''}${matrices?.wallMs === undefined ? ` (${(personas.wallMs / 1000).toFixed(1)} s)` : ''}`);
   }
   if (matrices?.wallMs !== undefined) lines.push(`  self-test and persona matrix, one worker pool: ${(matrices.wallMs / 1000).toFixed(1)} s`);
-  lines.push(`  total wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (failed > 0) lines.push(`  the tests' temporary files are kept in ${scratchDir}`);
+  if (matrices) lines.push(`  self-test CPU: ${selfCpuS.toFixed(0)} s`);
+  // CPU seconds say where the work went; the wall time moves with what else the machine runs (the load).
+  lines.push(`  total wall time: ${((performance.now() - started) / 1000).toFixed(1)} s, CPU ${cpuSeconds().toFixed(0)} s, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  // In /dev/shm they hold memory until removed: say so.
+  if (failed > 0) lines.push(`  the tests' temporary files are kept in ${scratchDir}${scratchDir.startsWith('/dev/shm/') ? ' (in memory: remove it when done)' : ''}`);
   console.log(lines.join('\n'));
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;

@@ -166,7 +166,7 @@ export function planKillMatrix(options: KillMatrixOptions = {}): MatrixPlan<Self
   const onResult = (r: JobResult): void => {
     done += 1;
     const verdict = r.faultId === undefined ? faithfulSummary(r).passed ? 'all green' : 'NOT GREEN' : classifyFault(selected.find((f) => f.id === r.faultId)!, r).status;
-    log(`  [${done}/${runsPlanned}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s, host start ${((r.hostStartMs ?? 0) / 1000).toFixed(1)} s)`);
+    log(`  [${done}/${runsPlanned}] ${r.faultId ?? 'faithful host'}: ${verdict} (${r.checks.length} checks, ${(r.durationMs / 1000).toFixed(1)} s, host start ${((r.hostStartMs ?? 0) / 1000).toFixed(1)} s${r.cpuMs !== undefined ? `, CPU ${(r.cpuMs / 1000).toFixed(1)} s` : ''})`);
   };
 
   const summarize = (ownRuns: JobResult[]): SelfTestSummary => {

@@ -52,7 +52,7 @@ export function planPersonaMatrix(options: PersonaMatrixOptions = {}): MatrixPla
     const persona = selected.find((p) => `${JOB_PREFIX}${p.id}` === run.jobId)!;
     const r = classifyPersona(persona, faultsOf(persona), run);
     const problems = Object.entries(problemCounts(r)).filter(([, n]) => n > 0).map(([name, n]) => `${n} ${name}`);
-    log(`  [persona ${done}/${selected.length}] ${persona.id}: ${r.passed ? 'true verdicts' : `NOT TRUE (${[r.runError, ...problems].filter(Boolean).join(', ')})`} (${r.checks} checks, ${(run.durationMs / 1000).toFixed(1)} s)`);
+    log(`  [persona ${done}/${selected.length}] ${persona.id}: ${r.passed ? 'true verdicts' : `NOT TRUE (${[r.runError, ...problems].filter(Boolean).join(', ')})`} (${r.checks} checks, ${(run.durationMs / 1000).toFixed(1)} s${run.cpuMs !== undefined ? `, CPU ${(run.cpuMs / 1000).toFixed(1)} s` : ''})`);
   };
   const summarize = (runs: JobResult[]): PersonaMatrixSummary => {
     const byJob = new Map(runs.map((r) => [r.jobId, r]));

@@ -42,6 +42,12 @@ export interface JobResult {
   durationMs: number;
   /** Of which starting the host took. */
   hostStartMs?: number;
+  /**
+   * CPU time (user + system) of the worker process during the job, its spec threads and hosts
+   * included (they run in it); a batch's members each carry an even share of the batch's. Where
+   * npm test's CPU goes.
+   */
+  cpuMs?: number;
   checks: CheckOutcome[];
   suiteErrors: string[];
   /** The run could not be made (host did not start, probe failed, …). */

@@ -369,7 +369,13 @@ async function main(): Promise<void> {
       return;
     }
     const { job } = message;
-    void (job.members ? runBatch(job.members) : runJob(job).then((r) => [r])).then((results) => send({ type: 'result', jobId: job.jobId, results }));
+    // The worker runs one job at a time, so its CPU time over the job is the job's.
+    const cpuBefore = process.cpuUsage();
+    void (job.members ? runBatch(job.members) : runJob(job).then((r) => [r])).then((results) => {
+      const used = process.cpuUsage(cpuBefore);
+      const cpuMs = Math.round((used.user + used.system) / 1000 / results.length);
+      send({ type: 'result', jobId: job.jobId, results: results.map((r) => ({ ...r, cpuMs })) });
+    });
   });
   send({ type: 'ready' });
 }
