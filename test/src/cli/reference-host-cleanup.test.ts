@@ -12,6 +12,9 @@ import { runMain } from '../helpers/cli-in-process.js';
 import { countItems, hostAvailable, startReferenceHost, type TestHost } from '../helpers/reference-host.js';
 import { configFor } from '../helpers/reference-runs.js';
 
+/** The failing run's checks: every POST, PUT and DELETE requirement but the 400-validation ones. */
+const FAILING_RUN_GREP = 'SES-(POST|PUT)-(?!400-VALIDATION)|SES-DELETE';
+
 if (!hostAvailable) console.warn('reference-host-cleanup.test: skipped, host/index.ts does not exist yet');
 
 describe.skipIf(!hostAvailable)('runs against the reference host', () => {
@@ -25,7 +28,9 @@ describe.skipIf(!hostAvailable)('runs against the reference host', () => {
     it('should leave the host as it found it after a failing run', async () => {
       const before = [await countItems(host, 'sessions'), await countItems(host, 'courseOfferings')];
       // In this process (helpers/cli-in-process.ts): the clean-up is the runner's; the interrupted run below is a real process.
-      const result = await runMain(['run', '--config', configFor(host), '--report-dir', mkdtempSync(join(tmpdir(), 'conf-fail-')), '--grep', 'SES-POST|SES-PUT|SES-DELETE'], {
+      // The checks of writes, without the data-driven 400-validation ones: a faithful host refuses
+      // their bodies, so they create nothing to clean up, and they were most of this run's checks.
+      const result = await runMain(['run', '--config', configFor(host), '--report-dir', mkdtempSync(join(tmpdir(), 'conf-fail-')), '--grep', FAILING_RUN_GREP], {
         EDFI_CONFORMANCE_SPECS: 'specs/**/*.spec.ts,test/src/fixtures-specs/verdicts.spec.ts',
       });
       expect(result.code, result.stdout.slice(-4000)).toBe(1);
