@@ -26,7 +26,6 @@ export const ISOLATED = [
   'test/src/ci/bundle.test.ts',
   'test/src/ci/compare.test.ts',
   'test/src/ci/run-gate.test.ts',
-  'test/src/cli/batch.test.ts',
   'test/src/cli/exit-codes.test.ts',
   'test/src/cli/interrupt.test.ts',
   'test/src/cli/leftovers-and-tokens.test.ts',
@@ -34,7 +33,7 @@ export const ISOLATED = [
   'test/src/cli/reference-host-cleanup.test.ts',
   'test/src/cli/reference-host-runs.test.ts',
   'test/src/cli/run-against-fake-target.test.ts',
-  'test/src/cli/two-runs-in-one-process.test.ts',
+  'test/src/cli/runs-in-one-process.test.ts',
   'test/src/report/html-report.test.ts',
   // Register secrets with the redactor (directly, or through the token source, the clients or the
   // exchange observer), set the profile or the run context, or mock modules.

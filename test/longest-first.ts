@@ -11,8 +11,7 @@ export const LONGEST_FIRST = [
   'test/src/cli/reference-host-runs.test.ts',
   'test/src/report/html-report.test.ts',
   'test/src/cli/reference-host-cleanup.test.ts',
-  'test/src/cli/two-runs-in-one-process.test.ts',
-  'test/src/cli/batch.test.ts',
+  'test/src/cli/runs-in-one-process.test.ts',
   'test/src/cli/run-against-fake-target.test.ts',
   'test/src/cli/leftovers-and-tokens.test.ts',
 ];

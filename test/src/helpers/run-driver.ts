@@ -1,4 +1,4 @@
-// Starts a driver script (two-runs-driver.ts, batch-driver.ts) in a child process, so the runs it
+// Starts a driver script (runs-in-one-process-driver.ts) in a child process, so the runs it
 // makes are not nested inside the calling test's own vitest worker, and reads back the one JSON
 // line per run it prints ("RUN {...}") with all it wrote, for failure messages.
 import { spawn } from 'node:child_process';
