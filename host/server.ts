@@ -125,7 +125,11 @@ export class HostServer {
     this.server = http.createServer({ keepAlive: true }, (req, res) => {
       void this.handle(req, res);
     });
-    this.server.keepAliveTimeout = 5000;
+    // Idle connections stay open a minute (nginx, in front of many ODS hosts, keeps them 75 s). With
+    // Node's 5 s a client reusing a socket just as the host closed it got ECONNRESET on a POST or PUT,
+    // which it must not resend: seen twice in a persona run with 2 cores at load 10–14, where both
+    // event loops lag behind their keep-alive timers. stop() closes every connection, idle or not.
+    this.server.keepAliveTimeout = 60_000;
     // Garbage on the wire (not HTTP at all) gets a plain 400 and a closed socket.
     this.server.on('clientError', (_error, socket) => {
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
