@@ -24,7 +24,10 @@ export async function sweepLedger(run: RunContext, policy: SweepPolicy = PATIENT
   const outstanding = ledger.outstanding();
   const intents = ledger.unsettledIntents();
   if (!outstanding.length && !intents.length) return { deleted: 0, alreadyGone: 0, leftovers: [], failures: [], requests: 0 };
-  const transport = new Transport({ timeoutMs: run.settings.timeoutMs, maxConcurrency: 1 });
+  // The run's own cap: the sweep sends the DELETEs (and then the looks) of one parent depth together
+  // (src/fixtures/sweep.ts), and nothing else of the run is in flight by now. At 1 they went one
+  // after another: the four shared items of a run took eight round trips after the last check.
+  const transport = new Transport({ timeoutMs: run.settings.timeoutMs, maxConcurrency: run.settings.maxConcurrency });
   const clients = new Map<TargetName, ApiClient>();
   const clientFor = (target: TargetName): ApiClient => {
     let c = clients.get(target);
