@@ -213,10 +213,12 @@ CREATE TABLE tracked_changes_edfi.courseoffering (
 -- UPDATE trigger), so a cascaded key change also refreshes the dependents' _lastModifiedDate.
 -- lastmodifieddate strictly increases per row (at least +1 µs) so two writes in the same clock tick
 -- still get distinct ETags. The transaction-local setting 'edfi.freeze_changeversion' = 'on' keeps
--- the old change version: the seam a fault uses to model a host that forgets to bump it.
+-- the session row's old change version: the seam a fault uses to model a sessions update trigger
+-- that forgets to bump it. The rows a key change cascades into (course offerings) keep their own
+-- trigger's behaviour: that fault is about the session's trigger, not every table's.
 CREATE FUNCTION changes.bump_changeversion() RETURNS trigger AS $$
 BEGIN
-  IF coalesce(current_setting('edfi.freeze_changeversion', true), '') = 'on' THEN
+  IF TG_TABLE_NAME = 'session' AND coalesce(current_setting('edfi.freeze_changeversion', true), '') = 'on' THEN
     NEW.changeversion := OLD.changeversion;
   ELSE
     NEW.changeversion := nextval('changes.changeversionsequence');

@@ -168,10 +168,42 @@ async function deleteReferencedOffering(host: RunningHost, token: string, label:
   return [refused.status, (refused.json as { type?: string } | undefined)?.type ?? null, after.status];
 }
 
+/**
+ * A session with a course offering: [does a non-key PUT of the session raise newestChangeVersion,
+ * does renaming the session bring the offering into GET-many's change-version window]. The
+ * second is the offering's own trigger's doing, which a fault of the session's trigger must leave
+ * alone (it once froze the cascaded rows too, so CO-GET-CV-KEY-CHANGE-CASCADE failed for it).
+ */
+async function changeVersionsOnUpdateAndRename(host: RunningHost, token: string, label: string): Promise<boolean[]> {
+  const newest = async (): Promise<number> =>
+    ((await call(host, token, 'GET', '/changeQueries/v1/availableChangeVersions')).json as { newestChangeVersion: number }).newestChangeVersion;
+  const session = await createSession(host, token, label);
+  const path = `${SESSIONS}/${session.id}`;
+  const localCourseCode = `${label}${Date.now().toString(36)}`.slice(0, 20);
+  await call(host, token, 'POST', COURSE_OFFERINGS, {
+    localCourseCode,
+    courseReference: { courseCode: 'ALG-01', educationOrganizationId: 255901001 },
+    schoolReference: { schoolId: 255901001 },
+    sessionReference: { schoolId: 255901001, schoolYear: 2025, sessionName: session.body.sessionName },
+  });
+  const beforeUpdate = await newest();
+  await call(host, token, 'PUT', path, { ...session.body, totalInstructionalDays: 81 });
+  const raised = (await newest()) > beforeUpdate;
+  const beforeRename = await newest();
+  await call(host, token, 'PUT', path, { ...session.body, totalInstructionalDays: 81, sessionName: `${String(session.body.sessionName)} renamed` });
+  const listed = await call(host, token, 'GET', `${COURSE_OFFERINGS}?localCourseCode=${encodeURIComponent(localCourseCode)}&minChangeVersion=${beforeRename + 1}`);
+  return [raised, Array.isArray(listed.json) && listed.json.length === 1];
+}
+
 const delay = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** What one probe observes; run on the faithful host and on the faulty one. */
 const probes: Record<string, { observe(host: RunningHost, token: string): Promise<unknown>; faithful: unknown; faulty: unknown }> = {
+  ChangeVersionNotRaisedOnUpdate: {
+    observe: (host, token) => changeVersionsOnUpdateAndRename(host, token, 'CvUpd'),
+    faithful: [true, true],
+    faulty: [false, true],
+  },
   Http500OnGetSessions: {
     observe: async (host, token) => {
       const res = await call(host, token, 'GET', `${SESSIONS}?limit=1&schoolId=255901001`);
